@@ -1,0 +1,19 @@
+//! The plan file: its types, reading with every problem listed, and deadlines.
+//! Plain Rust: nothing here knows about the browser.
+
+pub mod due;
+pub mod model;
+mod problem;
+mod read;
+pub mod schema;
+
+pub use model::*;
+pub use problem::{human_size, Problem, ReadError};
+pub use read::{read_plan, read_tree, MAX_FILE_BYTES};
+
+/// Writes a plan as the pretty-printed JSON people email to each other.
+pub fn write_plan(plan: &Plan) -> String {
+    // Serialising these types cannot fail: every map key is a string and every
+    // number is finite (non-finite numbers cannot come out of JSON).
+    serde_json::to_string_pretty(plan).unwrap_or_default()
+}

@@ -1,0 +1,468 @@
+//! The plan file, format version 1, as Rust types.
+//!
+//! These types are the contract with files that travel by email
+//! (`../shared/plan-format.md`). Field names never change within version 1.
+//! Every struct carries `extra`: the fields this version does not know, kept in
+//! their original order so that an exported file gives them back unchanged.
+//! Reading goes through [`crate::plan::read`], which collects every problem;
+//! these types only serialise (and describe themselves for the JSON Schema).
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use schemars::JsonSchema;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+/// Fields a file carries that this version of the app does not know.
+pub type Extra = Map<String, Value>;
+
+/// The value of the `format` field that marks a file as a plan.
+pub const FORMAT: &str = "plan-tracker/plan";
+/// The format version this app reads and writes.
+pub const FORMAT_VERSION: u64 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Plan {
+    /// Always `"plan-tracker/plan"`.
+    #[schemars(extend("const" = "plan-tracker/plan"))]
+    pub format: String,
+    /// Always `1` for this version.
+    #[schemars(extend("const" = 1))]
+    pub format_version: u64,
+    /// Stable identifier of the plan; the key for local edits.
+    pub id: String,
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subtitle: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub document_status: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revision: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// At least one.
+    #[schemars(length(min = 1))]
+    pub priorities: Vec<Priority>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub measures: Option<Vec<Measure>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exported: Option<Exported>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Period {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<NaiveDate>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Exported {
+    pub at: Moment,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub app_version: Option<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Priority {
+    pub id: String,
+    /// The label people use: "1", "3.2", "2a".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    pub title: String,
+    /// "Why this matters".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outcomes: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub success: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub activities: Option<Vec<Activity>>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Activity {
+    pub id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub strategic_plan: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub governance_group: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lead: Option<Lead>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub partners: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actions: Option<Vec<Action>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub measure_ids: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub progress: Option<Progress>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Lead {
+    pub organisation: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub team: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub officer: Option<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Action {
+    pub id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due: Option<Due>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lead: Option<Lead>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub measure_ids: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub progress: Option<Progress>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A deadline as the plan words it, with the dates when they are known.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
+pub struct Due {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<NaiveDate>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    NotStarted,
+    OnTrack,
+    AtRisk,
+    OffTrack,
+    Complete,
+    Cancelled,
+}
+
+impl Status {
+    pub const ALL: [Status; 6] = [
+        Status::NotStarted,
+        Status::OnTrack,
+        Status::AtRisk,
+        Status::OffTrack,
+        Status::Complete,
+        Status::Cancelled,
+    ];
+
+    /// The word written in files and URLs.
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::NotStarted => "not_started",
+            Status::OnTrack => "on_track",
+            Status::AtRisk => "at_risk",
+            Status::OffTrack => "off_track",
+            Status::Complete => "complete",
+            Status::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    /// What people read on a tag.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::NotStarted => "Not started",
+            Status::OnTrack => "On track",
+            Status::AtRisk => "At risk",
+            Status::OffTrack => "Off track",
+            Status::Complete => "Complete",
+            Status::Cancelled => "Cancelled",
+        }
+    }
+
+    /// Sort key for "off track first": what needs attention comes first.
+    pub fn urgency(self) -> u8 {
+        match self {
+            Status::OffTrack => 0,
+            Status::AtRisk => 1,
+            Status::NotStarted => 2,
+            Status::OnTrack => 3,
+            Status::Complete => 4,
+            Status::Cancelled => 5,
+        }
+    }
+
+    /// Work that is finished one way or another is never overdue.
+    pub fn is_closed(self) -> bool {
+        matches!(self, Status::Complete | Status::Cancelled)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
+pub struct Progress {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+    /// 0 to 100.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(range(max = 100))]
+    pub percent: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updated: Option<Moment>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updated_by: Option<String>,
+    /// Oldest first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<Vec<Note>>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Note {
+    pub id: String,
+    pub at: Moment,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<Vec<Evidence>>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
+pub struct Evidence {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Measure {
+    pub id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub direction: Option<Direction>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub frequency: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub responsible: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<MeasureValue>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub targets: Option<Vec<MeasureValue>>,
+    /// Oldest first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub values: Option<Vec<MeasureValue>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comparators: Option<Vec<Comparator>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub priorities: Option<Vec<MeasurePriority>>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A figure for a period: a number, the plan's own words, or both.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
+pub struct MeasureValue {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at: Option<Moment>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Comparator {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum MeasureRole {
+    Primary,
+    Additional,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct MeasurePriority {
+    pub id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<MeasureRole>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// An RFC 3339 moment, kept as written so that a file round-trips byte for
+/// byte ("Z" stays "Z"), with the parsed instant alongside for ordering.
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(transparent)]
+pub struct Moment {
+    #[schemars(with = "DateTime<FixedOffset>")]
+    text: String,
+    #[schemars(skip)]
+    instant: DateTime<FixedOffset>,
+}
+
+impl Moment {
+    pub fn parse(text: &str) -> Option<Moment> {
+        DateTime::parse_from_rfc3339(text).ok().map(|instant| Moment { text: text.to_owned(), instant })
+    }
+
+    pub fn from_instant(instant: DateTime<FixedOffset>) -> Moment {
+        let text = instant.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        Moment { text, instant }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    pub fn instant(&self) -> DateTime<FixedOffset> {
+        self.instant
+    }
+
+    pub fn date(&self) -> NaiveDate {
+        self.instant.date_naive()
+    }
+}
+
+/// Two moments are equal when they name the same instant, however written.
+impl PartialEq for Moment {
+    fn eq(&self, other: &Self) -> bool {
+        self.instant == other.instant
+    }
+}
+impl Eq for Moment {}
+impl PartialOrd for Moment {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Moment {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.instant.cmp(&other.instant)
+    }
+}
+
+impl Serialize for Moment {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.text)
+    }
+}
+
+/// Text that is absent, null or empty counts as absent (format rule).
+pub fn present(text: &Option<String>) -> Option<&str> {
+    text.as_deref().map(str::trim).filter(|t| !t.is_empty())
+}
+
+impl Plan {
+    pub fn measures(&self) -> &[Measure] {
+        self.measures.as_deref().unwrap_or_default()
+    }
+}
+
+impl Priority {
+    pub fn activities(&self) -> &[Activity] {
+        self.activities.as_deref().unwrap_or_default()
+    }
+}
+
+impl Activity {
+    pub fn actions(&self) -> &[Action] {
+        self.actions.as_deref().unwrap_or_default()
+    }
+    pub fn partners(&self) -> &[String] {
+        self.partners.as_deref().unwrap_or_default()
+    }
+    pub fn measure_ids(&self) -> &[String] {
+        self.measure_ids.as_deref().unwrap_or_default()
+    }
+}
+
+impl Progress {
+    pub fn notes(&self) -> &[Note] {
+        self.notes.as_deref().unwrap_or_default()
+    }
+}
+
+impl Measure {
+    pub fn values(&self) -> &[MeasureValue] {
+        self.values.as_deref().unwrap_or_default()
+    }
+    pub fn targets(&self) -> &[MeasureValue] {
+        self.targets.as_deref().unwrap_or_default()
+    }
+    pub fn comparators(&self) -> &[Comparator] {
+        self.comparators.as_deref().unwrap_or_default()
+    }
+}

@@ -1,0 +1,107 @@
+//! What can be wrong with a file, said so that a person can fix it.
+
+use std::fmt;
+
+/// One thing wrong with a file, with where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Where in the plan, for people: "Priority 2 › Activity 3 › Action 1".
+    /// Empty for problems with the file as a whole.
+    pub place: String,
+    /// What is wrong and, where it helps, how to put it right.
+    pub message: String,
+}
+
+impl Problem {
+    pub fn whole_file(message: impl Into<String>) -> Problem {
+        Problem { place: String::new(), message: message.into() }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.place.is_empty() {
+            write!(f, "{}", self.message)
+        } else {
+            write!(f, "{}: {}", self.place, self.message)
+        }
+    }
+}
+
+/// Why a file could not be opened as a plan. Every variant keeps all the
+/// problems found, never only the first.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReadError {
+    /// Nothing in the file.
+    Empty,
+    /// Over [`crate::plan::MAX_FILE_BYTES`].
+    TooLarge { bytes: usize },
+    /// NUL bytes or text that is not UTF-8: an image, a spreadsheet, a zip.
+    NotText,
+    /// Not JSON; `line` and `column` count from 1.
+    Syntax { line: usize, column: usize, message: String },
+    /// JSON, but not a Plan Tracker plan at all.
+    NotAPlan,
+    /// A plan written by a newer app.
+    NewerVersion { version: u64 },
+    /// A plan with problems, every one listed.
+    Invalid(Vec<Problem>),
+}
+
+impl ReadError {
+    /// The problems to list in the error summary, in file order.
+    pub fn problems(&self) -> Vec<Problem> {
+        match self {
+            ReadError::Invalid(problems) => problems.clone(),
+            other => vec![Problem::whole_file(other.to_string())],
+        }
+    }
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::Empty => write!(f, "The file is empty. Choose a plan file that has been saved from Plan Tracker."),
+            ReadError::TooLarge { bytes } => write!(
+                f,
+                "The file is {}. Plan Tracker opens plan files up to {}.",
+                human_size(*bytes),
+                human_size(crate::plan::MAX_FILE_BYTES)
+            ),
+            ReadError::NotText => write!(
+                f,
+                "This file is not a text file. Choose a plan file ending in .json, not a Word, Excel, PDF or image file."
+            ),
+            ReadError::Syntax { line, column, message } => {
+                write!(f, "The file is not valid JSON at line {line}, column {column}: {message}")
+            }
+            ReadError::NotAPlan => write!(
+                f,
+                "This file is not a Plan Tracker plan. A plan file starts with \"format\": \"plan-tracker/plan\"."
+            ),
+            ReadError::NewerVersion { version } => write!(
+                f,
+                "This plan was saved by a newer version of Plan Tracker (format version {version}). Reload the page to get the newest version, or ask the sender for a version 1 file."
+            ),
+            ReadError::Invalid(problems) => {
+                let n = problems.len();
+                write!(f, "The plan has {n} problem{}", if n == 1 { "" } else { "s" })
+            }
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+/// "1.2 MB", "640 KB", "12 bytes".
+pub fn human_size(bytes: usize) -> String {
+    const KB: f64 = 1000.0;
+    let b = bytes as f64;
+    if b >= KB * KB {
+        format!("{:.1} MB", b / (KB * KB))
+    } else if b >= KB {
+        format!("{:.0} KB", b / KB)
+    } else {
+        format!("{bytes} bytes")
+    }
+}

@@ -1,0 +1,649 @@
+//! Reading a plan file: bytes in, a [`Plan`] or every problem out.
+//!
+//! Reading never stops at the first problem. The file is parsed once into a
+//! JSON tree; a single walk then checks every field and moves it into the typed
+//! plan, so the problems come out in file order, each with a readable place
+//! ("Priority 2 › Activity 3 › Action 1"). What the walk does not know stays in
+//! `extra`, in order. Nothing here panics, whatever the bytes.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde_json::{Map, Value};
+
+use super::model::*;
+use super::problem::{Problem, ReadError};
+
+/// The largest file opened. Plans of 20,000 actions are about 20 MB.
+pub const MAX_FILE_BYTES: usize = 64 * 1000 * 1000;
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Opens a plan file.
+pub fn read_plan(bytes: &[u8]) -> Result<Plan, ReadError> {
+    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge { bytes: bytes.len() });
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(ReadError::Empty);
+    }
+    if bytes.contains(&0) || std::str::from_utf8(bytes).is_err() {
+        return Err(ReadError::NotText);
+    }
+    let tree: Value = serde_json::from_slice(bytes).map_err(syntax_error)?;
+    read_tree(tree)
+}
+
+/// Checks a parsed JSON tree and turns it into a plan.
+pub fn read_tree(tree: Value) -> Result<Plan, ReadError> {
+    let Value::Object(map) = tree else { return Err(ReadError::NotAPlan) };
+    if map.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(ReadError::NotAPlan);
+    }
+    if let Some(version) = map.get("format_version").and_then(Value::as_u64) {
+        if version > FORMAT_VERSION {
+            return Err(ReadError::NewerVersion { version });
+        }
+    }
+    let mut walk = Walk::default();
+    let plan = walk.plan(map);
+    walk.check_references(&plan);
+    if walk.problems.is_empty() {
+        Ok(plan)
+    } else {
+        Err(ReadError::Invalid(walk.problems))
+    }
+}
+
+fn syntax_error(error: serde_json::Error) -> ReadError {
+    use serde_json::error::Category;
+    let text = error.to_string();
+    // serde_json appends " at line L column C"; we say where in our own words.
+    let core = text.split(" at line ").next().unwrap_or(&text).to_owned();
+    let message = match error.classify() {
+        Category::Eof => "the file ends before the plan does; it may have been cut short".to_owned(),
+        _ if core.contains("recursion limit") => {
+            "the data is nested more than 128 levels deep, which no plan needs".to_owned()
+        }
+        _ => core.replace('`', "'"),
+    };
+    ReadError::Syntax { line: error.line(), column: error.column(), message }
+}
+
+#[derive(Default)]
+struct Walk {
+    problems: Vec<Problem>,
+    /// Every id seen, with where it was first seen.
+    ids: HashMap<String, String>,
+    /// (place, measure id) for every `measure_ids` entry, checked at the end.
+    measure_refs: Vec<(String, String)>,
+    /// (place, priority id) for every measure's priority link.
+    priority_refs: Vec<(String, String)>,
+}
+
+/// The fields of one JSON object, taken out one by one as they are checked.
+struct Fields {
+    map: Map<String, Value>,
+    place: String,
+    /// Put before field names in messages ("due " gives "due date").
+    prefix: &'static str,
+}
+
+impl Walk {
+    fn problem(&mut self, place: &str, message: String) {
+        self.problems.push(Problem { place: place.to_owned(), message });
+    }
+
+    fn id(&mut self, f: &mut Fields) -> String {
+        let id = self.req_text(f, "id");
+        if !id.trim().is_empty() {
+            if let Some(first) = self.ids.get(&id) {
+                let message = format!("id '{id}' is used more than once (first at {first}); every id in a plan must be different");
+                self.problem(&f.place, message);
+            } else {
+                self.ids.insert(id.clone(), f.place.clone());
+            }
+        }
+        id
+    }
+
+    fn plan(&mut self, map: Map<String, Value>) -> Plan {
+        let mut f = Fields { map, place: "Plan".to_owned(), prefix: "" };
+        let format = self.req_text(&mut f, "format");
+        let format_version = match f.map.remove("format_version") {
+            Some(Value::Number(n)) if n.as_u64() == Some(FORMAT_VERSION) => FORMAT_VERSION,
+            Some(other) => {
+                self.problem("Plan", format!("format_version is {}; it must be 1", short(&other)));
+                FORMAT_VERSION
+            }
+            None => {
+                self.problem("Plan", "format_version is missing; add \"format_version\": 1".to_owned());
+                FORMAT_VERSION
+            }
+        };
+        let id = self.req_text(&mut f, "id");
+        if !id.trim().is_empty() {
+            self.ids.insert(id.clone(), "Plan".to_owned());
+        }
+        let title = self.req_text(&mut f, "title");
+        let subtitle = self.opt_text(&mut f, "subtitle");
+        let organisation = self.opt_text(&mut f, "organisation");
+        let document_status = self.opt_text(&mut f, "document_status");
+        let revision = self.opt_text(&mut f, "revision");
+        let period = self.opt_object(&mut f, "period", "Plan › Period").map(|mut p| {
+            let start = self.opt_date(&mut p, "start");
+            let end = self.opt_date(&mut p, "end");
+            if let (Some(s), Some(e)) = (start, end) {
+                if e < s {
+                    self.problem(&p.place, format!("the period ends ({e}) before it starts ({s})"));
+                }
+            }
+            Period { start, end, extra: p.map }
+        });
+        let published = self.opt_date(&mut f, "published");
+        let description = self.opt_text(&mut f, "description");
+        let priorities = match f.map.remove("priorities") {
+            Some(Value::Array(items)) => {
+                if items.is_empty() {
+                    self.problem("Plan", "the plan has no priorities; it needs at least one".to_owned());
+                }
+                let mut out = Vec::with_capacity(items.len());
+                for (i, item) in items.into_iter().enumerate() {
+                    let place = format!("Priority {}", i + 1);
+                    if let Some(mut p) = self.object(item, place) {
+                        out.push(self.priority(&mut p));
+                    }
+                }
+                out
+            }
+            Some(other) => {
+                self.problem("Plan", format!("priorities must be a list, not {}", kind(&other)));
+                Vec::new()
+            }
+            None => {
+                self.problem("Plan", "priorities are missing; a plan needs at least one priority".to_owned());
+                Vec::new()
+            }
+        };
+        let measures = self.opt_list(&mut f, "measures", "Measure", |w, p| w.measure(p));
+        let exported = self.opt_object(&mut f, "exported", "Plan › Exported").map(|mut e| Exported {
+            at: self.req_moment(&mut e, "at"),
+            by: self.opt_text(&mut e, "by"),
+            app_version: self.opt_text(&mut e, "app_version"),
+            extra: e.map,
+        });
+        Plan {
+            format,
+            format_version,
+            id,
+            title,
+            subtitle,
+            organisation,
+            document_status,
+            revision,
+            period,
+            published,
+            description,
+            priorities,
+            measures,
+            exported,
+            extra: f.map,
+        }
+    }
+
+    fn priority(&mut self, f: &mut Fields) -> Priority {
+        let id = self.id(f);
+        let number = self.opt_text(f, "number");
+        let title = self.req_text(f, "title");
+        let summary = self.opt_text(f, "summary");
+        let outcomes = self.opt_texts(f, "outcomes");
+        let success = self.opt_texts(f, "success");
+        let place = f.place.clone();
+        let activities =
+            self.opt_list(f, "activities", &format!("{place} › Activity"), |w, a| w.activity(a));
+        Priority { id, number, title, summary, outcomes, success, activities, extra: take(f) }
+    }
+
+    fn activity(&mut self, f: &mut Fields) -> Activity {
+        let id = self.id(f);
+        let number = self.opt_text(f, "number");
+        let title = self.req_text(f, "title");
+        let strategic_plan = self.opt_text(f, "strategic_plan");
+        let governance_group = self.opt_text(f, "governance_group");
+        let lead = self.lead(f);
+        let partners = self.opt_texts(f, "partners");
+        let place = f.place.clone();
+        let actions = self.opt_list(f, "actions", &format!("{place} › Action"), |w, a| w.action(a));
+        let measure_ids = self.measure_ids(f);
+        let progress = self.progress(f);
+        Activity {
+            id,
+            number,
+            title,
+            strategic_plan,
+            governance_group,
+            lead,
+            partners,
+            actions,
+            measure_ids,
+            progress,
+            extra: take(f),
+        }
+    }
+
+    fn action(&mut self, f: &mut Fields) -> Action {
+        let id = self.id(f);
+        let number = self.opt_text(f, "number");
+        let title = self.req_text(f, "title");
+        let place = f.place.clone();
+        let due = self.opt_object(f, "due", &place).map(|mut d| {
+            d.prefix = "due ";
+            let label = self.opt_text(&mut d, "label");
+            let start = self.opt_date(&mut d, "start");
+            let date = self.opt_date(&mut d, "date");
+            if let (Some(s), Some(e)) = (start, date) {
+                if e < s {
+                    self.problem(&d.place, format!("the due date ({e}) is before the start ({s})"));
+                }
+            }
+            Due { label, start, date, extra: d.map }
+        });
+        let lead = self.lead(f);
+        let measure_ids = self.measure_ids(f);
+        let progress = self.progress(f);
+        Action { id, number, title, due, lead, measure_ids, progress, extra: take(f) }
+    }
+
+    fn lead(&mut self, f: &mut Fields) -> Option<Lead> {
+        let place = format!("{} › Lead", f.place);
+        self.opt_object(f, "lead", &place).map(|mut l| Lead {
+            organisation: self.req_text(&mut l, "organisation"),
+            team: self.opt_text(&mut l, "team"),
+            officer: self.opt_text(&mut l, "officer"),
+            extra: l.map,
+        })
+    }
+
+    fn measure_ids(&mut self, f: &mut Fields) -> Option<Vec<String>> {
+        let ids = self.opt_texts(f, "measure_ids")?;
+        for id in &ids {
+            self.measure_refs.push((f.place.clone(), id.clone()));
+        }
+        Some(ids)
+    }
+
+    fn progress(&mut self, f: &mut Fields) -> Option<Progress> {
+        let place = format!("{} › Progress", f.place);
+        let mut p = self.opt_object(f, "progress", &place)?;
+        let status = self.opt_status(&mut p, "status");
+        let percent = match p.map.remove("percent") {
+            None | Some(Value::Null) => None,
+            Some(Value::Number(n)) if n.as_u64().is_some_and(|v| v <= 100) => n.as_u64().map(|v| v as u8),
+            Some(other) => {
+                let message = format!("percent is {}; it must be a whole number from 0 to 100", short(&other));
+                self.problem(&p.place, message);
+                None
+            }
+        };
+        let updated = self.opt_moment(&mut p, "updated");
+        let updated_by = self.opt_text(&mut p, "updated_by");
+        let notes = self.opt_list(&mut p, "notes", &format!("{place} › Note"), |w, n| w.note(n));
+        Some(Progress { status, percent, updated, updated_by, notes, extra: p.map })
+    }
+
+    fn note(&mut self, f: &mut Fields) -> Note {
+        let id = self.id(f);
+        let at = self.req_moment(f, "at");
+        let by = self.opt_text(f, "by");
+        let text = self.req_text(f, "text");
+        let status = self.opt_status(f, "status");
+        let place = f.place.clone();
+        let evidence = self.opt_list(f, "evidence", &format!("{place} › Evidence"), |w, e| Evidence {
+            title: w.opt_text(e, "title"),
+            source: w.opt_text(e, "source"),
+            url: w.opt_text(e, "url"),
+            extra: take(e),
+        });
+        Note { id, at, by, text, status, evidence, extra: take(f) }
+    }
+
+    fn measure(&mut self, f: &mut Fields) -> Measure {
+        let id = self.id(f);
+        let number = self.opt_text(f, "number");
+        let title = self.req_text(f, "title");
+        let description = self.opt_text(f, "description");
+        let unit = self.opt_text(f, "unit");
+        let direction = match self.opt_text(f, "direction").as_deref() {
+            None => None,
+            Some("up") => Some(Direction::Up),
+            Some("down") => Some(Direction::Down),
+            Some(other) => {
+                self.problem(&f.place, format!("direction '{other}' must be \"up\" or \"down\""));
+                None
+            }
+        };
+        let frequency = self.opt_text(f, "frequency");
+        let responsible = self.opt_text(f, "responsible");
+        let place = f.place.clone();
+        let baseline = self.opt_object(f, "baseline", &format!("{place} › Baseline")).map(|mut v| self.value(&mut v));
+        let targets = self.opt_list(f, "targets", &format!("{place} › Target"), |w, v| w.value(v));
+        let values = self.opt_list(f, "values", &format!("{place} › Value"), |w, v| w.value(v));
+        let comparators = self.opt_list(f, "comparators", &format!("{place} › Comparator"), |w, c| Comparator {
+            name: w.req_text(c, "name"),
+            value: w.opt_number(c, "value"),
+            text: w.opt_text(c, "text"),
+            period: w.opt_text(c, "period"),
+            extra: take(c),
+        });
+        let priorities = self.opt_list(f, "priorities", &format!("{place} › Priority link"), |w, l| {
+            let id = w.req_text(l, "id");
+            w.priority_refs.push((l.place.clone(), id.clone()));
+            let role = match w.opt_text(l, "role").as_deref() {
+                None => None,
+                Some("primary") => Some(MeasureRole::Primary),
+                Some("additional") => Some(MeasureRole::Additional),
+                Some(other) => {
+                    w.problem(&l.place, format!("role '{other}' must be \"primary\" or \"additional\""));
+                    None
+                }
+            };
+            MeasurePriority { id, role, extra: take(l) }
+        });
+        Measure {
+            id,
+            number,
+            title,
+            description,
+            unit,
+            direction,
+            frequency,
+            responsible,
+            baseline,
+            targets,
+            values,
+            comparators,
+            priorities,
+            extra: take(f),
+        }
+    }
+
+    fn value(&mut self, f: &mut Fields) -> MeasureValue {
+        MeasureValue {
+            period: self.opt_text(f, "period"),
+            value: self.opt_number(f, "value"),
+            text: self.opt_text(f, "text"),
+            date: self.opt_date(f, "date"),
+            at: self.opt_moment(f, "at"),
+            by: self.opt_text(f, "by"),
+            extra: take(f),
+        }
+    }
+
+    fn check_references(&mut self, plan: &Plan) {
+        let measures: std::collections::HashSet<&str> = plan.measures().iter().map(|m| m.id.as_str()).collect();
+        let priorities: std::collections::HashSet<&str> = plan.priorities.iter().map(|p| p.id.as_str()).collect();
+        for (place, id) in std::mem::take(&mut self.measure_refs) {
+            if !measures.contains(id.as_str()) {
+                self.problem(&place, format!("measure id '{id}' does not match any measure in the plan"));
+            }
+        }
+        for (place, id) in std::mem::take(&mut self.priority_refs) {
+            if !priorities.contains(id.as_str()) {
+                self.problem(&place, format!("priority id '{id}' does not match any priority in the plan"));
+            }
+        }
+    }
+
+    // ---- field readers: each takes the field out of the object and checks it.
+
+    fn object(&mut self, value: Value, place: String) -> Option<Fields> {
+        match value {
+            Value::Object(map) => Some(Fields { map, place, prefix: "" }),
+            other => {
+                self.problem(&place, format!("must be an object with fields, not {}", kind(&other)));
+                None
+            }
+        }
+    }
+
+    fn opt_object(&mut self, f: &mut Fields, key: &str, place: &str) -> Option<Fields> {
+        match f.map.remove(key) {
+            None | Some(Value::Null) => None,
+            Some(Value::Object(map)) => Some(Fields { map, place: place.to_owned(), prefix: "" }),
+            Some(other) => {
+                let name = f.name(key);
+                self.problem(&f.place, format!("{name} must be an object with fields, not {}", kind(&other)));
+                None
+            }
+        }
+    }
+
+    fn opt_list<T>(
+        &mut self,
+        f: &mut Fields,
+        key: &str,
+        item_place: &str,
+        mut read: impl FnMut(&mut Walk, &mut Fields) -> T,
+    ) -> Option<Vec<T>> {
+        match f.map.remove(key) {
+            None | Some(Value::Null) => None,
+            Some(Value::Array(items)) => {
+                let mut out = Vec::with_capacity(items.len());
+                for (i, item) in items.into_iter().enumerate() {
+                    if let Some(mut fields) = self.object(item, format!("{item_place} {}", i + 1)) {
+                        out.push(read(self, &mut fields));
+                    }
+                }
+                Some(out)
+            }
+            Some(other) => {
+                let name = f.name(key);
+                self.problem(&f.place, format!("{name} must be a list, not {}", kind(&other)));
+                None
+            }
+        }
+    }
+
+    fn req_text(&mut self, f: &mut Fields, key: &str) -> String {
+        match f.map.remove(key) {
+            Some(Value::String(s)) if !s.trim().is_empty() => s,
+            Some(Value::String(_)) => {
+                let name = f.name(key);
+                self.problem(&f.place, format!("{name} is empty; it is required"));
+                String::new()
+            }
+            None | Some(Value::Null) => {
+                let name = f.name(key);
+                self.problem(&f.place, format!("{name} is missing; it is required"));
+                String::new()
+            }
+            Some(other) => {
+                let name = f.name(key);
+                self.problem(&f.place, format!("{name} must be text, not {}", kind(&other)));
+                String::new()
+            }
+        }
+    }
+
+    fn opt_text(&mut self, f: &mut Fields, key: &str) -> Option<String> {
+        match f.map.remove(key) {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) => Some(s),
+            Some(other) => {
+                let name = f.name(key);
+                self.problem(&f.place, format!("{name} must be text, not {}", kind(&other)));
+                None
+            }
+        }
+    }
+
+    fn opt_texts(&mut self, f: &mut Fields, key: &str) -> Option<Vec<String>> {
+        match f.map.remove(key) {
+            None | Some(Value::Null) => None,
+            Some(Value::Array(items)) => {
+                let mut out = Vec::with_capacity(items.len());
+                for (i, item) in items.into_iter().enumerate() {
+                    match item {
+                        Value::String(s) => out.push(s),
+                        other => {
+                            let name = f.name(key);
+                            let message = format!("{name} item {} must be text, not {}", i + 1, kind(&other));
+                            self.problem(&f.place, message);
+                        }
+                    }
+                }
+                Some(out)
+            }
+            Some(other) => {
+                let name = f.name(key);
+                self.problem(&f.place, format!("{name} must be a list of text, not {}", kind(&other)));
+                None
+            }
+        }
+    }
+
+    fn opt_number(&mut self, f: &mut Fields, key: &str) -> Option<f64> {
+        match f.map.remove(key) {
+            None | Some(Value::Null) => None,
+            Some(Value::Number(n)) => n.as_f64(),
+            Some(other) => {
+                let name = f.name(key);
+                let message = format!("{name} must be a number, not {}; put words in \"text\"", kind(&other));
+                self.problem(&f.place, message);
+                None
+            }
+        }
+    }
+
+    fn opt_date(&mut self, f: &mut Fields, key: &str) -> Option<NaiveDate> {
+        match f.map.remove(key) {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) if s.trim().is_empty() => None,
+            Some(Value::String(s)) => match NaiveDate::parse_from_str(&s, "%Y-%m-%d") {
+                Ok(date) if s.len() == 10 => Some(date),
+                _ => {
+                    let name = f.name(key);
+                    let hint = match suggest_iso_date(&s) {
+                        Some(iso) => format!("write {iso}"),
+                        None => "write it as year-month-day, such as 2017-03-31".to_owned(),
+                    };
+                    self.problem(&f.place, format!("{name} '{}' is not a date; {hint}", clip(&s)));
+                    None
+                }
+            },
+            Some(other) => {
+                let name = f.name(key);
+                self.problem(&f.place, format!("{name} must be a date such as \"2017-03-31\", not {}", kind(&other)));
+                None
+            }
+        }
+    }
+
+    fn moment(&mut self, f: &Fields, key: &str, value: Value) -> Option<Moment> {
+        let name = f.name(key);
+        match value {
+            Value::String(s) => match Moment::parse(&s) {
+                Some(m) => Some(m),
+                None => {
+                    let message = format!(
+                        "{name} '{}' is not a date and time; write it like 2026-11-22T09:30:00Z",
+                        clip(&s)
+                    );
+                    self.problem(&f.place, message);
+                    None
+                }
+            },
+            other => {
+                let message = format!("{name} must be a date and time such as \"2026-11-22T09:30:00Z\", not {}", kind(&other));
+                self.problem(&f.place, message);
+                None
+            }
+        }
+    }
+
+    fn opt_moment(&mut self, f: &mut Fields, key: &str) -> Option<Moment> {
+        match f.map.remove(key) {
+            None | Some(Value::Null) => None,
+            Some(value) => self.moment(f, key, value),
+        }
+    }
+
+    fn req_moment(&mut self, f: &mut Fields, key: &str) -> Moment {
+        let found = match f.map.remove(key) {
+            None | Some(Value::Null) => {
+                let name = f.name(key);
+                self.problem(&f.place, format!("{name} is missing; it is required"));
+                None
+            }
+            Some(value) => self.moment(f, key, value),
+        };
+        // The plan is refused when this is missing; the placeholder never escapes.
+        found.unwrap_or_else(|| Moment::from_instant(chrono::DateTime::UNIX_EPOCH.fixed_offset()))
+    }
+
+    fn opt_status(&mut self, f: &mut Fields, key: &str) -> Option<Status> {
+        let text = self.opt_text(f, key)?;
+        if text.is_empty() {
+            return None;
+        }
+        let status = Status::from_code(&text);
+        if status.is_none() {
+            let codes: Vec<&str> = Status::ALL.iter().map(|s| s.code()).collect();
+            let message = format!("status '{}' is not one of {}", clip(&text), codes.join(", "));
+            self.problem(&f.place, message);
+        }
+        status
+    }
+}
+
+impl Fields {
+    fn name(&self, key: &str) -> String {
+        format!("{}{}", self.prefix, key.replace('_', " "))
+    }
+}
+
+fn take(f: &mut Fields) -> Map<String, Value> {
+    std::mem::take(&mut f.map)
+}
+
+/// Suggests the ISO form of a date written the British way ("31/03/2017").
+fn suggest_iso_date(text: &str) -> Option<String> {
+    let parts: Vec<&str> = text.trim().split(['/', '.', '-']).collect();
+    if let [d, m, y] = parts.as_slice() {
+        let (d, m, y): (u32, u32, i32) = (d.parse().ok()?, m.parse().ok()?, y.parse().ok()?);
+        let y = if y < 100 { 2000 + y } else { y };
+        return NaiveDate::from_ymd_opt(y, m, d).map(|date| date.format("%Y-%m-%d").to_string());
+    }
+    None
+}
+
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn short(value: &Value) -> String {
+    match value {
+        Value::String(s) => format!("'{}'", clip(s)),
+        Value::Number(n) => n.to_string(),
+        other => kind(other).to_owned(),
+    }
+}
+
+/// Long values are cut in messages so one bad field cannot flood the summary.
+fn clip(text: &str) -> String {
+    const MAX: usize = 60;
+    if text.chars().count() <= MAX {
+        text.to_owned()
+    } else {
+        let cut: String = text.chars().take(MAX).collect();
+        format!("{cut}…")
+    }
+}
