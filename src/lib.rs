@@ -1,1 +1,3 @@
 pub mod plan;
+pub mod generate;
+pub mod query;

@@ -1,0 +1,326 @@
+//! Filters and their results, with the count each option would give.
+//!
+//! Any choice within a filter, all filters together. One pass over the index
+//! gives both the results and every option's count: a row that fails exactly
+//! one filter still counts towards that filter's options, since choosing one
+//! of them (with the others as they are) would bring it in.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{Days, NaiveDate};
+
+use super::fold::query_terms;
+use super::index::{due_between, Index, Overlay, Row};
+use crate::plan::due::{financial_quarter_of, quarter_bounds};
+use crate::plan::Status;
+
+/// A deadline choice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DueChoice {
+    /// The due date has passed and the work is not complete or cancelled.
+    Overdue,
+    Next30Days,
+    Next90Days,
+    /// This UK financial quarter (Q1 is April to June).
+    ThisQuarter,
+    NextQuarter,
+    /// Undated, including "to be confirmed".
+    NoDate,
+}
+
+impl DueChoice {
+    pub const ALL: [DueChoice; 6] = [
+        DueChoice::Overdue,
+        DueChoice::Next30Days,
+        DueChoice::Next90Days,
+        DueChoice::ThisQuarter,
+        DueChoice::NextQuarter,
+        DueChoice::NoDate,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            DueChoice::Overdue => "overdue",
+            DueChoice::Next30Days => "30d",
+            DueChoice::Next90Days => "90d",
+            DueChoice::ThisQuarter => "this-quarter",
+            DueChoice::NextQuarter => "next-quarter",
+            DueChoice::NoDate => "none",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<DueChoice> {
+        DueChoice::ALL.into_iter().find(|c| c.code() == code)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            DueChoice::Overdue => "Overdue",
+            DueChoice::Next30Days => "Due in the next 30 days",
+            DueChoice::Next90Days => "Due in the next 90 days",
+            DueChoice::ThisQuarter => "Due this quarter",
+            DueChoice::NextQuarter => "Due next quarter",
+            DueChoice::NoDate => "No date set",
+        }
+    }
+
+    fn matches(self, row: &Row, status: Option<Status>, today: NaiveDate) -> bool {
+        let date = row.deadline.date;
+        let within = |days: u64| date.is_some_and(|d| d >= today && Some(d) <= today.checked_add_days(Days::new(days)));
+        let in_quarter = |offset: u32| {
+            let (fy, q) = financial_quarter_of(today);
+            let (fy, q) = if q + offset > 4 { (fy + 1, q + offset - 4) } else { (fy, q + offset) };
+            match (date, quarter_bounds(fy, q)) {
+                (Some(d), Some((first, last))) => d >= first && d <= last,
+                _ => false,
+            }
+        };
+        match self {
+            DueChoice::Overdue => date.is_some_and(|d| d < today) && !status.is_some_and(Status::is_closed),
+            DueChoice::Next30Days => within(30),
+            DueChoice::Next90Days => within(90),
+            DueChoice::ThisQuarter => in_quarter(0),
+            DueChoice::NextQuarter => in_quarter(1),
+            DueChoice::NoDate => date.is_none(),
+        }
+    }
+}
+
+/// A status choice: one of the six, or none recorded yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum StatusChoice {
+    Is(Status),
+    NoStatus,
+}
+
+impl StatusChoice {
+    pub fn all() -> impl Iterator<Item = StatusChoice> {
+        Status::ALL.into_iter().map(StatusChoice::Is).chain([StatusChoice::NoStatus])
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            StatusChoice::Is(s) => s.code(),
+            StatusChoice::NoStatus => "none",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<StatusChoice> {
+        if code == "none" {
+            return Some(StatusChoice::NoStatus);
+        }
+        Status::from_code(code).map(StatusChoice::Is)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            StatusChoice::Is(s) => s.label(),
+            StatusChoice::NoStatus => "No status yet",
+        }
+    }
+
+    fn of(status: Option<Status>) -> StatusChoice {
+        status.map_or(StatusChoice::NoStatus, StatusChoice::Is)
+    }
+}
+
+/// How results are listed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Grouped under priority and activity, in plan order.
+    #[default]
+    Plan,
+    /// A flat list, earliest deadline first, undated last.
+    Deadline,
+    /// A flat list, off track first.
+    Status,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 3] = [Sort::Plan, Sort::Deadline, Sort::Status];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Sort::Plan => "plan",
+            Sort::Deadline => "deadline",
+            Sort::Status => "status",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Plan => "Plan order, grouped",
+            Sort::Deadline => "Deadline, earliest first",
+            Sort::Status => "Status, off track first",
+        }
+    }
+}
+
+/// What a person has chosen. Empty sets mean "no filter".
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Filter {
+    /// Priority ids.
+    pub priorities: BTreeSet<String>,
+    /// Organisations that lead.
+    pub leads: BTreeSet<String>,
+    /// Organisations that are partners.
+    pub partners: BTreeSet<String>,
+    pub due: BTreeSet<DueChoice>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub statuses: BTreeSet<StatusChoice>,
+    pub words: String,
+    pub sort: Sort,
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        self.priorities.is_empty()
+            && self.leads.is_empty()
+            && self.partners.is_empty()
+            && self.due.is_empty()
+            && self.from.is_none()
+            && self.to.is_none()
+            && self.statuses.is_empty()
+            && self.words.trim().is_empty()
+    }
+
+    /// The same view with no filters, keeping the sort.
+    pub fn cleared(&self) -> Filter {
+        Filter { sort: self.sort, ..Filter::default() }
+    }
+}
+
+/// The filters, in the order they are shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Facet {
+    Priority = 0,
+    Organisation = 1,
+    Deadline = 2,
+    Status = 3,
+    Words = 4,
+}
+const FACETS: usize = 5;
+
+/// Results and the count each option would give.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Results {
+    /// Index rows, in the order to show them.
+    pub rows: Vec<usize>,
+    /// All actions in the plan.
+    pub total: usize,
+    pub priority_counts: BTreeMap<String, usize>,
+    pub lead_counts: BTreeMap<String, usize>,
+    pub partner_counts: BTreeMap<String, usize>,
+    pub due_counts: BTreeMap<DueChoice, usize>,
+    pub status_counts: BTreeMap<StatusChoice, usize>,
+}
+
+/// Runs a filter over the index.
+pub fn run(index: &Index, overlay: &Overlay, filter: &Filter, today: NaiveDate) -> Results {
+    let terms = query_terms(&filter.words);
+    let mut results = Results { total: index.len(), ..Results::default() };
+    // Which query terms each activity and priority already contain.
+    let priority_masks: Vec<u64> = index.priority_text.iter().map(|t| term_mask(t, &terms)).collect();
+    let activity_masks: Vec<Vec<u64>> = index
+        .activity_text
+        .iter()
+        .enumerate()
+        .map(|(pi, acts)| {
+            acts.iter()
+                .enumerate()
+                .map(|(ai, t)| {
+                    let extra = overlay.activity_text.get(&(pi, ai)).map_or(0, |t| term_mask(t, &terms));
+                    term_mask(t, &terms) | extra
+                })
+                .collect()
+        })
+        .collect();
+    let all_terms: u64 = if terms.is_empty() { 0 } else { (1u64 << terms.len().min(63)) - 1 };
+    let priority_ids: Vec<&str> = index.priorities.iter().map(|(id, _)| id.as_str()).collect();
+
+    for (i, row) in index.rows.iter().enumerate() {
+        let status = overlay.status(row, i);
+        let priority_id = priority_ids.get(row.priority).copied().unwrap_or_default();
+        let mut pass = [true; FACETS];
+        pass[Facet::Priority as usize] = filter.priorities.is_empty() || filter.priorities.contains(priority_id);
+        pass[Facet::Organisation as usize] = (filter.leads.is_empty() && filter.partners.is_empty())
+            || row.lead.as_ref().is_some_and(|l| filter.leads.contains(l))
+            || row.partners.iter().any(|p| filter.partners.contains(p));
+        let any_due = !filter.due.is_empty() || filter.from.is_some() || filter.to.is_some();
+        pass[Facet::Deadline as usize] = !any_due
+            || filter.due.iter().any(|c| c.matches(row, status, today))
+            || ((filter.from.is_some() || filter.to.is_some()) && due_between(&row.deadline, filter.from, filter.to));
+        pass[Facet::Status as usize] =
+            filter.statuses.is_empty() || filter.statuses.contains(&StatusChoice::of(status));
+        if all_terms != 0 {
+            let mut mask = term_mask(&row.text, &terms)
+                | priority_masks.get(row.priority).copied().unwrap_or(0)
+                | activity_masks.get(row.priority).and_then(|a| a.get(row.activity)).copied().unwrap_or(0);
+            if let Some(extra) = overlay.row_text.get(&i) {
+                mask |= term_mask(extra, &terms);
+            }
+            pass[Facet::Words as usize] = mask & all_terms == all_terms;
+        }
+        let failing = pass.iter().filter(|p| !**p).count();
+        if failing > 1 {
+            continue;
+        }
+        // With no failures the row counts everywhere; with one, only towards
+        // the options of the filter it fails.
+        let counts_for = |facet: Facet| pass.iter().enumerate().all(|(f, p)| *p || f == facet as usize);
+        if counts_for(Facet::Priority) {
+            *results.priority_counts.entry(priority_id.to_owned()).or_default() += 1;
+        }
+        if counts_for(Facet::Organisation) {
+            if let Some(lead) = &row.lead {
+                *results.lead_counts.entry(lead.clone()).or_default() += 1;
+            }
+            for partner in &row.partners {
+                *results.partner_counts.entry(partner.clone()).or_default() += 1;
+            }
+        }
+        if counts_for(Facet::Deadline) {
+            for choice in DueChoice::ALL {
+                if choice.matches(row, status, today) {
+                    *results.due_counts.entry(choice).or_default() += 1;
+                }
+            }
+        }
+        if counts_for(Facet::Status) {
+            *results.status_counts.entry(StatusChoice::of(status)).or_default() += 1;
+        }
+        if failing == 0 {
+            results.rows.push(i);
+        }
+    }
+    sort_rows(index, overlay, filter.sort, &mut results.rows);
+    results
+}
+
+fn term_mask(haystack: &str, terms: &[String]) -> u64 {
+    let mut mask = 0;
+    for (i, term) in terms.iter().take(63).enumerate() {
+        if haystack.contains(term.as_str()) {
+            mask |= 1 << i;
+        }
+    }
+    mask
+}
+
+fn sort_rows(index: &Index, overlay: &Overlay, sort: Sort, rows: &mut [usize]) {
+    let row = |i: usize| &index.rows[i];
+    match sort {
+        Sort::Plan => {}
+        // Stable sorts keep plan order among equals.
+        Sort::Deadline => rows.sort_by_key(|&i| (row(i).deadline.date.is_none(), row(i).deadline.date)),
+        Sort::Status => rows.sort_by_key(|&i| {
+            let urgency = overlay.status(row(i), i).map_or(2, Status::urgency);
+            (urgency, row(i).deadline.date.is_none(), row(i).deadline.date)
+        }),
+    }
+}

@@ -1,0 +1,195 @@
+//! The search index: one row per action, built once per opened plan.
+//!
+//! Everything a filter reads is prepared here (folded text, deadlines, lead
+//! organisations) so that a keystroke only scans flat data. Progress recorded
+//! since the plan was opened is laid over the rows by [`Overlay`], which is
+//! small, so an edit never rebuilds the index.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDate;
+
+use super::fold::fold_into;
+use crate::plan::due::{resolve, Deadline};
+use crate::plan::{present, Activity, Action, Plan, Progress, Status};
+
+/// One action, flattened for filtering.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub priority: usize,
+    pub activity: usize,
+    pub action: usize,
+    pub action_id: String,
+    /// The action's own lead organisation, else its activity's.
+    pub lead: Option<String>,
+    /// The activity's partners, and the activity's lead where the action has its own.
+    pub partners: Vec<String>,
+    pub deadline: Deadline,
+    pub status: Option<Status>,
+    pub percent: Option<u8>,
+    /// Folded text of the action, its notes and evidence.
+    pub text: String,
+    /// Position in the plan, for "plan order".
+    pub order: usize,
+}
+
+/// Folded text of the levels above an action; kept once per activity and
+/// priority rather than copied into every row.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    pub rows: Vec<Row>,
+    pub activity_text: Vec<Vec<String>>,
+    pub priority_text: Vec<String>,
+    /// Priority ids with their labels, in plan order.
+    pub priorities: Vec<(String, String)>,
+    /// Lead organisations with the number of actions each leads.
+    pub leads: BTreeMap<String, usize>,
+    /// Every organisation named as a partner.
+    pub partners: BTreeMap<String, usize>,
+    row_of: HashMap<String, usize>,
+}
+
+impl Index {
+    pub fn build(plan: &Plan) -> Index {
+        let mut index = Index::default();
+        for (pi, priority) in plan.priorities.iter().enumerate() {
+            let mut text = String::new();
+            fold_into(&mut text, &priority.title);
+            for line in priority.outcomes.iter().chain(priority.success.iter()).flatten() {
+                fold_into(&mut text, line);
+            }
+            if let Some(summary) = present(&priority.summary) {
+                fold_into(&mut text, summary);
+            }
+            index.priority_text.push(text);
+            let label = match present(&priority.number) {
+                Some(n) => format!("{n}. {}", priority.title),
+                None => priority.title.clone(),
+            };
+            index.priorities.push((priority.id.clone(), label));
+            let mut activity_texts = Vec::with_capacity(priority.activities().len());
+            for (ai, activity) in priority.activities().iter().enumerate() {
+                activity_texts.push(activity_haystack(activity));
+                for (ki, action) in activity.actions().iter().enumerate() {
+                    index.push_row(pi, ai, ki, activity, action);
+                }
+            }
+            index.activity_text.push(activity_texts);
+        }
+        index
+    }
+
+    fn push_row(&mut self, pi: usize, ai: usize, ki: usize, activity: &Activity, action: &Action) {
+        let activity_lead = activity.lead.as_ref().map(|l| l.organisation.trim()).filter(|o| !o.is_empty());
+        let action_lead = action.lead.as_ref().map(|l| l.organisation.trim()).filter(|o| !o.is_empty());
+        let lead = action_lead.or(activity_lead).map(str::to_owned);
+        let mut partners: Vec<String> =
+            activity.partners().iter().map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()).collect();
+        if let (Some(own), Some(parent)) = (action_lead, activity_lead) {
+            if own != parent {
+                partners.push(parent.to_owned());
+            }
+        }
+        if let Some(lead) = &lead {
+            *self.leads.entry(lead.clone()).or_default() += 1;
+        }
+        for partner in &partners {
+            *self.partners.entry(partner.clone()).or_default() += 1;
+        }
+        let mut text = String::new();
+        fold_into(&mut text, &action.title);
+        if let Some(label) = action.due.as_ref().and_then(|d| present(&d.label)) {
+            fold_into(&mut text, label);
+        }
+        add_progress_text(&mut text, action.progress.as_ref());
+        let progress = action.progress.as_ref();
+        self.row_of.insert(action.id.clone(), self.rows.len());
+        self.rows.push(Row {
+            priority: pi,
+            activity: ai,
+            action: ki,
+            action_id: action.id.clone(),
+            lead,
+            partners,
+            deadline: resolve(action.due.as_ref()).0,
+            status: progress.and_then(|p| p.status),
+            percent: progress.and_then(|p| p.percent),
+            text,
+            order: self.rows.len(),
+        });
+    }
+
+    pub fn row_of(&self, action_id: &str) -> Option<usize> {
+        self.row_of.get(action_id).copied()
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+}
+
+fn activity_haystack(activity: &Activity) -> String {
+    let mut text = String::new();
+    fold_into(&mut text, &activity.title);
+    for field in [&activity.strategic_plan, &activity.governance_group] {
+        if let Some(value) = present(field) {
+            fold_into(&mut text, value);
+        }
+    }
+    if let Some(lead) = &activity.lead {
+        fold_into(&mut text, &lead.organisation);
+        for field in [&lead.team, &lead.officer] {
+            if let Some(value) = present(field) {
+                fold_into(&mut text, value);
+            }
+        }
+    }
+    for partner in activity.partners() {
+        fold_into(&mut text, partner);
+    }
+    add_progress_text(&mut text, activity.progress.as_ref());
+    text
+}
+
+pub(crate) fn add_progress_text(text: &mut String, progress: Option<&Progress>) {
+    for note in progress.map(Progress::notes).unwrap_or_default() {
+        fold_into(text, &note.text);
+        for evidence in note.evidence.iter().flatten() {
+            for field in [&evidence.title, &evidence.source] {
+                if let Some(value) = present(field) {
+                    fold_into(text, value);
+                }
+            }
+        }
+    }
+}
+
+/// Progress recorded since the plan was opened, laid over index rows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Overlay {
+    pub status: HashMap<usize, Option<Status>>,
+    /// Folded text of notes added since opening, per row and per activity.
+    pub row_text: HashMap<usize, String>,
+    pub activity_text: HashMap<(usize, usize), String>,
+}
+
+impl Overlay {
+    pub fn status(&self, row: &Row, index_row: usize) -> Option<Status> {
+        match self.status.get(&index_row) {
+            Some(changed) => *changed,
+            None => row.status,
+        }
+    }
+}
+
+/// Whether an action has a deadline that falls in `[from, to]`.
+pub fn due_between(deadline: &Deadline, from: Option<NaiveDate>, to: Option<NaiveDate>) -> bool {
+    match deadline.date {
+        None => false,
+        Some(date) => from.is_none_or(|f| date >= f) && to.is_none_or(|t| date <= t),
+    }
+}
