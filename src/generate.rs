@@ -145,6 +145,7 @@ fn progress(rng: &mut Rng, base: NaiveDate, id: &str) -> Option<Progress> {
                     extra: Extra::new(),
                 }]
             }),
+            corrects: None,
             extra: Extra::new(),
         })
         .collect();

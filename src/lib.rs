@@ -1,3 +1,5 @@
 pub mod plan;
+pub mod exchange;
 pub mod generate;
+pub mod progress;
 pub mod query;

@@ -163,7 +163,7 @@ pub struct Due {
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     NotStarted,
@@ -260,6 +260,10 @@ pub struct Note {
     pub status: Option<Status>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub evidence: Option<Vec<Evidence>>,
+    /// The id of an earlier note this one corrects or withdraws. Notes are
+    /// history: the earlier note stays, marked as corrected.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub corrects: Option<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -417,6 +421,13 @@ impl Ord for Moment {
 impl Serialize for Moment {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.text)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Moment {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Moment::parse(&text).ok_or_else(|| serde::de::Error::custom(format!("'{text}' is not an RFC 3339 moment")))
     }
 }
 

@@ -305,7 +305,8 @@ impl Walk {
             url: w.opt_text(e, "url"),
             extra: take(e),
         });
-        Note { id, at, by, text, status, evidence, extra: take(f) }
+        let corrects = self.opt_text(f, "corrects");
+        Note { id, at, by, text, status, evidence, corrects, extra: take(f) }
     }
 
     fn measure(&mut self, f: &mut Fields) -> Measure {

@@ -1,0 +1,131 @@
+//! A person's change to a plan, as a value.
+//!
+//! Edits are what the journal stores, what other tabs replay and what merging
+//! compares. Each carries its own id, the moment it was made and who made it,
+//! so that replaying, merging and "the later change wins" need nothing else.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::plan::{Evidence, Extra, MeasureValue, Moment, Note, Status};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Edit {
+    /// Unique across every tab and person: the journal merges on it.
+    pub id: String,
+    pub at: Moment,
+    /// "Name (Organisation)".
+    pub by: String,
+    #[serde(flatten)]
+    pub change: Change,
+}
+
+/// What changed. Items are actions or activities, found by id.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Change {
+    SetStatus { item: String, status: Option<Status> },
+    SetPercent { item: String, percent: Option<u8> },
+    AddNote { item: String, note: NoteDraft },
+    AddMeasureValue { measure: String, value: ValueDraft },
+}
+
+impl Change {
+    /// The action, activity or measure the change is to.
+    pub fn target(&self) -> &str {
+        match self {
+            Change::SetStatus { item, .. } | Change::SetPercent { item, .. } | Change::AddNote { item, .. } => item,
+            Change::AddMeasureValue { measure, .. } => measure,
+        }
+    }
+
+    /// What the change did, in words, for history lists and summaries.
+    pub fn describe(&self) -> String {
+        match self {
+            Change::SetStatus { status: Some(s), .. } => format!("Status set to {}", s.label()),
+            Change::SetStatus { status: None, .. } => "Status cleared".to_owned(),
+            Change::SetPercent { percent: Some(p), .. } => format!("Percent complete set to {p}%"),
+            Change::SetPercent { percent: None, .. } => "Percent complete cleared".to_owned(),
+            Change::AddNote { note, .. } if note.corrects.is_some() => "Correction added".to_owned(),
+            Change::AddNote { .. } => "Note added".to_owned(),
+            Change::AddMeasureValue { value, .. } => match &value.period {
+                Some(period) if !period.is_empty() => format!("Value added for {period}"),
+                _ => "Value added".to_owned(),
+            },
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct NoteDraft {
+    pub id: String,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<EvidenceDraft>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub corrects: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct EvidenceDraft {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ValueDraft {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<NaiveDate>,
+}
+
+impl NoteDraft {
+    pub fn to_note(&self, at: &Moment, by: &str) -> Note {
+        Note {
+            id: self.id.clone(),
+            at: at.clone(),
+            by: Some(by.to_owned()),
+            text: self.text.clone(),
+            status: self.status,
+            evidence: (!self.evidence.is_empty()).then(|| {
+                self.evidence
+                    .iter()
+                    .map(|e| Evidence { title: e.title.clone(), source: e.source.clone(), url: e.url.clone(), extra: Extra::new() })
+                    .collect()
+            }),
+            corrects: self.corrects.clone(),
+            extra: Extra::new(),
+        }
+    }
+}
+
+impl ValueDraft {
+    pub fn to_value(&self, at: &Moment, by: &str) -> MeasureValue {
+        MeasureValue {
+            period: self.period.clone(),
+            value: self.value.filter(|v| v.is_finite()),
+            text: self.text.clone(),
+            date: self.date,
+            at: Some(at.clone()),
+            by: Some(by.to_owned()),
+            extra: Extra::new(),
+        }
+    }
+}
+
+/// Only links a person can safely follow: http, https and mailto.
+pub fn is_followable_link(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:")
+}

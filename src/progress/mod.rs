@@ -1,0 +1,33 @@
+//! Recording progress: edits as values, the journal of them, applying them to
+//! a plan, and rolling actions up. Plain Rust.
+
+mod apply;
+mod edit;
+mod journal;
+mod rollup;
+
+pub use apply::{apply, apply_all, apply_to_measure, apply_to_progress, Location, Locator};
+pub use edit::{is_followable_link, Change, Edit, EvidenceDraft, NoteDraft, ValueDraft};
+pub use journal::{Journal, JOURNAL_VERSION};
+pub use rollup::Rollup;
+
+use crate::plan::{Measure, Progress};
+
+/// An item's progress as it stands now: the file's, with the edits applied.
+/// Only what is shown is computed, so an edit never copies the whole plan.
+pub fn current_progress<'e>(base: Option<&Progress>, edits: impl IntoIterator<Item = &'e Edit>) -> Option<Progress> {
+    let mut progress = base.cloned();
+    for edit in edits {
+        apply_to_progress(progress.get_or_insert_with(Progress::default), edit);
+    }
+    progress
+}
+
+/// A measure as it stands now, with values added since opening.
+pub fn current_measure<'e>(base: &Measure, edits: impl IntoIterator<Item = &'e Edit>) -> Measure {
+    let mut measure = base.clone();
+    for edit in edits {
+        apply_to_measure(&mut measure, edit);
+    }
+    measure
+}

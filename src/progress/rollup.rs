@@ -1,0 +1,50 @@
+//! Roll-up: how an activity's or priority's actions stand, counted by status.
+
+use crate::plan::{Progress, Status};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Rollup {
+    /// Actions with each status, in [`Status::ALL`] order.
+    pub by_status: [usize; 6],
+    pub no_status: usize,
+    /// Mean percent over actions that have one.
+    pub average_percent: Option<u8>,
+    pub actions: usize,
+    percent_sum: u32,
+    percent_count: u32,
+}
+
+impl Rollup {
+    pub fn add(&mut self, progress: Option<&Progress>) {
+        self.actions += 1;
+        match progress.and_then(|p| p.status) {
+            Some(status) => {
+                if let Some(slot) = Status::ALL.iter().position(|s| *s == status).and_then(|i| self.by_status.get_mut(i)) {
+                    *slot += 1;
+                }
+            }
+            None => self.no_status += 1,
+        }
+        if let Some(percent) = progress.and_then(|p| p.percent) {
+            self.percent_sum += u32::from(percent.min(100));
+            self.percent_count += 1;
+            self.average_percent = Some((self.percent_sum as f64 / self.percent_count as f64).round() as u8);
+        }
+    }
+
+    pub fn combine(&mut self, other: &Rollup) {
+        for (mine, theirs) in self.by_status.iter_mut().zip(other.by_status) {
+            *mine += theirs;
+        }
+        self.no_status += other.no_status;
+        self.actions += other.actions;
+        self.percent_sum += other.percent_sum;
+        self.percent_count += other.percent_count;
+        self.average_percent =
+            (self.percent_count > 0).then(|| (self.percent_sum as f64 / self.percent_count as f64).round() as u8);
+    }
+
+    pub fn count(&self, status: Status) -> usize {
+        Status::ALL.iter().position(|s| *s == status).and_then(|i| self.by_status.get(i)).copied().unwrap_or(0)
+    }
+}
