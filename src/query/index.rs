@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use super::fold::fold_into;
 use crate::plan::due::{resolve, Deadline};
 use crate::plan::{present, Activity, Action, Plan, Progress, Status};
+use crate::progress::Rollup;
 
 /// One action, flattened for filtering.
 #[derive(Debug, Clone)]
@@ -172,6 +173,7 @@ pub(crate) fn add_progress_text(text: &mut String, progress: Option<&Progress>) 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Overlay {
     pub status: HashMap<usize, Option<Status>>,
+    pub percent: HashMap<usize, Option<u8>>,
     /// Folded text of notes added since opening, per row and per activity.
     pub row_text: HashMap<usize, String>,
     pub activity_text: HashMap<(usize, usize), String>,
@@ -183,6 +185,47 @@ impl Overlay {
             Some(changed) => *changed,
             None => row.status,
         }
+    }
+
+    pub fn percent(&self, row: &Row, index_row: usize) -> Option<u8> {
+        match self.percent.get(&index_row) {
+            Some(changed) => *changed,
+            None => row.percent,
+        }
+    }
+
+    /// Roll-ups of every activity and priority, by position, from the rows.
+    pub fn rollups(&self, index: &Index) -> Rollups {
+        let mut rollups = Rollups {
+            priorities: vec![Rollup::default(); index.priority_text.len()],
+            activities: index.activity_text.iter().map(|a| vec![Rollup::default(); a.len()]).collect(),
+        };
+        for (i, row) in index.rows.iter().enumerate() {
+            let progress = Progress { status: self.status(row, i), percent: self.percent(row, i), ..Progress::default() };
+            if let Some(r) = rollups.activities.get_mut(row.priority).and_then(|a| a.get_mut(row.activity)) {
+                r.add(Some(&progress));
+            }
+            if let Some(r) = rollups.priorities.get_mut(row.priority) {
+                r.add(Some(&progress));
+            }
+        }
+        rollups
+    }
+}
+
+/// How each priority's and activity's actions stand.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Rollups {
+    pub priorities: Vec<Rollup>,
+    pub activities: Vec<Vec<Rollup>>,
+}
+
+impl Rollups {
+    pub fn activity(&self, pi: usize, ai: usize) -> Rollup {
+        self.activities.get(pi).and_then(|a| a.get(ai)).copied().unwrap_or_default()
+    }
+    pub fn priority(&self, pi: usize) -> Rollup {
+        self.priorities.get(pi).copied().unwrap_or_default()
     }
 }
 

@@ -7,5 +7,5 @@ mod index;
 mod url;
 
 pub use filter::{run, DueChoice, Filter, Results, Sort, StatusChoice};
-pub use index::{Index, Overlay, Row};
+pub use index::{Index, Overlay, Row, Rollups};
 pub use url::{filter_from_query, filter_to_query, keep_known, FILTER_KEYS};

@@ -1,0 +1,73 @@
+//! Reading files a person chose or dropped, and plans published at a link.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::plan::{human_size, MAX_FILE_BYTES};
+
+/// Why bytes could not be had.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FetchError {
+    /// The file is larger than a plan can be; not read at all.
+    TooLarge { name: String, bytes: f64 },
+    /// The browser would not read the file.
+    Unreadable { name: String },
+    /// The link could not be reached (offline, blocked, or another site refusing).
+    Network { url: String },
+    /// The server answered with an error status.
+    Status { url: String, status: u16 },
+}
+
+impl std::fmt::Display for FetchError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FetchError::TooLarge { name, bytes } => write!(
+                f,
+                "{name} is {}. Plan Tracker opens plan files up to {}.",
+                human_size(*bytes as usize),
+                human_size(MAX_FILE_BYTES)
+            ),
+            FetchError::Unreadable { name } => write!(f, "The browser could not read {name}. Try choosing it again."),
+            FetchError::Network { url } => write!(
+                f,
+                "The plan at {url} could not be loaded. Check the link and your connection; a plan on another website can only be opened if that website allows it."
+            ),
+            FetchError::Status { url, status } => {
+                let why = match status {
+                    404 => "there is no file at that address",
+                    401 | 403 => "that website refused access",
+                    500..=599 => "that website had a problem",
+                    _ => "that website answered with an error",
+                };
+                write!(f, "The plan at {url} could not be loaded: {why} (HTTP {status}).")
+            }
+        }
+    }
+}
+
+/// Reads a chosen file's bytes.
+pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, FetchError> {
+    let name = file.name();
+    if file.size() > MAX_FILE_BYTES as f64 {
+        return Err(FetchError::TooLarge { name, bytes: file.size() });
+    }
+    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| FetchError::Unreadable { name })?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Fetches a plan published at a link, relative to the page or absolute.
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
+    let network = || FetchError::Network { url: url.to_owned() };
+    let window = web_sys::window().ok_or_else(network)?;
+    let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| network())?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| network())?;
+    if !response.ok() {
+        return Err(FetchError::Status { url: url.to_owned(), status: response.status() });
+    }
+    let buffer = JsFuture::from(response.array_buffer().map_err(|_| network())?).await.map_err(|_| network())?;
+    let bytes = js_sys::Uint8Array::new(&buffer);
+    if bytes.length() as usize > MAX_FILE_BYTES {
+        return Err(FetchError::TooLarge { name: url.to_owned(), bytes: f64::from(bytes.length()) });
+    }
+    Ok(bytes.to_vec())
+}

@@ -1,0 +1,9 @@
+//! The browser edge: the only modules that touch web_sys, js_sys or storage.
+//! Each is small and returns typed errors that the UI shows to a person.
+
+pub mod address;
+pub mod clock;
+pub mod download;
+pub mod files;
+pub mod panic;
+pub mod storage;

@@ -1,0 +1,78 @@
+//! One key action: its deadline as written and as understood, its status as
+//! a tag, percent complete, the latest note, and "Update progress".
+
+use leptos::prelude::*;
+
+use super::history::History;
+use super::progress_form::ProgressForm;
+use super::results_list::deadline_text;
+use super::state;
+use super::status_tag::StatusTag;
+use crate::plan::due::resolve;
+use crate::plan::present;
+use crate::progress::current_progress;
+
+#[component]
+pub fn ActionItem(
+    /// The action's row in the search index.
+    row: usize,
+    /// Say which priority and activity it belongs to (in flat lists).
+    with_context: bool,
+) -> impl IntoView {
+    let state = state();
+    let Some(opened) = state.opened.get_untracked() else { return ().into_any() };
+    let Some(r) = opened.index.rows.get(row).cloned() else { return ().into_any() };
+    let Some(priority) = opened.plan.priorities.get(r.priority) else { return ().into_any() };
+    let Some(activity) = priority.activities().get(r.activity) else { return ().into_any() };
+    let Some(action) = activity.actions().get(r.action).cloned() else { return ().into_any() };
+    let context = with_context.then(|| {
+        let p = present(&priority.number).map(|n| format!("Priority {n}")).unwrap_or_else(|| priority.title.clone());
+        format!("{p} › {}", activity.title)
+    });
+    let (deadline, _) = resolve(action.due.as_ref());
+    let due = deadline_text(action.due.as_ref().and_then(|d| present(&d.label)), deadline.date, deadline.start);
+    let own_lead = action.lead.as_ref().map(|l| l.organisation.clone());
+    let base = action.progress.clone();
+    let item = action.id.clone();
+    let progress = Memo::new(move |_| {
+        let edits = state.edits_by_item.get();
+        current_progress(base.as_ref(), edits.get(&item).into_iter().flatten())
+    });
+    let editing = RwSignal::new(false);
+    let title = match present(&action.number) {
+        Some(n) => format!("{n}. {}", action.title),
+        None => action.title.clone(),
+    };
+    let id = action.id.clone();
+    let plain_title = action.title.clone();
+    view! {
+        <li class="action" id=format!("action-{}", action.id)>
+            {context.map(|c| view! { <p class="caption-m">{c}</p> })}
+            <div class="action__head">
+                <h5 class="action__title">{title}</h5>
+                {move || view! { <StatusTag status=progress.get().and_then(|p| p.status)/> }}
+            </div>
+            <dl class="action__facts">
+                <div><dt>"Due"</dt><dd>{due}</dd></div>
+                {own_lead.map(|l| view! { <div><dt>"Lead"</dt><dd>{l}</dd></div> })}
+                {move || progress.get().and_then(|p| p.percent).map(|p| view! {
+                    <div><dt>"Complete"</dt><dd>
+                        <span class="percent">{format!("{p}%")}</span>
+                        <span class="meter" aria-hidden="true"><span class="meter__bar" style=format!("width: {p}%")></span></span>
+                    </dd></div>
+                })}
+            </dl>
+            <History item_id=id.clone() progress=Signal::derive(move || progress.get())/>
+            <Show when=move || !editing.get()>
+                <button type="button" class="button button--secondary button--small" on:click=move |_| editing.set(true)>
+                    "Update progress"<span class="visually-hidden">{format!(" for {}", plain_title)}</span>
+                </button>
+            </Show>
+            <Show when=move || editing.get()>
+                <ProgressForm item_id=id.clone() item_title=action.title.clone()
+                    current=Signal::derive(move || progress.get()) on_done=Callback::new(move |_| editing.set(false))/>
+            </Show>
+        </li>
+    }
+    .into_any()
+}

@@ -1,0 +1,43 @@
+//! Notification banners: success messages, storage warnings and notices.
+
+use leptos::prelude::*;
+
+use super::state;
+use crate::browser::storage::StorageError;
+
+#[component]
+pub fn Banners() -> impl IntoView {
+    let state = state();
+    view! {
+        {move || state.success.get().map(|message| view! {
+            <div class="banner banner--success" role="status">
+                <p class="banner__heading">{message}</p>
+                <button type="button" class="link-button" on:click=move |_| state.success.set(None)>"Dismiss"</button>
+            </div>
+        })}
+        {move || state.storage_issue.get().map(|issue| {
+            let offers_export = matches!(issue, StorageError::Full | StorageError::Unavailable | StorageError::Failed(_));
+            view! {
+                <div class="banner banner--warning" role="alert">
+                    <h2 class="banner__title">"Important"</h2>
+                    <p class="banner__heading">{issue.to_string()}</p>
+                    {offers_export.then(|| view! {
+                        <button type="button" class="button" on:click=move |_| super::toolbar::export(state)>"Export plan now"</button>
+                    })}
+                </div>
+            }
+        })}
+        {move || {
+            let notices = state.notices.get();
+            (!notices.is_empty()).then(|| view! {
+                <div class="banner" role="region" aria-label="Notices">
+                    <h2 class="banner__title">"Important"</h2>
+                    <ul class="banner__list">
+                        {notices.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                    </ul>
+                    <button type="button" class="link-button" on:click=move |_| state.notices.set(Vec::new())>"Dismiss notices"</button>
+                </div>
+            })
+        }}
+    }
+}

@@ -1,0 +1,53 @@
+//! The plan's title block: what it is, whose it is, and which version.
+
+use leptos::prelude::*;
+
+use super::{long_date, long_moment, state};
+use crate::plan::present;
+
+#[component]
+pub fn PlanHeader() -> impl IntoView {
+    let state = state();
+    move || {
+        state.opened.get().map(|opened| {
+            let plan = opened.plan.clone();
+            let period = plan.period.as_ref().map(|p| match (p.start, p.end) {
+                (Some(s), Some(e)) => format!("{} to {}", long_date(s), long_date(e)),
+                (Some(s), None) => format!("From {}", long_date(s)),
+                (None, Some(e)) => format!("Until {}", long_date(e)),
+                (None, None) => String::new(),
+            });
+            let mut facts: Vec<(&'static str, String)> = Vec::new();
+            if let Some(o) = present(&plan.organisation) {
+                facts.push(("Organisation", o.to_owned()));
+            }
+            if let Some(p) = period.filter(|p| !p.is_empty()) {
+                facts.push(("Period", p));
+            }
+            if let Some(s) = present(&plan.document_status) {
+                facts.push(("Document status", s.to_owned()));
+            }
+            if let Some(r) = present(&plan.revision) {
+                facts.push(("Revision", r.to_owned()));
+            }
+            if let Some(d) = plan.published {
+                facts.push(("Published", long_date(d)));
+            }
+            if let Some(e) = &plan.exported {
+                let by = present(&e.by).map(|b| format!(" by {b}")).unwrap_or_default();
+                facts.push(("Last exported", format!("{}{by}", long_moment(&e.at))));
+            }
+            view! {
+                <div class="plan-header">
+                    {present(&plan.organisation).map(|o| view! { <span class="caption-l">{o.to_owned()}</span> })}
+                    <h1 class="heading-xl">{plan.title.clone()}</h1>
+                    {present(&plan.subtitle).map(|s| view! { <p class="lead">{s.to_owned()}</p> })}
+                    {present(&plan.description).map(|d| view! { <p class="body">{d.to_owned()}</p> })}
+                    <dl class="facts">
+                        {facts.into_iter().map(|(k, v)| view! { <div class="facts__row"><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
+                    </dl>
+                </div>
+            }
+        })
+    }
+}

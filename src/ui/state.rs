@@ -1,0 +1,382 @@
+//! The app's state: a few signals for what a person did, and memos for
+//! everything that follows from them. One effect writes the journal outward
+//! to storage; nothing else copies state around.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::browser::storage::{self, Person, StorageError};
+use crate::browser::{address, clock};
+use crate::plan::{read_plan, Plan, Problem, ReadError};
+use crate::progress::{current_progress, Change, Edit, Journal, Location, Locator};
+use crate::query::{self, fold, Filter, Index, Overlay, Results, Rollups};
+
+/// A plan that opened, with what is prepared once for it.
+#[derive(Clone)]
+pub struct Opened {
+    pub plan: Arc<Plan>,
+    pub index: Arc<Index>,
+    pub locator: Arc<Locator>,
+    /// The `plan=` link it came from, kept in the address.
+    pub link: Option<String>,
+}
+
+/// Which page is showing; kept in the address as `view`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Plan,
+    Measures,
+}
+
+impl View {
+    pub fn code(self) -> &'static str {
+        match self {
+            View::Plan => "plan",
+            View::Measures => "measures",
+        }
+    }
+}
+
+/// What goes in the GOV.UK error summary.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProblemReport {
+    /// What was being opened, and that the earlier plan is still open.
+    pub intro: String,
+    pub problems: Vec<Problem>,
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub opened: RwSignal<Option<Opened>>,
+    pub journal: RwSignal<Journal>,
+    pub filter: RwSignal<Filter>,
+    pub view: RwSignal<View>,
+    pub problems: RwSignal<Option<ProblemReport>>,
+    /// Notices about the address or stored data; shown until dismissed.
+    pub notices: RwSignal<Vec<String>>,
+    pub storage_issue: RwSignal<Option<StorageError>>,
+    pub person: RwSignal<Option<Person>>,
+    /// "Plan exported" and the like.
+    pub success: RwSignal<Option<String>>,
+    pub loading: RwSignal<Option<String>>,
+    /// How many results are drawn; more on request.
+    pub shown: RwSignal<usize>,
+    pub fixed_today: Option<NaiveDate>,
+    pub edits_by_item: Memo<Arc<HashMap<String, Vec<Edit>>>>,
+    pub overlay: Memo<Overlay>,
+    pub results: Memo<Results>,
+    pub rollups: Memo<Rollups>,
+}
+
+pub const PAGE_SIZE: usize = 100;
+
+impl AppState {
+    pub fn new() -> AppState {
+        let pairs = address::query_pairs();
+        let fixed_today = pairs
+            .iter()
+            .find(|(k, _)| k == "today")
+            .and_then(|(_, v)| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok());
+        let opened: RwSignal<Option<Opened>> = RwSignal::new(None);
+        let journal = RwSignal::new(Journal::default());
+        let filter = RwSignal::new(Filter::default());
+        let edits_by_item = Memo::new_with_compare(
+            move |_| {
+                let mut map: HashMap<String, Vec<Edit>> = HashMap::new();
+                journal.with(|j| {
+                    for edit in &j.edits {
+                        map.entry(edit.change.target().to_owned()).or_default().push(edit.clone());
+                    }
+                });
+                Arc::new(map)
+            },
+            |a, b| a.map(|a| a.as_ref()) != b.map(|b| b.as_ref()),
+        );
+        let overlay = Memo::new(move |_| {
+            let Some(opened) = opened.get() else { return Overlay::default() };
+            build_overlay(&opened, &edits_by_item.get())
+        });
+        let results = Memo::new(move |_| {
+            let Some(opened) = opened.get() else { return Results::default() };
+            let today = clock::today(fixed_today);
+            overlay.with(|o| filter.with(|f| query::run(&opened.index, o, f, today)))
+        });
+        let rollups = Memo::new(move |_| match opened.get() {
+            Some(opened) => overlay.with(|o| o.rollups(&opened.index)),
+            None => Rollups::default(),
+        });
+        let state = AppState {
+            opened,
+            journal,
+            filter,
+            view: RwSignal::new(View::Plan),
+            problems: RwSignal::new(None),
+            notices: RwSignal::new(Vec::new()),
+            storage_issue: RwSignal::new(None),
+            person: RwSignal::new(storage::load_person()),
+            success: RwSignal::new(None),
+            loading: RwSignal::new(None),
+            shown: RwSignal::new(PAGE_SIZE),
+            fixed_today,
+            edits_by_item,
+            overlay,
+            results,
+            rollups,
+        };
+        // The one effect: every change to the journal is written to storage
+        // as it is made; a failure is shown, and the change stays in memory.
+        Effect::new(move |_| {
+            let saved = journal.with(|j| if j.plan_id.is_empty() { Ok(()) } else { storage::save_journal(j) });
+            match saved {
+                Ok(()) => state.storage_issue.update(|issue| {
+                    if matches!(issue, Some(StorageError::Full | StorageError::Failed(_))) {
+                        *issue = None;
+                    }
+                }),
+                Err(e) => state.storage_issue.set(Some(e)),
+            }
+        });
+        state
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        clock::today(self.fixed_today)
+    }
+
+    /// Opens plan bytes. On failure the open plan stays as it was and every
+    /// problem is listed.
+    pub fn open_bytes(&self, bytes: &[u8], source: &str, link: Option<String>) {
+        self.loading.set(None);
+        match read_plan(bytes) {
+            Ok(plan) => {
+                self.problems.set(None);
+                if link.is_none() {
+                    // Kept so a reload reopens it; a large plan just isn't.
+                    if let Err(e) = storage::save_plan_text(&plan.id, &String::from_utf8_lossy(bytes)) {
+                        self.storage_issue.set(Some(e));
+                    }
+                }
+                self.show_plan(plan, link);
+            }
+            Err(error) => self.report(source, &error),
+        }
+    }
+
+    fn report(&self, source: &str, error: &ReadError) {
+        let kept = if self.opened.with_untracked(Option::is_some) {
+            " The plan that was open before is still open, unchanged."
+        } else {
+            ""
+        };
+        self.problems.set(Some(ProblemReport {
+            intro: format!("{source} could not be opened.{kept}"),
+            problems: error.problems(),
+        }));
+    }
+
+    pub fn report_other(&self, source: &str, message: String) {
+        self.loading.set(None);
+        self.report_message(source, message);
+    }
+
+    fn report_message(&self, source: &str, message: String) {
+        let kept = if self.opened.with_untracked(Option::is_some) { " The plan that was open before is still open." } else { "" };
+        self.problems.set(Some(ProblemReport {
+            intro: format!("{source} could not be opened.{kept}"),
+            problems: vec![Problem::whole_file(message)],
+        }));
+    }
+
+    fn show_plan(&self, plan: Plan, link: Option<String>) {
+        let index = Index::build(&plan);
+        let locator = Locator::new(&plan);
+        // Changes stored for this plan come back, re-applied by id.
+        let mut journal = Journal::new(&plan.id);
+        match storage::load_journal(&plan.id) {
+            Ok(Some(stored)) => journal = stored,
+            Ok(None) => {}
+            Err(StorageError::Unavailable) => self.storage_issue.set(Some(StorageError::Unavailable)),
+            Err(e) => self.notices.update(|n| n.push(e.to_string())),
+        }
+        let orphans: Vec<String> = journal
+            .edits
+            .iter()
+            .filter(|e| locator.find(e.change.target()).is_none())
+            .map(|e| format!("{} to '{}' on {} by {}", e.change.describe(), e.change.target(), e.at.date(), e.by))
+            .collect();
+        if !orphans.is_empty() {
+            self.notices.update(|n| {
+                n.push(format!(
+                    "{} saved change{} no longer match{} anything in this version of the plan. They are kept, and go into the next export's history: {}.",
+                    orphans.len(),
+                    if orphans.len() == 1 { "" } else { "s" },
+                    if orphans.len() == 1 { "es" } else { "" },
+                    orphans.join("; ")
+                ))
+            });
+        }
+        // Filters from the address that name nothing in this plan are dropped.
+        let (mut filter, mut url_notices) = query::filter_from_query(&address::query_pairs());
+        url_notices.extend(query::keep_known(&mut filter, &index));
+        if !url_notices.is_empty() {
+            self.notices.update(|n| n.extend(url_notices));
+        }
+        self.journal.set(journal);
+        self.filter.set(filter);
+        self.shown.set(PAGE_SIZE);
+        self.opened.set(Some(Opened { plan: Arc::new(plan), index: Arc::new(index), locator: Arc::new(locator), link }));
+        self.write_address(false);
+    }
+
+    /// Closes the plan and goes back to the welcome page.
+    pub fn close(&self) {
+        storage::forget_current_plan();
+        self.opened.set(None);
+        self.journal.set(Journal::default());
+        self.filter.set(Filter::default());
+        self.notices.set(Vec::new());
+        address::set_query(&[], true);
+    }
+
+    /// Applies a filter change and puts it in the address. Choices add a
+    /// history entry; typing replaces the current one.
+    pub fn set_filter(&self, filter: Filter, push: bool) {
+        self.filter.set(filter);
+        self.shown.set(PAGE_SIZE);
+        self.write_address(push);
+    }
+
+    pub fn set_view(&self, view: View) {
+        self.view.set(view);
+        self.write_address(true);
+    }
+
+    fn write_address(&self, push: bool) {
+        let mut pairs = Vec::new();
+        if let Some(link) = self.opened.with_untracked(|o| o.as_ref().and_then(|o| o.link.clone())) {
+            pairs.push(("plan".to_owned(), link));
+        }
+        if self.view.get_untracked() != View::Plan {
+            pairs.push(("view".to_owned(), self.view.get_untracked().code().to_owned()));
+        }
+        pairs.extend(self.filter.with_untracked(query::filter_to_query));
+        if let Some(today) = self.fixed_today {
+            pairs.push(("today".to_owned(), today.to_string()));
+        }
+        address::set_query(&pairs, push);
+    }
+
+    /// Back and forward: the address says what to show.
+    pub fn follow_address(&self) {
+        let pairs = address::query_pairs();
+        let view = match pairs.iter().find(|(k, _)| k == "view").map(|(_, v)| v.as_str()) {
+            Some("measures") => View::Measures,
+            _ => View::Plan,
+        };
+        self.view.set(view);
+        let (mut filter, mut notices) = query::filter_from_query(&pairs);
+        if let Some(opened) = self.opened.get_untracked() {
+            notices.extend(query::keep_known(&mut filter, &opened.index));
+        }
+        self.filter.set(filter);
+        self.shown.set(PAGE_SIZE);
+        if !notices.is_empty() {
+            self.notices.update(|n| n.extend(notices));
+        }
+    }
+
+    /// Records a change, signed by the person; false when nobody has said who they are.
+    pub fn record(&self, changes: Vec<Change>) -> bool {
+        let Some(person) = self.person.get_untracked() else { return false };
+        let at = clock::now();
+        let by = person.signature();
+        self.journal.update(|j| {
+            for change in changes {
+                j.record(Edit { id: clock::new_id("e"), at: at.clone(), by: by.clone(), change });
+            }
+        });
+        true
+    }
+
+    pub fn undo(&self) {
+        self.journal.update(|j| {
+            j.undo();
+        });
+    }
+
+    /// Another tab changed this plan's journal: take its changes too.
+    pub fn merge_from_other_tab(&self, plan_id: &str, text: Option<String>) {
+        let open_id = self.journal.with_untracked(|j| j.plan_id.clone());
+        if open_id != plan_id {
+            return;
+        }
+        let Some(other) = text.and_then(|t| storage::parse_journal(&t, plan_id).ok()) else { return };
+        let mut merged = self.journal.get_untracked();
+        merged.merge(&other);
+        if merged != self.journal.get_untracked() {
+            self.journal.set(merged);
+        }
+    }
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn build_overlay(opened: &Opened, edits: &HashMap<String, Vec<Edit>>) -> Overlay {
+    let mut overlay = Overlay::default();
+    let plan = &opened.plan;
+    for (item, item_edits) in edits {
+        match opened.locator.find(item) {
+            Some(Location::Action(pi, ai, ki)) => {
+                let Some(row) = opened.index.row_of(item) else { continue };
+                let base = plan
+                    .priorities
+                    .get(pi)
+                    .and_then(|p| p.activities().get(ai))
+                    .and_then(|a| a.actions().get(ki))
+                    .and_then(|k| k.progress.as_ref());
+                let now = current_progress(base, item_edits);
+                overlay.status.insert(row, now.as_ref().and_then(|p| p.status));
+                overlay.percent.insert(row, now.as_ref().and_then(|p| p.percent));
+                let text = added_note_text(item_edits);
+                if !text.is_empty() {
+                    overlay.row_text.insert(row, text);
+                }
+            }
+            Some(Location::Activity(pi, ai)) => {
+                let text = added_note_text(item_edits);
+                if !text.is_empty() {
+                    overlay.activity_text.insert((pi, ai), text);
+                }
+            }
+            _ => {}
+        }
+    }
+    overlay
+}
+
+fn added_note_text(edits: &[Edit]) -> String {
+    let mut text = String::new();
+    for edit in edits {
+        if let Change::AddNote { note, .. } = &edit.change {
+            fold::fold_into(&mut text, &note.text);
+            for evidence in &note.evidence {
+                for field in [&evidence.title, &evidence.source].into_iter().flatten() {
+                    fold::fold_into(&mut text, field);
+                }
+            }
+        }
+    }
+    text
+}
+
+pub fn use_state() -> AppState {
+    expect_context::<AppState>()
+}

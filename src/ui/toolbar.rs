@@ -1,0 +1,84 @@
+//! Export, undo, discard and the count of changes not yet exported.
+
+use leptos::prelude::*;
+
+use super::{long_moment, state};
+use crate::browser::{clock, download};
+use crate::exchange::{export_file_name, export_plan, export_text};
+use crate::ui::state::{AppState, View};
+
+/// Downloads the plan with every change applied, then counts it as exported.
+pub fn export(state: AppState) {
+    let Some(opened) = state.opened.get_untracked() else { return };
+    let by = state.person.get_untracked().map(|p| p.signature()).unwrap_or_else(|| "Plan Tracker user".into());
+    let at = clock::now();
+    let text = state.journal.with_untracked(|journal| {
+        let (plan, _orphans) = export_plan(&opened.plan, journal, at.clone(), &by);
+        export_text(&plan)
+    });
+    let name = export_file_name(&opened.plan.id, at.instant().date_naive());
+    match download::download_text(&name, &text, "application/json") {
+        Ok(()) => {
+            state.journal.update(|j| j.mark_exported(at));
+            state.success.set(Some(format!("Plan exported as {name}")));
+        }
+        Err(e) => state.report_other("The export", e.to_string()),
+    }
+}
+
+#[component]
+pub fn Toolbar() -> impl IntoView {
+    let state = state();
+    let unexported = Memo::new(move |_| state.journal.with(|j| j.unexported().len()));
+    let last_export = Memo::new(move |_| state.journal.with(|j| j.last_export.clone()));
+    let confirming_discard = RwSignal::new(false);
+    let discard = move |_| {
+        state.journal.update(|j| {
+            let plan_id = j.plan_id.clone();
+            *j = crate::progress::Journal::new(&plan_id);
+        });
+        confirming_discard.set(false);
+        state.success.set(Some("Your changes were discarded".into()));
+    };
+    view! {
+        <nav class="toolbar" aria-label="Plan">
+            <ul class="toolbar__views">
+                <li>
+                    <button type="button" class="link-button" aria-current=move || (state.view.get() == View::Plan).then_some("page")
+                        on:click=move |_| state.set_view(View::Plan)>"Actions"</button>
+                </li>
+                <li>
+                    <button type="button" class="link-button" aria-current=move || (state.view.get() == View::Measures).then_some("page")
+                        on:click=move |_| state.set_view(View::Measures)>"Measures"</button>
+                </li>
+            </ul>
+            <p class="toolbar__status" role="status">
+                {move || match unexported.get() {
+                    0 => "No changes waiting to be exported".to_owned(),
+                    1 => "1 change not exported yet".to_owned(),
+                    n => format!("{n} changes not exported yet"),
+                }}
+                {move || last_export.get().map(|at| format!(". Last exported {}", long_moment(&at)))}
+            </p>
+            <div class="toolbar__actions">
+                <button type="button" class="button" on:click=move |_| export(state)>"Export plan"</button>
+                <button type="button" class="button button--secondary" disabled=move || unexported.get() == 0
+                    on:click=move |_| state.undo()>"Undo last change"</button>
+                <button type="button" class="button button--warning" disabled=move || state.journal.with(|j| j.edits.is_empty())
+                    on:click=move |_| confirming_discard.set(true)>"Discard my changes"</button>
+                <button type="button" class="button button--secondary" on:click=move |_| state.close()>"Open another plan"</button>
+            </div>
+            <Show when=move || confirming_discard.get()>
+                <div class="confirm" role="alertdialog" aria-labelledby="discard-title">
+                    <h2 class="heading-m" id="discard-title">"Discard all your changes to this plan?"</h2>
+                    <p>{move || format!("This removes {} recorded changes from this browser. Export first to keep a copy.", state.journal.with(|j| j.edits.len()))}</p>
+                    <div class="button-group">
+                        <button type="button" class="button" on:click=move |_| export(state)>"Export first"</button>
+                        <button type="button" class="button button--warning" on:click=discard>"Yes, discard my changes"</button>
+                        <button type="button" class="link-button" on:click=move |_| confirming_discard.set(false)>"Cancel"</button>
+                    </div>
+                </div>
+            </Show>
+        </nav>
+    }
+}
