@@ -1,5 +1,7 @@
 //! Deadline labels as the plans word them, read into dates.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use chrono::NaiveDate;
 use plan_tracker::plan::due::{read_label, resolve, DateSource, Deadline};
 use plan_tracker::plan::Due;

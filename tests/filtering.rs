@@ -1,5 +1,7 @@
 //! Filters alone and together, their option counts, sorting and links.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use chrono::NaiveDate;
 use plan_tracker::generate::{generate_plan, ORGANISATIONS};
 use plan_tracker::plan::{read_plan, Plan, Status};

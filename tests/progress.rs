@@ -1,6 +1,8 @@
 //! Recording progress: edits applied by a pure function, the journal, roll-up
 //! and export round trips.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use plan_tracker::exchange::{export_file_name, export_plan, export_text};
 use plan_tracker::generate::generate_plan;
 use plan_tracker::plan::{read_plan, Moment, Plan, Status};

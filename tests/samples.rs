@@ -1,5 +1,7 @@
 //! The bundled sample plans open, read like their sources, and match the schema.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::path::Path;
 
 use plan_tracker::plan::{read_plan, write_plan, Plan};

@@ -1,6 +1,8 @@
 //! The shipped JSON Schema is generated from the Rust types and never stale,
 //! and every sample plan is valid against it.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use plan_tracker::plan::schema::plan_schema_json;
 
 const SHIPPED: &str = "public/schema/plan-v1.json";

@@ -41,11 +41,11 @@ pub fn App() -> impl IntoView {
                 <a class="skip-link" href="#main">"Skip to main content"</a>
                 <div class="masthead__inner">
                     <span class="masthead__name">"Plan Tracker"</span>
-                    <Show when=move || state.opened.with(Option::is_some)>
-                        <toolbar::Toolbar/>
-                    </Show>
                 </div>
             </header>
+            <Show when=move || state.opened.with(Option::is_some)>
+                <toolbar::Toolbar/>
+            </Show>
             <main id="main" class="main" tabindex="-1">
                 <banners::Banners/>
                 <error_summary::ErrorSummary/>

@@ -40,9 +40,14 @@ pub fn PlanHeader() -> impl IntoView {
             view! {
                 <div class="plan-header">
                     {present(&plan.organisation).map(|o| view! { <span class="caption-l">{o.to_owned()}</span> })}
-                    <h1 class="heading-xl">{plan.title.clone()}</h1>
+                    <h1 class="plan-title">{plan.title.clone()}</h1>
                     {present(&plan.subtitle).map(|s| view! { <p class="lead">{s.to_owned()}</p> })}
-                    {present(&plan.description).map(|d| view! { <p class="body">{d.to_owned()}</p> })}
+                    {present(&plan.description).map(|d| view! {
+                        <details class="details">
+                            <summary class="details__summary">"About this plan"</summary>
+                            <div class="details__text">{d.split("\n\n").map(|p| view! { <p>{p.to_owned()}</p> }).collect_view()}</div>
+                        </details>
+                    })}
                     <dl class="facts">
                         {facts.into_iter().map(|(k, v)| view! { <div class="facts__row"><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
                     </dl>

@@ -66,7 +66,18 @@ pub fn Toolbar() -> impl IntoView {
                     on:click=move |_| state.undo()>"Undo last change"</button>
                 <button type="button" class="button button--warning" disabled=move || state.journal.with(|j| j.edits.is_empty())
                     on:click=move |_| confirming_discard.set(true)>"Discard my changes"</button>
-                <button type="button" class="button button--secondary" on:click=move |_| state.close()>"Open another plan"</button>
+                <button type="button" class="button button--secondary" on:click=move |_| state.close()>"Close plan"</button>
+            </div>
+            <div class="toolbar__open">
+                <label class="label-s" for="another-plan-file">"Open another plan file"</label>
+                <input class="file-upload file-upload--small" id="another-plan-file" type="file" accept=".json,application/json"
+                    on:change=move |ev| {
+                        let input: web_sys::HtmlInputElement = event_target(&ev);
+                        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                            super::open_file(state, file);
+                        }
+                        input.set_value("");
+                    }/>
             </div>
             <Show when=move || confirming_discard.get()>
                 <div class="confirm" role="alertdialog" aria-labelledby="discard-title">

@@ -1,0 +1,48 @@
+// Screenshots of the built app at tablet and phone sizes, for looking at the
+// UI and for the README: node scripts/screenshots.mjs [out-dir] (serve dist/ on :8080 first).
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+
+const out = process.argv[2] || 'test-results/screenshots';
+const base = process.env.BASE_URL || 'http://127.0.0.1:8080/';
+fs.mkdirSync(out, { recursive: true });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const sample = `${base}?plan=samples/notts-cypf-2016-18.json&today=2016-11-22`;
+for (const [name, width, height] of [['tablet', 1024, 768], ['phone', 390, 844]]) {
+  const page = await browser.newPage({ viewport: { width, height } });
+  await page.goto(base);
+  await page.screenshot({ path: `${out}/${name}-welcome.png` });
+  await page.goto(sample);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.screenshot({ path: `${out}/${name}-plan.png` });
+  await page.getByRole('heading', { name: /^Priority 1/ }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${out}/${name}-priority.png` });
+  const action = page.getByRole('listitem').filter({ hasText: 'Co-location of the MASH and Early Help Unit' });
+  await action.getByRole('button', { name: /Update progress/ }).click();
+  await page.getByLabel('Your name').fill('Sam Jones');
+  await page.getByLabel('Your organisation').fill('Nottinghamshire Police');
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await action.getByRole('radio', { name: 'At risk' }).check();
+  await action.getByLabel('Percent complete').fill('40');
+  await action.getByLabel('Add a note (optional)').fill('Teams co-located since October; shared recording starts in January.');
+  await action.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${out}/${name}-form.png` });
+  await action.getByRole('button', { name: 'Save update' }).click();
+  await action.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${out}/${name}-saved.png` });
+  await page.goto(`${sample}&due=overdue&sort=status`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.screenshot({ path: `${out}/${name}-filtered.png`, fullPage: false });
+  await page.getByLabel('Open another plan file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "plan-tracker/plan", "title": "x" "id": 1}') });
+  await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
+  await page.screenshot({ path: `${out}/${name}-error.png` });
+  await page.goto(`${sample}&view=measures`);
+  await page.getByRole('heading', { name: 'Performance measures' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${out}/${name}-measures.png` });
+  await page.close();
+}
+await browser.close();
+console.log(`Screenshots in ${out}`);

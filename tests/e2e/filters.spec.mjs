@@ -1,0 +1,117 @@
+// Filters the way people use them, and the address carrying the view.
+import { test, expect } from '@playwright/test';
+import { openSample, expectAccessible } from './helpers.mjs';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+test('filter by lead organisation, with partners, and remove it', async ({ page }) => {
+  await openSample(page);
+  const panel = page.getByRole('search', { name: 'Filter actions' });
+  await panel.getByRole('checkbox', { name: /^Nottinghamshire County Council \(\d+\)$/ }).check();
+  await expect(page.getByRole('heading', { name: /^Showing \d+ of 45 actions$/ })).toBeVisible();
+  await expect(page).toHaveURL(/lead=/);
+  await panel.getByRole('checkbox', { name: 'Include activities where they are a partner' }).check();
+  await expect(page).toHaveURL(/partner=/);
+  await page.getByRole('button', { name: /Remove filter/ }).first().click();
+  await expect(page.getByRole('heading', { name: 'Showing all 45 actions' })).toBeVisible();
+});
+
+test('the count on an option is what choosing it gives', async ({ page }) => {
+  await openSample(page);
+  const panel = page.getByRole('search', { name: 'Filter actions' });
+  const option = panel.getByRole('checkbox', { name: /^Overdue \(\d+\)$/ });
+  const label = await panel.getByText(/^Overdue/).textContent();
+  const count = Number(/\((\d+)\)/.exec(await option.evaluate((el) => el.labels[0].textContent))[1]);
+  await option.check();
+  await expect(page.getByRole('heading', { name: `Showing ${count} of 45 actions` })).toBeVisible();
+  expect(label).toContain('Overdue');
+});
+
+test('deadline, status and priority filters combine, and the address keeps them', async ({ page }) => {
+  await openSample(page);
+  const panel = page.getByRole('search', { name: 'Filter actions' });
+  await panel.getByRole('checkbox', { name: /^Due next quarter/ }).check();
+  await expect(page.getByRole('heading', { name: /^Showing \d+ of 45 actions$/ })).toBeVisible();
+  const quarter = await page.getByRole('heading', { name: /^Showing/ }).textContent();
+  await panel.getByRole('checkbox', { name: /^1\. Children and young people are safe/ }).check();
+  const both = await page.getByRole('heading', { name: /^Showing/ }).textContent();
+  expect(Number(/Showing (\d+)/.exec(both)[1])).toBeLessThanOrEqual(Number(/Showing (\d+)/.exec(quarter)[1]));
+  await panel.getByRole('checkbox', { name: /^No status yet/ }).check();
+  await expect(page).toHaveURL(/due=next-quarter/);
+  await expect(page).toHaveURL(/priority=p1/);
+  await expect(page).toHaveURL(/status=none/);
+  // A reload keeps the view.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: both.trim() })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: /^Due next quarter/ })).toBeChecked();
+  // Back undoes the last choice.
+  await page.goBack();
+  await expect(page).not.toHaveURL(/status=none/);
+  await expect(page.getByRole('checkbox', { name: /^No status yet/ })).not.toBeChecked();
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(page.getByRole('heading', { name: 'Showing all 45 actions' })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('words search titles, governance groups and evidence, ignoring case and accents', async ({ page }) => {
+  await openSample(page);
+  const words = page.getByLabel('Search words');
+  await words.fill('CO-LOCATION');
+  await expect(page.getByRole('heading', { name: 'Showing 1 of 45 actions' })).toBeVisible();
+  await words.fill('mash governance group');
+  await expect(page.getByRole('heading', { name: 'Showing 9 of 45 actions' })).toBeVisible();
+  await words.fill('single assessment');
+  await expect(page.getByRole('heading', { name: /^Showing [1-9]\d* of 45 actions$/ })).toBeVisible();
+  await words.fill('zzzz no such words');
+  await expect(page.getByRole('heading', { name: 'No actions match these filters' })).toBeVisible();
+  await expect(page).toHaveURL(/q=zzzz/);
+});
+
+test('a shared link with unknown values opens with a notice, not a crash', async ({ page }) => {
+  await openSample(page, undefined, '&status=green&due=soon&priority=p99&lead=Nobody&from=31%2F03%2F2017');
+  await expect(page.getByRole('heading', { name: 'Showing all 45 actions' })).toBeVisible();
+  const notices = page.getByRole('region', { name: 'Notices' });
+  await expect(notices).toContainText("status 'green'");
+  await expect(notices).toContainText("priority 'p99'");
+  await expect(notices).toContainText("lead organisation 'Nobody'");
+});
+
+test('results sort by deadline and by status as flat lists', async ({ page }) => {
+  await openSample(page);
+  await page.getByLabel('Show results').selectOption({ label: 'Deadline, earliest first' });
+  await expect(page).toHaveURL(/sort=deadline/);
+  const first = page.locator('.action-list--flat > li').first();
+  await expect(first).toContainText('April 2016');
+});
+
+test('on a narrow screen the filters fold into a panel', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openSample(page);
+  const toggle = page.getByRole('button', { name: 'Show filters' });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByLabel('Search words')).toBeHidden();
+  await toggle.click();
+  await expect(page.getByLabel('Search words')).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('a generated 20,000-action plan opens and filters', async ({ page }) => {
+  test.setTimeout(180_000);
+  const file = path.join(os.tmpdir(), 'plan-tracker-e2e-20000.json');
+  if (!fs.existsSync(file)) {
+    fs.writeFileSync(file, execFileSync('cargo', ['run', '--quiet', '--release', '--bin', 'generate_plan', '20000', '7'],
+      { cwd: new URL('../..', import.meta.url).pathname, maxBuffer: 64 << 20 }));
+  }
+  await page.goto('./');
+  await page.getByLabel('Choose a plan file').setInputFiles(file);
+  await expect(page.getByRole('heading', { name: 'Showing all 20000 actions' })).toBeVisible({ timeout: 60_000 });
+  // Only a page of results is drawn.
+  expect(await page.locator('li.action').count()).toBeLessThanOrEqual(100);
+  await page.getByLabel('Search words').fill('protocol');
+  await expect(page.getByRole('heading', { name: /^Showing \d+ of 20000 actions$/ })).toBeVisible();
+  await page.getByRole('search', { name: 'Filter actions' }).getByRole('checkbox', { name: /^Nottinghamshire Police/ }).check();
+  await expect(page.getByRole('heading', { name: /^Showing \d+ of 20000 actions$/ })).toBeVisible();
+  await page.getByRole('button', { name: /^Show \d+ more actions$/ }).click().catch(() => {});
+});

@@ -1,0 +1,44 @@
+// Shared steps, written the way a person finds things: by role and label.
+import { expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+export const SAMPLES = [
+  { file: 'notts-cypf-2016-18.json', title: 'Children, Young People and Families Plan 2016-2018', actions: 45 },
+  { file: 'notts-cyp-strategy-2019-21.json', title: "Children and Young People's Departmental Strategy", actions: 29 },
+  { file: 'notts-cypf-2011-14.json', title: 'Nottinghamshire Children, Young People and Families Plan', actions: 67 },
+];
+
+/** Opens a sample by link, with "today" fixed so deadlines are stable. */
+export async function openSample(page, file = SAMPLES[0].file, extra = '') {
+  await page.goto(`./?plan=samples/${file}&today=2016-11-22${extra}`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+}
+
+/** Fails on any WCAG 2.2 A or AA violation axe can find. */
+export async function expectAccessible(page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(', ')}`);
+  expect(summary).toEqual([]);
+}
+
+/** Chooses a file through the labelled file input. */
+export async function chooseFile(page, label, name, content) {
+  const buffer = Buffer.isBuffer(content) ? content : Buffer.from(content);
+  await page.getByLabel(label).setInputFiles({ name, mimeType: 'application/json', buffer });
+}
+
+/** Answers the "who are you" question if it is asked. */
+export async function sayWhoIAm(page, name = 'Sam Jones', organisation = 'Nottinghamshire Police') {
+  const nameField = page.getByLabel('Your name');
+  if (await nameField.isVisible()) {
+    await nameField.fill(name);
+    await page.getByLabel('Your organisation').fill(organisation);
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+  }
+}
+
+export function countText(shown, total) {
+  return shown === total ? `Showing all ${total} actions` : `Showing ${shown} of ${total} actions`;
+}

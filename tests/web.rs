@@ -1,0 +1,116 @@
+//! Browser-only modules, tested in headless Chromium with wasm-bindgen-test:
+//! storage (including what happens to entries it cannot read), the address
+//! bar and ids.
+
+#![cfg(target_arch = "wasm32")]
+
+use plan_tracker::browser::{address, clock, storage};
+use plan_tracker::plan::{Moment, Status};
+use plan_tracker::progress::{Change, Edit, Journal};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn local() -> web_sys::Storage {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten()).expect("localStorage in the test browser")
+}
+
+fn journal(plan_id: &str) -> Journal {
+    let mut journal = Journal::new(plan_id);
+    journal.record(Edit {
+        id: clock::new_id("e"),
+        at: Moment::parse("2026-11-22T10:00:00Z").expect("moment"),
+        by: "Tester (Police)".into(),
+        change: Change::SetStatus { item: "p1-a1-k1".into(), status: Some(Status::AtRisk) },
+    });
+    journal
+}
+
+#[wasm_bindgen_test]
+fn a_journal_is_saved_and_read_back() {
+    let saved = journal("web-test-plan");
+    storage::save_journal(&saved).expect("saved");
+    let loaded = storage::load_journal("web-test-plan").expect("readable").expect("present");
+    assert_eq!(loaded, saved);
+    assert_eq!(storage::load_journal("no-such-plan"), Ok(None));
+}
+
+#[wasm_bindgen_test]
+fn a_corrupt_entry_is_set_aside_not_deleted() {
+    local().set_item("plan-tracker/v1/journal/corrupt-plan", "{not json").expect("set");
+    let error = storage::load_journal("corrupt-plan").expect_err("refused");
+    let storage::StorageError::Corrupt { kept_as, .. } = error else { panic!("{error:?}") };
+    assert_eq!(local().get_item(&kept_as).ok().flatten().as_deref(), Some("{not json"));
+    assert_eq!(local().get_item("plan-tracker/v1/journal/corrupt-plan").ok().flatten(), None);
+    // The app carries on: the next read finds nothing, not an error.
+    assert_eq!(storage::load_journal("corrupt-plan"), Ok(None));
+}
+
+#[wasm_bindgen_test]
+fn an_entry_from_an_older_version_is_set_aside() {
+    let mut old = journal("old-plan");
+    old.version = 0;
+    local().set_item("plan-tracker/v1/journal/old-plan", &serde_json::to_string(&old).expect("json")).expect("set");
+    assert!(matches!(storage::load_journal("old-plan"), Err(storage::StorageError::Corrupt { .. })));
+}
+
+#[wasm_bindgen_test]
+fn a_full_quota_is_reported_as_full() {
+    // Fill localStorage until the browser refuses even small entries.
+    let mut i = 0;
+    for size in [512 * 1024, 32 * 1024, 1024, 16] {
+        let filler = "x".repeat(size);
+        while i < 10_000 && local().set_item(&format!("filler-{i}"), &filler).is_ok() {
+            i += 1;
+        }
+    }
+    let mut big = journal("full-plan");
+    for n in 0..2000 {
+        big.record(Edit {
+            id: format!("e{n}"),
+            at: Moment::parse("2026-11-22T10:00:00Z").expect("moment"),
+            by: "Tester".into(),
+            change: Change::SetPercent { item: format!("p1-a1-k{n}"), percent: Some(10) },
+        });
+    }
+    let result = storage::save_journal(&big);
+    for n in 0..=i {
+        let _ = local().remove_item(&format!("filler-{n}"));
+    }
+    assert_eq!(result, Err(storage::StorageError::Full));
+}
+
+#[wasm_bindgen_test]
+fn the_person_is_remembered() {
+    let person = storage::Person { name: "Sam Jones".into(), organisation: "Nottinghamshire Police".into() };
+    storage::save_person(&person).expect("saved");
+    assert_eq!(storage::load_person(), Some(person.clone()));
+    assert_eq!(person.signature(), "Sam Jones (Nottinghamshire Police)");
+}
+
+#[wasm_bindgen_test]
+fn plan_text_is_kept_while_small() {
+    storage::save_plan_text("small-plan", "{\"x\":1}").expect("saved");
+    assert_eq!(storage::load_current_plan_text(), Ok(Some("{\"x\":1}".to_owned())));
+    let big = "x".repeat(storage::MAX_STORED_PLAN_CHARS + 1);
+    assert_eq!(storage::save_plan_text("big-plan", &big), Err(storage::StorageError::PlanTooLarge));
+}
+
+#[wasm_bindgen_test]
+fn the_query_round_trips_through_the_address_encoding() {
+    let pairs = vec![
+        ("lead".to_owned(), "Café & Co = 1".to_owned()),
+        ("q".to_owned(), "mash referrals".to_owned()),
+        ("lead".to_owned(), "Police".to_owned()),
+    ];
+    let encoded = address::encode_query(&pairs);
+    assert!(encoded.starts_with('?'));
+    assert_eq!(address::parse_query(&encoded), pairs);
+    assert_eq!(address::encode_query(&[]), "");
+}
+
+#[wasm_bindgen_test]
+fn ids_do_not_repeat() {
+    let ids: std::collections::HashSet<String> = (0..1000).map(|_| clock::new_id("e")).collect();
+    assert_eq!(ids.len(), 1000);
+}
