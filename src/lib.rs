@@ -1,7 +1,54 @@
-pub mod plan;
+//! Plan Tracker: joint action plans, opened, filtered, updated and exported
+//! entirely in the browser.
+//!
+//! # Map
+//!
+//! | module | what it does | knows about the browser? |
+//! |---|---|---|
+//! | [`plan`] | format version 1: types, reading with every problem listed, deadlines, the JSON Schema | no |
+//! | [`query`] | the search index, filters with option counts, sorting, filters in links | no |
+//! | [`progress`] | edits as values, the journal, applying edits, roll-up | no |
+//! | [`exchange`] | export with every change applied, file names | no |
+//! | [`generate`] | realistic generated plans for tests and the benchmark | no |
+//! | [`browser`] | storage, files, fetch, downloads, the address bar, the clock, the panic hook | yes: the only module that is |
+//! | [`ui`] | Leptos components, one feature per file, and the app state | through `browser` |
+//!
+//! # How data flows
+//!
+//! Bytes from a file or a link go to [`plan::read_plan`], which gives a plan
+//! or every problem with its place. The plan is then fixed for as long as it
+//! is open: an [`query::Index`] is built from it once. What people record
+//! becomes a [`progress::Edit`] (who, when, what) in a [`progress::Journal`];
+//! the journal is the only state that changes. What is shown is derived: an
+//! item's progress is its base progress with its edits applied
+//! ([`progress::current_progress`]), the filter's results come from the index
+//! with an overlay of edited statuses, and an export applies the whole journal
+//! to one copy of the plan ([`exchange::export_plan`]). One effect writes the
+//! journal to browser storage after every change.
+//!
+//! # Invariants
+//!
+//! - Reading never panics and never stops at the first problem; a file that
+//!   fails leaves the open plan as it was.
+//! - Unknown fields at any level come back unchanged, in place, on export; an
+//!   exported file reopens as exactly the same plan (a property test checks).
+//! - An edit never copies or rebuilds the whole plan; only shown items are
+//!   computed.
+//! - Notes are never rewritten: a correction is a later note that names the
+//!   one it corrects. Two changes to the same field: the later wins, and the
+//!   earlier stays in the journal and the item's history.
+//! - Stored data that cannot be read is moved aside under a backup key, never
+//!   deleted. Storage that is full, blocked or failing is shown to the person,
+//!   and the change stays in memory.
+//! - Text from a file is only ever rendered as text: no module sets raw HTML,
+//!   and links are followed only for http, https and mailto.
+//! - Nothing in `plan`, `query`, `progress`, `exchange` or `generate` uses
+//!   leptos, web_sys or js_sys.
+
+pub mod browser;
 pub mod exchange;
 pub mod generate;
+pub mod plan;
 pub mod progress;
 pub mod query;
-pub mod browser;
 pub mod ui;
