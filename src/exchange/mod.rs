@@ -1,5 +1,16 @@
-//! Plans travelling by email: export with every change applied, file names.
-//! Plain Rust. (Return packs, merging returns, comparing and CSV are to come.)
+//! Plans travelling by email: export with every change applied, return packs
+//! for partners, merging their returns, comparing versions, and CSV for Excel.
+//! Plain Rust.
+
+mod compare;
+mod csv;
+mod merge;
+mod pack;
+
+pub use compare::{compare, exported_at, Comparison, PriorityChanges};
+pub use csv::{actions_csv, csv_file_name, field as csv_field};
+pub use merge::{plan_merge, Conflict, Field, MergePlan, MergeRefusal, Side};
+pub use pack::{pack_file_name, pack_sent_at, partner_pack, PackChoice, PACK_FIELD};
 
 use chrono::NaiveDate;
 

@@ -1,0 +1,88 @@
+//! Return packs: the part of a plan one or more lead organisations need, to
+//! send them by email. A pack is a valid plan file with the same plan id,
+//! holding only their activities and actions and what is needed to read them
+//! (priority titles and outcomes, linked measures). It records when it was
+//! sent, so that merging the return can tell who changed what since.
+
+use std::collections::{BTreeSet, HashSet};
+
+use serde_json::json;
+
+use crate::plan::{Moment, Plan};
+
+/// The field a pack records itself in (an optional addition within format 1).
+pub const PACK_FIELD: &str = "return_pack";
+
+/// Which activities and actions go in a pack.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PackChoice {
+    /// Lead organisations whose activities and actions go in.
+    pub leads: BTreeSet<String>,
+    /// When given, only these actions (by id), such as the current filter's.
+    pub only_actions: Option<HashSet<String>>,
+}
+
+/// Makes a pack from the plan as it stands (with local changes applied).
+pub fn partner_pack(plan: &Plan, choice: &PackChoice, sent: &Moment, sent_by: &str) -> Plan {
+    let mut pack = plan.clone();
+    let mut measure_ids: HashSet<String> = HashSet::new();
+    for priority in &mut pack.priorities {
+        if let Some(activities) = priority.activities.as_mut() {
+            for activity in activities.iter_mut() {
+                let activity_lead = activity.lead.as_ref().map(|l| l.organisation.trim().to_owned());
+                let activity_led = activity_lead.as_ref().is_some_and(|l| choice.leads.contains(l));
+                if let Some(actions) = activity.actions.as_mut() {
+                    actions.retain(|action| {
+                        let lead = action.lead.as_ref().map(|l| l.organisation.trim().to_owned()).or(activity_lead.clone());
+                        let led = lead.is_some_and(|l| choice.leads.contains(&l));
+                        let chosen = choice.only_actions.as_ref().is_none_or(|only| only.contains(&action.id));
+                        led && chosen
+                    });
+                }
+                let keep_activity = !activity.actions().is_empty() || (activity_led && choice.only_actions.is_none());
+                if !keep_activity {
+                    activity.id.clear(); // marked for removal below
+                }
+            }
+            activities.retain(|a| !a.id.is_empty());
+            for activity in activities.iter() {
+                measure_ids.extend(activity.measure_ids().iter().cloned());
+                for action in activity.actions() {
+                    measure_ids.extend(action.measure_ids.iter().flatten().cloned());
+                }
+            }
+        }
+    }
+    pack.priorities.retain(|p| !p.activities().is_empty());
+    if let Some(measures) = pack.measures.as_mut() {
+        measures.retain(|m| measure_ids.contains(&m.id));
+        // A measure's links to priorities the pack does not carry would not validate.
+        let kept: HashSet<String> = pack.priorities.iter().map(|p| p.id.clone()).collect();
+        for measure in measures.iter_mut() {
+            if let Some(links) = measure.priorities.as_mut() {
+                links.retain(|l| kept.contains(&l.id));
+            }
+        }
+    }
+    pack.extra.insert(
+        PACK_FIELD.to_owned(),
+        json!({ "sent_at": sent.as_str(), "sent_by": sent_by, "leads": choice.leads.iter().collect::<Vec<_>>() }),
+    );
+    pack
+}
+
+/// When a returned file's pack was sent, if it is a pack.
+pub fn pack_sent_at(plan: &Plan) -> Option<Moment> {
+    plan.extra.get(PACK_FIELD)?.get("sent_at")?.as_str().and_then(Moment::parse)
+}
+
+/// `<plan id>-<lead>-<YYYY-MM-DD>.json`, for a pack.
+pub fn pack_file_name(plan_id: &str, choice: &PackChoice, day: chrono::NaiveDate) -> String {
+    let who: Vec<String> = choice
+        .leads
+        .iter()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join("-").to_lowercase())
+        .collect();
+    let who = if who.len() > 2 { format!("{}-and-others", who[..1].join("-")) } else { who.join("-and-") };
+    super::export_file_name(&format!("{plan_id}-{who}"), day)
+}
