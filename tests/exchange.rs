@@ -22,7 +22,7 @@ fn leads(names: &[&str]) -> PackChoice {
 }
 
 fn edit(id: &str, when: &str, by: &str, change: Change) -> Edit {
-    Edit { id: id.into(), at: at(when), by: by.into(), change }
+    Edit { id: id.into(), at: at(when), by: by.into(), batch: None, change }
 }
 
 /// A partner opens the pack, records changes and exports it back.

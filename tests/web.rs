@@ -21,6 +21,7 @@ fn journal(plan_id: &str) -> Journal {
         id: clock::new_id("e"),
         at: Moment::parse("2026-11-22T10:00:00Z").expect("moment"),
         by: "Tester (Police)".into(),
+        batch: None,
         change: Change::SetStatus { item: "p1-a1-k1".into(), status: Some(Status::AtRisk) },
     });
     journal
@@ -70,6 +71,7 @@ fn a_full_quota_is_reported_as_full() {
             id: format!("e{n}"),
             at: Moment::parse("2026-11-22T10:00:00Z").expect("moment"),
             by: "Tester".into(),
+            batch: None,
             change: Change::SetPercent { item: format!("p1-a1-k{n}"), percent: Some(10) },
         });
     }

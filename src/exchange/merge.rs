@@ -94,7 +94,7 @@ impl Conflict {
             Some(theirs) => format!("{theirs}, merged by {decided_by}"),
             None => format!("merged by {decided_by}"),
         };
-        Edit { id, at, by, change: self.take.clone() }
+        Edit { id, at, by, batch: None, change: self.take.clone() }
     }
 }
 
@@ -133,7 +133,7 @@ pub fn plan_merge(current: &Plan, returns: &[(String, Plan)]) -> MergePlan {
                 let by = value.by.clone().unwrap_or_else(|| file.clone());
                 let draft = ValueDraft { period: value.period.clone(), value: value.value, text: value.text.clone(), date: value.date };
                 let id = format!("merge:{}:{}:{}", measure.id, at.as_str(), value.period.clone().unwrap_or_default());
-                push_once(&mut out.edits, Edit { id, at, by, change: Change::AddMeasureValue { measure: measure.id.clone(), value: draft } });
+                push_once(&mut out.edits, Edit { id, at, by, batch: None, change: Change::AddMeasureValue { measure: measure.id.clone(), value: draft } });
             }
         }
     }
@@ -193,7 +193,7 @@ fn merge_item(
             corrects: note.corrects.clone(),
         };
         let by = note.by.clone().unwrap_or_else(|| file.to_owned());
-        push_once(&mut out.edits, Edit { id: format!("merge:{}", note.id), at: note.at.clone(), by, change: Change::AddNote { item: id.to_owned(), note: draft } });
+        push_once(&mut out.edits, Edit { id: format!("merge:{}", note.id), at: note.at.clone(), by, batch: None, change: Change::AddNote { item: id.to_owned(), note: draft } });
     }
 
     // Status and percent: the newer change, or a conflict.
@@ -239,7 +239,7 @@ fn merge_item(
         } else if ours.updated.as_ref().is_none_or(|u| at >= *u) {
             let by = theirs.updated_by.clone().unwrap_or_else(|| file.to_owned());
             let key = if field == Field::Status { "status" } else { "percent" };
-            push_once(&mut out.edits, Edit { id: format!("merge:{id}:{key}:{}", at.as_str()), at, by, change });
+            push_once(&mut out.edits, Edit { id: format!("merge:{id}:{key}:{}", at.as_str()), at, by, batch: None, change });
         }
     }
 }

@@ -44,12 +44,12 @@ impl Locator {
     }
 }
 
-/// Applies edits in order. Returns the edits whose item the plan does not
-/// have, so that they can be listed and kept rather than dropped.
+/// Applies edits in time order. Returns the edits whose item the plan does
+/// not have, so that they can be listed and kept rather than dropped.
 pub fn apply_all<'e>(plan: &mut Plan, edits: impl IntoIterator<Item = &'e Edit>) -> Vec<&'e Edit> {
     let locator = Locator::new(plan);
     let mut orphans = Vec::new();
-    for edit in edits {
+    for edit in super::edit::in_time_order(edits) {
         if !apply(plan, &locator, edit) {
             orphans.push(edit);
         }

@@ -16,8 +16,19 @@ pub struct Edit {
     pub at: Moment,
     /// "Name (Organisation)".
     pub by: String,
+    /// Edits made together (one update form, one merge) share a batch, so
+    /// that undo takes them back together.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub batch: Option<String>,
     #[serde(flatten)]
     pub change: Change,
+}
+
+/// Edits sorted by when they were made, then id: the order to apply them in.
+pub fn in_time_order<'e>(edits: impl IntoIterator<Item = &'e Edit>) -> Vec<&'e Edit> {
+    let mut sorted: Vec<&Edit> = edits.into_iter().collect();
+    sorted.sort_by(|a, b| (&a.at, &a.id).cmp(&(&b.at, &b.id)));
+    sorted
 }
 
 /// What changed. Items are actions or activities, found by id.

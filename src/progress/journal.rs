@@ -17,7 +17,8 @@ pub const JOURNAL_VERSION: u32 = 1;
 pub struct Journal {
     pub version: u32,
     pub plan_id: String,
-    /// Sorted by `at`, then id.
+    /// In the order they were recorded here. (Applying sorts by time: merged
+    /// edits keep their own older moments but are recorded now.)
     pub edits: Vec<Edit>,
     /// The last edit included in an export.
     #[serde(default)]
@@ -31,13 +32,12 @@ impl Journal {
         Journal { version: JOURNAL_VERSION, plan_id: plan_id.to_owned(), ..Journal::default() }
     }
 
-    /// Records an edit, keeping time order. An edit already present is ignored.
+    /// Records an edit. An edit already present (by id) is ignored.
     pub fn record(&mut self, edit: Edit) {
         if self.edits.iter().any(|e| e.id == edit.id) {
             return;
         }
-        let at = self.edits.partition_point(|e| (&e.at, &e.id) <= (&edit.at, &edit.id));
-        self.edits.insert(at, edit);
+        self.edits.push(edit);
     }
 
     /// Edits not yet in an export.
@@ -54,16 +54,21 @@ impl Journal {
         self.last_export = Some(at);
     }
 
-    /// Takes back the latest edit, if it has not been exported.
-    pub fn undo(&mut self) -> Option<Edit> {
-        if self.unexported().is_empty() {
-            return None;
+    /// Takes back the last change recorded (all of it, for a change made of
+    /// several edits such as a merge), if it has not been exported. Returns
+    /// how many edits were taken back.
+    pub fn undo(&mut self) -> usize {
+        let mut taken = 0;
+        let Some(batch) = self.unexported().last().map(|e| e.batch.clone()) else { return 0 };
+        while self.unexported().last().is_some_and(|e| taken == 0 || (batch.is_some() && e.batch == batch)) {
+            self.edits.pop();
+            taken += 1;
         }
-        self.edits.pop()
+        taken
     }
 
     /// Another tab's (or an older) journal of the same plan, combined with
-    /// this one: every edit from both, once, in time order.
+    /// this one: every edit from both, once.
     pub fn merge(&mut self, other: &Journal) {
         for edit in &other.edits {
             self.record(edit.clone());

@@ -7,7 +7,7 @@ mod journal;
 mod rollup;
 
 pub use apply::{apply, apply_all, apply_to_measure, apply_to_progress, Location, Locator};
-pub use edit::{is_followable_link, Change, Edit, EvidenceDraft, NoteDraft, ValueDraft};
+pub use edit::{in_time_order, is_followable_link, Change, Edit, EvidenceDraft, NoteDraft, ValueDraft};
 pub use journal::{Journal, JOURNAL_VERSION};
 pub use rollup::Rollup;
 
@@ -17,7 +17,7 @@ use crate::plan::{Measure, Progress};
 /// Only what is shown is computed, so an edit never copies the whole plan.
 pub fn current_progress<'e>(base: Option<&Progress>, edits: impl IntoIterator<Item = &'e Edit>) -> Option<Progress> {
     let mut progress = base.cloned();
-    for edit in edits {
+    for edit in in_time_order(edits) {
         apply_to_progress(progress.get_or_insert_with(Progress::default), edit);
     }
     progress
@@ -26,7 +26,7 @@ pub fn current_progress<'e>(base: Option<&Progress>, edits: impl IntoIterator<It
 /// A measure as it stands now, with values added since opening.
 pub fn current_measure<'e>(base: &Measure, edits: impl IntoIterator<Item = &'e Edit>) -> Measure {
     let mut measure = base.clone();
-    for edit in edits {
+    for edit in in_time_order(edits) {
         apply_to_measure(&mut measure, edit);
     }
     measure

@@ -3,10 +3,14 @@
 mod activity_card;
 mod action_item;
 mod banners;
+mod compare_versions;
 mod error_summary;
+mod exchange_page;
 mod filter_panel;
 mod history;
 mod measures_page;
+mod merge_returns;
+mod partner_pack;
 mod person_form;
 mod plan_header;
 mod plan_page;
@@ -56,6 +60,7 @@ pub fn App() -> impl IntoView {
                     (false, _) => view! { <welcome::Welcome/> }.into_any(),
                     (true, View::Plan) => view! { <plan_page::PlanPage/> }.into_any(),
                     (true, View::Measures) => view! { <measures_page::MeasuresPage/> }.into_any(),
+                    (true, View::Exchange) => view! { <exchange_page::ExchangePage/> }.into_any(),
                 }}
             </main>
             <footer class="footer">
@@ -69,10 +74,7 @@ pub fn App() -> impl IntoView {
 /// listen for back and forward and for other tabs, and ask to keep storage.
 fn start(state: AppState) {
     let pairs = address::query_pairs();
-    state.view.set(match pairs.iter().find(|(k, _)| k == "view").map(|(_, v)| v.as_str()) {
-        Some("measures") => View::Measures,
-        _ => View::Plan,
-    });
+    state.view.set(View::from_query(&pairs));
     if let Some((_, link)) = pairs.iter().find(|(k, _)| k == "plan") {
         open_link(state, link.clone());
     } else {

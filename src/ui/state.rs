@@ -30,6 +30,7 @@ pub enum View {
     #[default]
     Plan,
     Measures,
+    Exchange,
 }
 
 impl View {
@@ -37,6 +38,16 @@ impl View {
         match self {
             View::Plan => "plan",
             View::Measures => "measures",
+            View::Exchange => "share",
+        }
+    }
+
+    /// The `view` named in the address; the plan when none or unknown.
+    pub fn from_query(pairs: &[(String, String)]) -> View {
+        match pairs.iter().find(|(k, _)| k == "view").map(|(_, v)| v.as_str()) {
+            Some("measures") => View::Measures,
+            Some("share") => View::Exchange,
+            _ => View::Plan,
         }
     }
 }
@@ -273,11 +284,7 @@ impl AppState {
     /// Back and forward: the address says what to show.
     pub fn follow_address(&self) {
         let pairs = address::query_pairs();
-        let view = match pairs.iter().find(|(k, _)| k == "view").map(|(_, v)| v.as_str()) {
-            Some("measures") => View::Measures,
-            _ => View::Plan,
-        };
-        self.view.set(view);
+        self.view.set(View::from_query(&pairs));
         let (mut filter, mut notices) = query::filter_from_query(&pairs);
         if let Some(opened) = self.opened.get_untracked() {
             notices.extend(query::keep_known(&mut filter, &opened.index));
@@ -294,9 +301,10 @@ impl AppState {
         let Some(person) = self.person.get_untracked() else { return false };
         let at = clock::now();
         let by = person.signature();
+        let batch = (changes.len() > 1).then(|| clock::new_id("b"));
         self.journal.update(|j| {
             for change in changes {
-                j.record(Edit { id: clock::new_id("e"), at: at.clone(), by: by.clone(), change });
+                j.record(Edit { id: clock::new_id("e"), at: at.clone(), by: by.clone(), batch: batch.clone(), change });
             }
         });
         true
@@ -306,6 +314,7 @@ impl AppState {
         self.journal.update(|j| {
             j.undo();
         });
+        self.success.set(None);
     }
 
     /// Another tab changed this plan's journal: take its changes too.

@@ -51,6 +51,10 @@ pub fn Toolbar() -> impl IntoView {
                     <button type="button" class="link-button" aria-current=move || (state.view.get() == View::Measures).then_some("page")
                         on:click=move |_| state.set_view(View::Measures)>"Measures"</button>
                 </li>
+                <li>
+                    <button type="button" class="link-button" aria-current=move || (state.view.get() == View::Exchange).then_some("page")
+                        on:click=move |_| state.set_view(View::Exchange)>"Share and merge"</button>
+                </li>
             </ul>
             <p class="toolbar__status" role="status">
                 {move || match unexported.get() {

@@ -1,0 +1,74 @@
+//! Sharing by email: packs for partners, merging their returns, comparing
+//! with an earlier file, and the current view as CSV.
+
+use leptos::prelude::*;
+
+use super::compare_versions::CompareVersions;
+use super::merge_returns::MergeReturns;
+use super::partner_pack::PartnerPack;
+use super::plan_header::PlanHeader;
+use super::state;
+use crate::browser::{clock, download};
+use crate::exchange::{actions_csv, csv_file_name, export_plan};
+use crate::plan::Plan;
+use crate::progress::current_progress;
+use crate::ui::state::AppState;
+
+/// The plan as it stands now: the file with every recorded change applied.
+pub fn current_plan(state: AppState) -> Option<Plan> {
+    let opened = state.opened.get_untracked()?;
+    let by = state.person.get_untracked().map(|p| p.signature()).unwrap_or_default();
+    let plan = state.journal.with_untracked(|j| export_plan(&opened.plan, j, clock::now(), &by).0);
+    Some(plan)
+}
+
+/// Downloads the actions in the current view as CSV.
+pub fn download_csv(state: AppState) {
+    let Some(opened) = state.opened.get_untracked() else { return };
+    let edits = state.edits_by_item.get_untracked();
+    let rows: Vec<_> = state.results.with_untracked(|r| {
+        r.rows
+            .iter()
+            .filter_map(|&i| opened.index.rows.get(i))
+            .map(|row| {
+                let base = opened
+                    .plan
+                    .priorities
+                    .get(row.priority)
+                    .and_then(|p| p.activities().get(row.activity))
+                    .and_then(|a| a.actions().get(row.action))
+                    .and_then(|k| k.progress.as_ref());
+                let progress = current_progress(base, edits.get(&row.action_id).into_iter().flatten());
+                ((row.priority, row.activity, row.action), progress)
+            })
+            .collect()
+    });
+    let count = rows.len();
+    let text = actions_csv(&opened.plan, rows);
+    let name = csv_file_name(&opened.plan.id, state.today());
+    match download::download_text(&name, &text, "text/csv;charset=utf-8") {
+        Ok(()) => state.success.set(Some(format!("{count} actions downloaded as {name}"))),
+        Err(e) => state.report_other("The CSV file", e.to_string()),
+    }
+}
+
+#[component]
+pub fn ExchangePage() -> impl IntoView {
+    let state = state();
+    view! {
+        <PlanHeader/>
+        <h2 class="heading-l">"Share and merge"</h2>
+        <p class="body">"Send each lead organisation its part of the plan, merge what they send back, and see what has changed since an earlier version."</p>
+        <PartnerPack/>
+        <MergeReturns/>
+        <CompareVersions/>
+        <section class="section" aria-labelledby="csv-title">
+            <h3 class="heading-m" id="csv-title">"Spreadsheet"</h3>
+            <p>{move || format!(
+                "Download the {} actions in the current view as a CSV file that opens in Excel: one row per action with its priority, activity, lead, partners, deadline, status, percent and latest note.",
+                state.results.with(|r| r.rows.len())
+            )}</p>
+            <button type="button" class="button button--secondary" on:click=move |_| download_csv(state)>"Export CSV"</button>
+        </section>
+    }
+}
