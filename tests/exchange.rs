@@ -98,10 +98,7 @@ fn the_coordinator_and_partners_round_trip() {
     // Meanwhile the coordinator changed p1-a3-k2 too: that is a conflict.
     let mut coordinator = Journal::new(&plan.id);
     coordinator.record(edit("k1", "2016-11-05T10:00:00Z", "Coordinator", Change::SetPercent { item: "p1-a3-k2".into(), percent: Some(30) }));
-    let mut current = plan.clone();
-    apply_all(&mut current, &coordinator.edits);
-
-    let merge = plan_merge(&current, &[("council.json".into(), council_return.clone()), ("health.json".into(), health_return)]);
+    let merge = plan_merge(&plan, &coordinator.edits, &[("council.json".into(), council_return.clone()), ("health.json".into(), health_return)]);
     assert!(merge.refused.is_empty());
     assert_eq!(merge.conflicts.len(), 1, "{:#?}", merge.conflicts);
     let conflict = &merge.conflicts[0];
@@ -126,7 +123,7 @@ fn the_coordinator_and_partners_round_trip() {
     assert_eq!(progress(&merged, &health_action).status, Some(Status::AtRisk));
 
     // Merging the same return again changes nothing and duplicates nothing.
-    let again = plan_merge(&merged, &[("council.json".into(), council_return)]);
+    let again = plan_merge(&plan, &coordinator.edits, &[("council.json".into(), council_return)]);
     assert!(again.edits.is_empty(), "{:#?}", again.edits);
     assert!(again.conflicts.is_empty());
 
@@ -136,10 +133,35 @@ fn the_coordinator_and_partners_round_trip() {
 }
 
 #[test]
+fn different_fields_changed_on_each_side_are_not_a_conflict() {
+    let plan = sample();
+    let sent = "2016-11-01T09:00:00Z";
+    let pack = partner_pack(&plan, &leads(&["Nottinghamshire County Council"]), &at(sent), "Coordinator");
+    let theirs = partner_returns(
+        &pack,
+        vec![edit("t1", "2016-11-10T10:00:00Z", "Ann", Change::SetStatus { item: "p1-a3-k1".into(), status: Some(Status::OnTrack) })],
+        "2016-11-10T11:00:00Z",
+        "Ann",
+    );
+    // We changed the percent later than they changed the status.
+    let ours = vec![edit("o1", "2016-11-15T10:00:00Z", "Chris", Change::SetPercent { item: "p1-a3-k1".into(), percent: Some(30) })];
+    let merge = plan_merge(&plan, &ours, &[("r.json".into(), theirs)]);
+    assert!(merge.conflicts.is_empty(), "{:#?}", merge.conflicts);
+    let mut journal = Journal::new(&plan.id);
+    for e in ours.iter().chain(&merge.edits) {
+        journal.record(e.clone());
+    }
+    let mut merged = plan.clone();
+    apply_all(&mut merged, &journal.edits);
+    let progress = merged.priorities[0].activities()[2].actions()[0].progress.clone().unwrap_or_default();
+    assert_eq!((progress.status, progress.percent), (Some(Status::OnTrack), Some(30)), "both changes kept");
+}
+
+#[test]
 fn returns_of_another_plan_are_refused_with_the_reason() {
     let plan = sample();
     let other = read_plan(&std::fs::read("public/samples/notts-cypf-2011-14.json").expect("other")).expect("opens");
-    let merge = plan_merge(&plan, &[("other.json".into(), other)]);
+    let merge = plan_merge(&plan, &[], &[("other.json".into(), other)]);
     assert_eq!(merge.refused.len(), 1);
     assert!(merge.refused[0].contains("is a different plan"), "{}", merge.refused[0]);
     assert!(merge.edits.is_empty());
@@ -152,7 +174,7 @@ fn a_hostile_return_cannot_touch_items_the_plan_lacks() {
     hostile.priorities[0].activities.as_mut().expect("activities")[0].id = "injected".into();
     hostile.priorities[0].activities.as_mut().expect("activities")[0].progress =
         Some(plan_tracker::plan::Progress { status: Some(Status::Complete), updated: Some(at("2030-01-01T00:00:00Z")), ..Default::default() });
-    let merge = plan_merge(&plan, &[("hostile.json".into(), hostile)]);
+    let merge = plan_merge(&plan, &[], &[("hostile.json".into(), hostile)]);
     assert!(merge.edits.iter().all(|e| e.change.target() != "injected"));
     assert_eq!(merge.unknown_items.len(), 1);
 }

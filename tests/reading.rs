@@ -46,7 +46,7 @@ fn the_example_in_the_format_page_opens() {
     let page = std::fs::read_to_string("public/schema/plan-format.md").expect("the shipped format page");
     let start = page.find("```json").expect("example") + "```json".len();
     let end = start + page[start..].find("```").expect("end of example");
-    let plan = read_plan(page[start..end].as_bytes()).expect("the documented example opens");
+    let plan = read_plan(&page.as_bytes()[start..end]).expect("the documented example opens");
     let action = &plan.priorities[0].activities()[0].actions()[0];
     assert_eq!(action.progress.as_ref().and_then(|p| p.status), Some(Status::OnTrack));
 }

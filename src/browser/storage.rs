@@ -128,15 +128,15 @@ pub fn load_journal(plan_id: &str) -> Result<Option<Journal>, StorageError> {
     available()?;
     let key = journal_key(plan_id);
     let Some(text) = read_raw(&key)? else { return Ok(None) };
-    parse_journal(&text, plan_id).map(Some).map_err(|()| set_aside(&key, &text, "changes to this plan"))
+    parse_journal(&text, plan_id).map(Some).ok_or_else(|| set_aside(&key, &text, "changes to this plan"))
 }
 
-/// Reads a journal's stored text; refuses other versions and other plans.
-pub fn parse_journal(text: &str, plan_id: &str) -> Result<Journal, ()> {
-    match serde_json::from_str::<Journal>(text) {
-        Ok(journal) if journal.version == JOURNAL_VERSION && journal.plan_id == plan_id => Ok(journal),
-        _ => Err(()),
-    }
+/// Reads a journal's stored text; `None` for other versions, other plans and
+/// text that is not a journal.
+pub fn parse_journal(text: &str, plan_id: &str) -> Option<Journal> {
+    serde_json::from_str::<Journal>(text)
+        .ok()
+        .filter(|journal| journal.version == JOURNAL_VERSION && journal.plan_id == plan_id)
 }
 
 pub fn save_journal(journal: &Journal) -> Result<(), StorageError> {

@@ -33,7 +33,7 @@ pub fn field(text: &str) -> String {
 
 /// The CSV text for the given actions, as (priority, activity, action)
 /// positions with each action's current progress.
-pub fn actions_csv<'p>(plan: &Plan, rows: impl IntoIterator<Item = ((usize, usize, usize), Option<Progress>)>) -> String {
+pub fn actions_csv(plan: &Plan, rows: impl IntoIterator<Item = ((usize, usize, usize), Option<Progress>)>) -> String {
     let mut out = String::from("\u{feff}");
     out.push_str(&HEADER.iter().map(|h| field(h)).collect::<Vec<_>>().join(","));
     out.push_str("\r\n");

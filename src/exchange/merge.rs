@@ -2,15 +2,18 @@
 //! by item, as edit values, so the journal, undo and later exports treat them
 //! like any other change.
 //!
-//! Notes combine by id: none duplicated, none lost. Status and percent take
-//! the newer change. Where both sides changed the same field since the pack
-//! was sent, it is a [`Conflict`] for a person to decide. Measure values are
-//! added once.
+//! Notes combine by id: none duplicated, none lost. Status and percent are
+//! merged three ways: each field as it stood when the pack was sent (the file
+//! plus this browser's edits up to then) is compared with both sides now. A
+//! field only they changed is taken; one only we changed is kept; one both
+//! changed differently is a [`Conflict`] for a person to decide. Without a
+//! send time (a plain export, not a pack) every difference they bring is
+//! taken unless we changed that field here too. Measure values are added once.
 
 use std::collections::HashMap;
 
 use crate::plan::{Moment, Plan, Progress, Status};
-use crate::progress::{Change, Edit, EvidenceDraft, Location, Locator, NoteDraft, ValueDraft};
+use crate::progress::{apply_all, current_progress, Change, Edit, EvidenceDraft, Location, Locator, NoteDraft, ValueDraft};
 
 use super::pack::pack_sent_at;
 
@@ -81,9 +84,15 @@ pub struct MergePlan {
 }
 
 impl MergePlan {
-    /// Lines for the summary: what changes, item by item.
-    pub fn summary(&self) -> Vec<String> {
-        self.edits.iter().map(|e| format!("{}: {} (from {})", e.change.target(), e.change.describe(), e.by)).collect()
+    /// Lines for the summary: what changes, item by item, named by `title_of`.
+    pub fn summary(&self, title_of: impl Fn(&str) -> Option<String>) -> Vec<String> {
+        self.edits
+            .iter()
+            .map(|e| {
+                let item = title_of(e.change.target()).unwrap_or_else(|| e.change.target().to_owned());
+                format!("{item}: {} (from {})", e.change.describe(), e.by)
+            })
+            .collect()
     }
 }
 
@@ -98,8 +107,12 @@ impl Conflict {
     }
 }
 
-/// Works out what merging `returns` (file name, plan) into `current` would do.
-pub fn plan_merge(current: &Plan, returns: &[(String, Plan)]) -> MergePlan {
+/// Works out what merging `returns` (file name, plan) would do to the plan
+/// opened as `base` with this browser's edits `ours`.
+pub fn plan_merge(base: &Plan, ours: &[Edit], returns: &[(String, Plan)]) -> MergePlan {
+    let mut current = base.clone();
+    apply_all(&mut current, ours);
+    let current = &current;
     let locator = Locator::new(current);
     let mut out = MergePlan::default();
     for (file, theirs) in returns {
@@ -110,9 +123,10 @@ pub fn plan_merge(current: &Plan, returns: &[(String, Plan)]) -> MergePlan {
         let sent = pack_sent_at(theirs);
         for priority in &theirs.priorities {
             for activity in priority.activities() {
-                merge_item(current, &locator, &activity.id, &activity.title, activity.progress.as_ref(), sent.as_ref(), file, &mut out);
+                let context = Context { base, ours, current, locator: &locator, sent: sent.as_ref(), file };
+                merge_item(&context, &activity.id, &activity.title, activity.progress.as_ref(), &mut out);
                 for action in activity.actions() {
-                    merge_item(current, &locator, &action.id, &action.title, action.progress.as_ref(), sent.as_ref(), file, &mut out);
+                    merge_item(&context, &action.id, &action.title, action.progress.as_ref(), &mut out);
                 }
             }
         }
@@ -146,33 +160,27 @@ fn push_once(edits: &mut Vec<Edit>, edit: Edit) {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn merge_item(
-    current: &Plan,
-    locator: &Locator,
-    id: &str,
-    title: &str,
-    theirs: Option<&Progress>,
-    sent: Option<&Moment>,
-    file: &str,
-    out: &mut MergePlan,
-) {
+/// What merging one returned file needs to know.
+struct Context<'a> {
+    base: &'a Plan,
+    ours: &'a [Edit],
+    current: &'a Plan,
+    locator: &'a Locator,
+    sent: Option<&'a Moment>,
+    file: &'a str,
+}
+
+fn merge_item(cx: &Context<'_>, id: &str, title: &str, theirs: Option<&Progress>, out: &mut MergePlan) {
     let Some(theirs) = theirs else { return };
-    let ours = match locator.find(id) {
-        Some(Location::Activity(pi, ai)) => current.priorities.get(pi).and_then(|p| p.activities().get(ai)).and_then(|a| a.progress.as_ref()),
-        Some(Location::Action(pi, ai, ki)) => current
-            .priorities
-            .get(pi)
-            .and_then(|p| p.activities().get(ai))
-            .and_then(|a| a.actions().get(ki))
-            .and_then(|k| k.progress.as_ref()),
+    let location = match cx.locator.find(id) {
+        Some(location @ (Location::Activity(..) | Location::Action(..))) => location,
         _ => {
-            out.unknown_items.push(format!("{title} ({file})"));
+            out.unknown_items.push(format!("{title} ({})", cx.file));
             return;
         }
     };
     let empty = Progress::default();
-    let ours = ours.unwrap_or(&empty);
+    let ours = location.progress(cx.current).unwrap_or(&empty);
 
     // Notes combine by id.
     let known: HashMap<&str, ()> = ours.notes().iter().map(|n| (n.id.as_str(), ())).collect();
@@ -192,54 +200,68 @@ fn merge_item(
                 .collect(),
             corrects: note.corrects.clone(),
         };
-        let by = note.by.clone().unwrap_or_else(|| file.to_owned());
-        push_once(&mut out.edits, Edit { id: format!("merge:{}", note.id), at: note.at.clone(), by, batch: None, change: Change::AddNote { item: id.to_owned(), note: draft } });
+        let by = note.by.clone().unwrap_or_else(|| cx.file.to_owned());
+        let change = Change::AddNote { item: id.to_owned(), note: draft };
+        push_once(&mut out.edits, Edit { id: format!("merge:{}", note.id), at: note.at.clone(), by, batch: None, change });
     }
 
-    // Status and percent: the newer change, or a conflict.
-    let changed_since = |p: &Progress| match (sent, &p.updated) {
-        (Some(sent), Some(updated)) => updated > sent,
-        (None, Some(_)) => true,
-        (_, None) => false,
+    // Status and percent, three ways: as sent, ours now, theirs now.
+    let Some(their_at) = theirs.updated.clone() else { return };
+    let item_edits = cx.ours.iter().filter(|e| e.change.target() == id);
+    // Nothing recorded at the time is an empty progress, not an unknown one.
+    let as_sent = cx
+        .sent
+        .map(|sent| current_progress(location.progress(cx.base), item_edits.clone().filter(|e| e.at <= *sent)).unwrap_or_default());
+    let we_edited = |field: Field| {
+        item_edits.clone().any(|e| {
+            let same_field = matches!((&e.change, field), (Change::SetStatus { .. }, Field::Status) | (Change::SetPercent { .. }, Field::Percent));
+            same_field && cx.sent.is_none_or(|sent| e.at > *sent)
+        })
     };
-    let they_changed = changed_since(theirs);
-    if !they_changed {
-        return;
-    }
-    let we_changed = sent.is_some() && changed_since(ours);
-    let fields: [(Field, String, String, Change); 2] = [
+    let fields: [(Field, String, String, Option<String>, Change); 2] = [
         (
             Field::Status,
             status_words(ours.status),
             status_words(theirs.status),
+            as_sent.as_ref().map(|p| status_words(p.status)),
             Change::SetStatus { item: id.to_owned(), status: theirs.status },
         ),
         (
             Field::Percent,
             percent_words(ours.percent),
             percent_words(theirs.percent),
+            as_sent.as_ref().map(|p| percent_words(p.percent)),
             Change::SetPercent { item: id.to_owned(), percent: theirs.percent },
         ),
     ];
-    for (field, our_value, their_value, change) in fields {
+    for (field, our_value, their_value, sent_value, change) in fields {
         if our_value == their_value {
             continue;
         }
-        let Some(at) = theirs.updated.clone() else { continue };
+        let (they_changed, we_changed) = match (cx.sent, sent_value) {
+            (Some(_), Some(sent_value)) => (their_value != sent_value, our_value != sent_value),
+            // Without a send time, their difference is a change, and ours is
+            // one only if we edited that field here.
+            _ => (true, we_edited(field)),
+        };
+        if !they_changed {
+            continue;
+        }
         if we_changed {
             out.conflicts.push(Conflict {
                 item: id.to_owned(),
                 item_title: title.to_owned(),
                 field,
                 ours: Side { value: our_value, by: ours.updated_by.clone(), at: ours.updated.clone() },
-                theirs: Side { value: their_value, by: theirs.updated_by.clone(), at: Some(at) },
-                file: file.to_owned(),
+                theirs: Side { value: their_value, by: theirs.updated_by.clone(), at: Some(their_at.clone()) },
+                file: cx.file.to_owned(),
                 take: change,
             });
-        } else if ours.updated.as_ref().is_none_or(|u| at >= *u) {
-            let by = theirs.updated_by.clone().unwrap_or_else(|| file.to_owned());
+        } else {
+            let by = theirs.updated_by.clone().unwrap_or_else(|| cx.file.to_owned());
             let key = if field == Field::Status { "status" } else { "percent" };
-            push_once(&mut out.edits, Edit { id: format!("merge:{id}:{key}:{}", at.as_str()), at, by, batch: None, change });
+            let edit = Edit { id: format!("merge:{id}:{key}:{}", their_at.as_str()), at: their_at.clone(), by, batch: None, change };
+            push_once(&mut out.edits, edit);
         }
     }
 }

@@ -14,7 +14,7 @@ pub use pack::{pack_file_name, pack_sent_at, partner_pack, PackChoice, PACK_FIEL
 
 use chrono::NaiveDate;
 
-use crate::plan::{write_plan, Exported, Extra, Moment, Plan};
+use crate::plan::{write_plan, Exported, Moment, Plan};
 use crate::progress::{apply_all, Edit, Journal};
 
 /// The app's version, written into every export.
@@ -25,7 +25,7 @@ pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 pub fn export_plan<'j>(base: &Plan, journal: &'j Journal, at: Moment, by: &str) -> (Plan, Vec<&'j Edit>) {
     let mut plan = base.clone();
     let orphans = apply_all(&mut plan, &journal.edits);
-    let extra = plan.exported.take().map(|e| e.extra).unwrap_or_else(Extra::new);
+    let extra = plan.exported.take().map(|e| e.extra).unwrap_or_default();
     plan.exported = Some(Exported { at, by: Some(by.to_owned()), app_version: Some(APP_VERSION.to_owned()), extra });
     (plan, orphans)
 }

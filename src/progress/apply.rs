@@ -1,14 +1,16 @@
 //! Applying edits to a plan: one pure function, used for export, for showing
 //! an item with its changes, and for merging.
 //!
-//! Rules: a status or percent takes the later change (by `at`), so replaying
-//! edits in any order gives the same plan; notes and values are added once
-//! (by note id, or by identical content for values), never rewritten.
+//! Rules: edits are applied in time order (by `at`, then id), so a status or
+//! percent takes the later change and replaying edits in any order gives the
+//! same plan; an edit older than the file's own stamp on the item does not
+//! overwrite it; notes and values are added once (by note id, or by identical
+//! content for values), never rewritten.
 
 use std::collections::HashMap;
 
 use super::edit::{Change, Edit};
-use crate::plan::{Measure, Plan, Progress};
+use crate::plan::{Measure, Moment, Plan, Progress};
 
 /// Where an item with an id lives in a plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,6 +18,26 @@ pub enum Location {
     Activity(usize, usize),
     Action(usize, usize, usize),
     Measure(usize),
+}
+
+impl Location {
+    /// The recorded progress of the activity or action here (measures have none).
+    pub fn progress(self, plan: &Plan) -> Option<&Progress> {
+        match self {
+            Location::Activity(pi, ai) => plan.priorities.get(pi)?.activities().get(ai)?.progress.as_ref(),
+            Location::Action(pi, ai, ki) => plan.priorities.get(pi)?.activities().get(ai)?.actions().get(ki)?.progress.as_ref(),
+            Location::Measure(_) => None,
+        }
+    }
+
+    /// The title of the item here, for people.
+    pub fn title(self, plan: &Plan) -> Option<&str> {
+        match self {
+            Location::Activity(pi, ai) => plan.priorities.get(pi)?.activities().get(ai).map(|a| a.title.as_str()),
+            Location::Action(pi, ai, ki) => plan.priorities.get(pi)?.activities().get(ai)?.actions().get(ki).map(|k| k.title.as_str()),
+            Location::Measure(mi) => plan.measures().get(mi).map(|m| m.title.as_str()),
+        }
+    }
 }
 
 /// Ids of the items edits can touch, found once per plan.
@@ -49,8 +71,10 @@ impl Locator {
 pub fn apply_all<'e>(plan: &mut Plan, edits: impl IntoIterator<Item = &'e Edit>) -> Vec<&'e Edit> {
     let locator = Locator::new(plan);
     let mut orphans = Vec::new();
+    // When each item was last updated in the file itself, before any edit.
+    let mut file_updated: HashMap<String, Option<Moment>> = HashMap::new();
     for edit in super::edit::in_time_order(edits) {
-        if !apply(plan, &locator, edit) {
+        if !apply(plan, &locator, edit, &mut file_updated) {
             orphans.push(edit);
         }
     }
@@ -58,8 +82,9 @@ pub fn apply_all<'e>(plan: &mut Plan, edits: impl IntoIterator<Item = &'e Edit>)
 }
 
 /// Applies one edit; false when its item is not in the plan (or is the wrong
-/// kind of item for the change).
-pub fn apply(plan: &mut Plan, locator: &Locator, edit: &Edit) -> bool {
+/// kind of item for the change). `file_updated` remembers each item's stamp
+/// from the file, so an edit older than the file's own change is not applied.
+fn apply(plan: &mut Plan, locator: &Locator, edit: &Edit, file_updated: &mut HashMap<String, Option<Moment>>) -> bool {
     let Some(location) = locator.find(edit.change.target()) else { return false };
     match (location, &edit.change) {
         (Location::Measure(mi), Change::AddMeasureValue { .. }) => match plan.measures.as_mut().and_then(|m| m.get_mut(mi)) {
@@ -74,7 +99,9 @@ pub fn apply(plan: &mut Plan, locator: &Locator, edit: &Edit) -> bool {
             let activity = plan.priorities.get_mut(pi).and_then(|p| p.activities.as_mut()).and_then(|a| a.get_mut(ai));
             match activity {
                 Some(activity) => {
-                    apply_to_progress(activity.progress.get_or_insert_with(Progress::default), edit);
+                    let progress = activity.progress.get_or_insert_with(Progress::default);
+                    let from_file = file_updated.entry(activity.id.clone()).or_insert_with(|| progress.updated.clone());
+                    apply_to_progress(progress, edit, from_file.as_ref());
                     true
                 }
                 None => false,
@@ -90,7 +117,9 @@ pub fn apply(plan: &mut Plan, locator: &Locator, edit: &Edit) -> bool {
                 .and_then(|a| a.get_mut(ki));
             match action {
                 Some(action) => {
-                    apply_to_progress(action.progress.get_or_insert_with(Progress::default), edit);
+                    let progress = action.progress.get_or_insert_with(Progress::default);
+                    let from_file = file_updated.entry(action.id.clone()).or_insert_with(|| progress.updated.clone());
+                    apply_to_progress(progress, edit, from_file.as_ref());
                     true
                 }
                 None => false,
@@ -99,10 +128,12 @@ pub fn apply(plan: &mut Plan, locator: &Locator, edit: &Edit) -> bool {
     }
 }
 
-/// Applies an edit to an item's progress.
-pub fn apply_to_progress(progress: &mut Progress, edit: &Edit) {
-    // An older change never overwrites a newer one; it stays in the journal.
-    let is_newer = progress.updated.as_ref().is_none_or(|updated| edit.at >= *updated);
+/// Applies an edit to an item's progress. Edits are applied in time order, so
+/// among edits the later wins; `file_updated` is when the file itself last
+/// changed the item, and an edit older than that is not applied (it stays in
+/// the journal and the history).
+pub fn apply_to_progress(progress: &mut Progress, edit: &Edit, file_updated: Option<&Moment>) {
+    let is_newer = file_updated.is_none_or(|updated| edit.at >= *updated);
     match &edit.change {
         Change::SetStatus { status, .. } if is_newer => {
             progress.status = *status;

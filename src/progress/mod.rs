@@ -6,7 +6,7 @@ mod edit;
 mod journal;
 mod rollup;
 
-pub use apply::{apply, apply_all, apply_to_measure, apply_to_progress, Location, Locator};
+pub use apply::{apply_all, apply_to_measure, apply_to_progress, Location, Locator};
 pub use edit::{in_time_order, is_followable_link, Change, Edit, EvidenceDraft, NoteDraft, ValueDraft};
 pub use journal::{Journal, JOURNAL_VERSION};
 pub use rollup::Rollup;
@@ -17,8 +17,9 @@ use crate::plan::{Measure, Progress};
 /// Only what is shown is computed, so an edit never copies the whole plan.
 pub fn current_progress<'e>(base: Option<&Progress>, edits: impl IntoIterator<Item = &'e Edit>) -> Option<Progress> {
     let mut progress = base.cloned();
+    let file_updated = base.and_then(|b| b.updated.clone());
     for edit in in_time_order(edits) {
-        apply_to_progress(progress.get_or_insert_with(Progress::default), edit);
+        apply_to_progress(progress.get_or_insert_with(Progress::default), edit, file_updated.as_ref());
     }
     progress
 }

@@ -11,7 +11,7 @@ use super::state;
 use crate::browser::{clock, download};
 use crate::exchange::{actions_csv, csv_file_name, export_plan};
 use crate::plan::Plan;
-use crate::progress::current_progress;
+use crate::progress::{current_progress, Location};
 use crate::ui::state::AppState;
 
 /// The plan as it stands now: the file with every recorded change applied.
@@ -31,13 +31,7 @@ pub fn download_csv(state: AppState) {
             .iter()
             .filter_map(|&i| opened.index.rows.get(i))
             .map(|row| {
-                let base = opened
-                    .plan
-                    .priorities
-                    .get(row.priority)
-                    .and_then(|p| p.activities().get(row.activity))
-                    .and_then(|a| a.actions().get(row.action))
-                    .and_then(|k| k.progress.as_ref());
+                let base = Location::Action(row.priority, row.activity, row.action).progress(&opened.plan);
                 let progress = current_progress(base, edits.get(&row.action_id).into_iter().flatten());
                 ((row.priority, row.activity, row.action), progress)
             })

@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 
-use super::exchange_page::current_plan;
 use super::{long_moment, state};
 use crate::browser::{clock, files};
 use crate::exchange::{plan_merge, Conflict, MergePlan};
@@ -51,8 +50,8 @@ pub fn MergeReturns() -> impl IntoView {
                 }
             }
             reading.set(false);
-            let Some(current) = current_plan(state) else { return };
-            let merge = plan_merge(&current, &returns);
+            let Some(opened) = state.opened.get_untracked() else { return };
+            let merge = state.journal.with_untracked(|j| plan_merge(&opened.plan, &j.edits, &returns));
             refused.extend(merge.refused.iter().cloned());
             problems.set(refused);
             if merge.edits.is_empty() && merge.conflicts.is_empty() {
@@ -109,14 +108,15 @@ pub fn MergeReturns() -> impl IntoView {
             </div>
             <Show when=move || reading.get()><p role="status">"Reading the files…"</p></Show>
             {move || pending.get().map(|p| {
-                let summary = p.merge.summary();
+                let titles = state.opened.get_untracked();
+                let summary = p.merge.summary(|id| titles.as_ref().and_then(|o| o.locator.find(id)?.title(&o.plan).map(str::to_owned)));
                 let conflicts: Vec<(usize, Conflict)> = p.merge.conflicts.iter().cloned().enumerate().collect();
                 let unknown = p.merge.unknown_items.clone();
                 view! {
                     <div class="merge-review">
                         <h4 class="heading-s">{format!("From {}", p.files.join(", "))}</h4>
                         {(!summary.is_empty()).then(|| view! {
-                            <p>{format!("{} changes will be taken as they are:", summary.len())}</p>
+                            <p>{match summary.len() { 1 => "1 change will be taken as it is:".to_owned(), n => format!("{n} changes will be taken as they are:") }}</p>
                             <ul class="list list--bullet">{summary.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
                         })}
                         {(!unknown.is_empty()).then(|| view! {

@@ -323,7 +323,7 @@ impl AppState {
         if open_id != plan_id {
             return;
         }
-        let Some(other) = text.and_then(|t| storage::parse_journal(&t, plan_id).ok()) else { return };
+        let Some(other) = text.and_then(|t| storage::parse_journal(&t, plan_id)) else { return };
         let mut merged = self.journal.get_untracked();
         merged.merge(&other);
         if merged != self.journal.get_untracked() {
@@ -343,15 +343,9 @@ fn build_overlay(opened: &Opened, edits: &HashMap<String, Vec<Edit>>) -> Overlay
     let plan = &opened.plan;
     for (item, item_edits) in edits {
         match opened.locator.find(item) {
-            Some(Location::Action(pi, ai, ki)) => {
+            Some(location @ Location::Action(..)) => {
                 let Some(row) = opened.index.row_of(item) else { continue };
-                let base = plan
-                    .priorities
-                    .get(pi)
-                    .and_then(|p| p.activities().get(ai))
-                    .and_then(|a| a.actions().get(ki))
-                    .and_then(|k| k.progress.as_ref());
-                let now = current_progress(base, item_edits);
+                let now = current_progress(location.progress(plan), item_edits);
                 overlay.status.insert(row, now.as_ref().and_then(|p| p.status));
                 overlay.percent.insert(row, now.as_ref().and_then(|p| p.percent));
                 let text = added_note_text(item_edits);
