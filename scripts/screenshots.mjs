@@ -42,6 +42,9 @@ for (const [name, width, height] of [['tablet', 1024, 768], ['phone', 390, 844]]
   await page.goto(`${sample}&view=measures`);
   await page.getByRole('heading', { name: 'Performance measures' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${out}/${name}-measures.png` });
+  await page.goto(`${sample}&view=share`);
+  await page.getByRole('heading', { name: 'Share and merge' }).waitFor();
+  await page.screenshot({ path: `${out}/${name}-share.png`, fullPage: true });
   await page.close();
 }
 await browser.close();

@@ -246,3 +246,22 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn edits_within_one_second_keep_their_order_through_storage() {
+    // Two tabs can both change a field within a second; the one stored and
+    // read back by the other tab must still order as it was made.
+    let second = chrono::DateTime::parse_from_rfc3339("2026-11-22T10:00:05Z").expect("instant");
+    let earlier = Moment::from_instant(second + chrono::Duration::milliseconds(100));
+    let later = Moment::from_instant(second + chrono::Duration::milliseconds(700));
+    assert_eq!(later.as_str(), "2026-11-22T10:00:05.700Z");
+    let stored: Moment = serde_json::from_str(&serde_json::to_string(&later).expect("json")).expect("read back");
+    assert_eq!(stored, later);
+    assert!(stored > earlier);
+
+    let mut journal = Journal::new("p");
+    journal.record(Edit { id: "z-first".into(), at: earlier, by: "Tab one".into(), batch: None, change: status("p1-a3-k1", Status::Complete) });
+    journal.record(Edit { id: "a-second".into(), at: stored, by: "Tab two".into(), batch: None, change: status("p1-a3-k1", Status::OnTrack) });
+    let progress = current_progress(None, &journal.edits).expect("progress");
+    assert_eq!(progress.status, Some(Status::OnTrack), "the later change wins, whatever the ids");
+}

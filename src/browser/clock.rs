@@ -4,7 +4,7 @@ use chrono::{FixedOffset, NaiveDate, Utc};
 
 use crate::plan::Moment;
 
-/// Now, to the second, in UTC.
+/// Now, to the millisecond, in UTC.
 pub fn now() -> Moment {
     let utc = FixedOffset::east_opt(0).unwrap_or_else(|| Utc::now().fixed_offset().timezone());
     Moment::from_instant(Utc::now().with_timezone(&utc))

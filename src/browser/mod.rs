@@ -6,4 +6,5 @@ pub mod clock;
 pub mod download;
 pub mod files;
 pub mod panic;
+pub mod save_file;
 pub mod storage;

@@ -382,8 +382,12 @@ impl Moment {
         DateTime::parse_from_rfc3339(text).ok().map(|instant| Moment { text: text.to_owned(), instant })
     }
 
+    /// A moment to the millisecond: edits made within the same second must
+    /// still be told apart, and the instant kept is exactly what the text
+    /// says, so a moment read back from storage orders as the original did.
     pub fn from_instant(instant: DateTime<FixedOffset>) -> Moment {
-        let text = instant.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let text = instant.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        let instant = DateTime::parse_from_rfc3339(&text).unwrap_or(instant);
         Moment { text, instant }
     }
 

@@ -42,7 +42,7 @@ pub fn download_csv(state: AppState) {
     let name = csv_file_name(&opened.plan.id, state.today());
     match download::download_text(&name, &text, "text/csv;charset=utf-8") {
         Ok(()) => state.success.set(Some(format!("{count} actions downloaded as {name}"))),
-        Err(e) => state.report_other("The CSV file", e.to_string()),
+        Err(e) => state.report_failure("The CSV file was not saved.".into(), e.to_string()),
     }
 }
 

@@ -189,17 +189,17 @@ impl AppState {
         }));
     }
 
+    /// `source` could not be opened, for a reason other than its content.
     pub fn report_other(&self, source: &str, message: String) {
         self.loading.set(None);
-        self.report_message(source, message);
+        let kept = if self.opened.with_untracked(Option::is_some) { " The plan that was open before is still open." } else { "" };
+        self.report_failure(format!("{source} could not be opened.{kept}"), message);
     }
 
-    fn report_message(&self, source: &str, message: String) {
-        let kept = if self.opened.with_untracked(Option::is_some) { " The plan that was open before is still open." } else { "" };
-        self.problems.set(Some(ProblemReport {
-            intro: format!("{source} could not be opened.{kept}"),
-            problems: vec![Problem::whole_file(message)],
-        }));
+    /// Something other than opening failed (an export, a download): says
+    /// what, and that the changes are still kept here.
+    pub fn report_failure(&self, intro: String, message: String) {
+        self.problems.set(Some(ProblemReport { intro, problems: vec![Problem::whole_file(message)] }));
     }
 
     fn show_plan(&self, plan: Plan, link: Option<String>) {

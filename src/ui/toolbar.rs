@@ -3,27 +3,49 @@
 use leptos::prelude::*;
 
 use super::{long_moment, state};
+use crate::browser::save_file::{self, SaveFileError};
 use crate::browser::{clock, download};
 use crate::exchange::{export_file_name, export_plan, export_text};
+use crate::plan::Moment;
 use crate::ui::state::{AppState, View};
 
-/// Downloads the plan with every change applied, then counts it as exported.
-pub fn export(state: AppState) {
-    let Some(opened) = state.opened.get_untracked() else { return };
+/// The plan with every change applied, as the file to export: its name,
+/// text and the moment it was made.
+fn export_file(state: AppState) -> Option<(String, String, Moment)> {
+    let opened = state.opened.get_untracked()?;
     let by = state.person.get_untracked().map(|p| p.signature()).unwrap_or_else(|| "Plan Tracker user".into());
     let at = clock::now();
     let text = state.journal.with_untracked(|journal| {
         let (plan, _orphans) = export_plan(&opened.plan, journal, at.clone(), &by);
         export_text(&plan)
     });
-    let name = export_file_name(&opened.plan.id, at.instant().date_naive());
+    Some((export_file_name(&opened.plan.id, at.instant().date_naive()), text, at))
+}
+
+/// Downloads the plan with every change applied, then counts it as exported.
+pub fn export(state: AppState) {
+    let Some((name, text, at)) = export_file(state) else { return };
     match download::download_text(&name, &text, "application/json") {
-        Ok(()) => {
-            state.journal.update(|j| j.mark_exported(at));
-            state.success.set(Some(format!("Plan exported as {name}")));
-        }
-        Err(e) => state.report_other("The export", e.to_string()),
+        Ok(()) => exported(state, at, format!("Plan exported as {name}")),
+        Err(e) => state.report_failure("The plan was not exported. Your changes are still kept in this browser.".into(), e.to_string()),
     }
+}
+
+/// Saves the plan to a file the person picks, such as the one they opened.
+fn save_to_file(state: AppState) {
+    let Some((name, text, at)) = export_file(state) else { return };
+    leptos::task::spawn_local(async move {
+        match save_file::save_to_file(&name, &text).await {
+            Ok(saved_as) => exported(state, at, format!("Plan saved to {saved_as}")),
+            Err(SaveFileError::Cancelled) => {}
+            Err(e) => state.report_failure("The plan was not saved to a file. Your changes are still kept in this browser.".into(), e.to_string()),
+        }
+    });
+}
+
+fn exported(state: AppState, at: Moment, message: String) {
+    state.journal.update(|j| j.mark_exported(at));
+    state.success.set(Some(message));
 }
 
 #[component]
@@ -66,6 +88,9 @@ pub fn Toolbar() -> impl IntoView {
             </p>
             <div class="toolbar__actions">
                 <button type="button" class="button" on:click=move |_| export(state)>"Export plan"</button>
+                {save_file::can_save_to_file().then(|| view! {
+                    <button type="button" class="button button--secondary" on:click=move |_| save_to_file(state)>"Save to a file…"</button>
+                })}
                 <button type="button" class="button button--secondary" disabled=move || unexported.get() == 0
                     on:click=move |_| state.undo()>"Undo last change"</button>
                 <button type="button" class="button button--warning" disabled=move || state.journal.with(|j| j.edits.is_empty())

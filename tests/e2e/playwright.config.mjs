@@ -28,6 +28,8 @@ export default defineConfig({
     command: `python3 -m http.server ${port} --bind 127.0.0.1 --directory ../../dist`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
+    // The server's request log would bury the test output.
+    stderr: 'ignore',
     timeout: 30_000,
   },
 });

@@ -163,3 +163,49 @@ test('measure values are added and shown in the history', async ({ page }) => {
   await expect(card.getByText('87.5%, 2016/17 Q2')).toBeVisible();
   await expectAccessible(page);
 });
+
+/**
+ * Stands in for the browser's "save to a file" picker, which headless Chromium
+ * cannot show: `outcome` is 'save', or the name of the error it throws.
+ */
+function fakeSavePicker(outcome) {
+  window.showSaveFilePicker = async (options) => {
+    if (outcome !== 'save') throw new DOMException('refused', outcome);
+    window.savedFile = { suggested: options.suggestedName, text: '' };
+    return {
+      name: 'our-plan.json',
+      createWritable: async () => ({
+        write: async (text) => { window.savedFile.text += text; },
+        close: async () => {},
+      }),
+    };
+  };
+}
+
+test('where the browser can, the plan is saved to a file the person picks', async ({ page }) => {
+  await page.addInitScript(fakeSavePicker, 'save');
+  await openSample(page);
+  await updateFirstAction(page);
+  await page.getByRole('button', { name: 'Save to a file…' }).click();
+  await expect(page.getByText('Plan saved to our-plan.json')).toBeVisible();
+  await expect(page.getByText('No changes waiting to be exported')).toBeVisible();
+  const saved = await page.evaluate(() => window.savedFile);
+  expect(saved.suggested).toMatch(/^notts-cypf-2016-18-\d{4}-\d{2}-\d{2}\.json$/);
+  expect(JSON.parse(saved.text).priorities[0].activities[2].actions[0].progress.status).toBe('at_risk');
+});
+
+test('a cancelled save says nothing, and a refused one says so and keeps the changes', async ({ page }) => {
+  await page.addInitScript(fakeSavePicker, 'AbortError');
+  await openSample(page);
+  await updateFirstAction(page);
+  await page.getByRole('button', { name: 'Save to a file…' }).click();
+  await expect(page.getByText('3 changes not exported yet')).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toHaveCount(0);
+
+  await page.evaluate(() => { window.showSaveFilePicker = async () => { throw new DOMException('Blocked by your organisation', 'SecurityError'); }; });
+  await page.getByRole('button', { name: 'Save to a file…' }).click();
+  const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await expect(summary).toContainText('The plan was not saved to a file. Your changes are still kept in this browser.');
+  await expect(summary).toContainText('Blocked by your organisation');
+  await expect(page.getByText('3 changes not exported yet')).toBeVisible();
+});
