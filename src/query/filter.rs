@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{Days, NaiveDate};
 
 use super::fold::query_terms;
-use super::index::{due_between, Index, Overlay, Row};
+use super::index::{due_between, Index, OrgId, Overlay, Row};
 use crate::plan::due::{financial_quarter_of, quarter_bounds};
 use crate::plan::Status;
 
@@ -64,24 +64,44 @@ impl DueChoice {
         }
     }
 
-    fn matches(self, row: &Row, status: Option<Status>, today: NaiveDate) -> bool {
+    fn matches(self, row: &Row, status: Option<Status>, windows: &DueWindows) -> bool {
         let date = row.deadline.date;
-        let within = |days: u64| date.is_some_and(|d| d >= today && Some(d) <= today.checked_add_days(Days::new(days)));
-        let in_quarter = |offset: u32| {
-            let (fy, q) = financial_quarter_of(today);
-            let (fy, q) = if q + offset > 4 { (fy + 1, q + offset - 4) } else { (fy, q + offset) };
-            match (date, quarter_bounds(fy, q)) {
-                (Some(d), Some((first, last))) => d >= first && d <= last,
-                _ => false,
-            }
+        let within = |range: Option<(NaiveDate, NaiveDate)>| match (date, range) {
+            (Some(d), Some((first, last))) => d >= first && d <= last,
+            _ => false,
         };
         match self {
-            DueChoice::Overdue => date.is_some_and(|d| d < today) && !status.is_some_and(Status::is_closed),
-            DueChoice::Next30Days => within(30),
-            DueChoice::Next90Days => within(90),
-            DueChoice::ThisQuarter => in_quarter(0),
-            DueChoice::NextQuarter => in_quarter(1),
+            DueChoice::Overdue => date.is_some_and(|d| d < windows.today) && !status.is_some_and(Status::is_closed),
+            DueChoice::Next30Days => within(windows.next_30_days),
+            DueChoice::Next90Days => within(windows.next_90_days),
+            DueChoice::ThisQuarter => within(windows.this_quarter),
+            DueChoice::NextQuarter => within(windows.next_quarter),
             DueChoice::NoDate => date.is_none(),
+        }
+    }
+}
+
+/// The date windows the deadline choices stand for, worked out once per run
+/// rather than once per row.
+struct DueWindows {
+    today: NaiveDate,
+    next_30_days: Option<(NaiveDate, NaiveDate)>,
+    next_90_days: Option<(NaiveDate, NaiveDate)>,
+    this_quarter: Option<(NaiveDate, NaiveDate)>,
+    next_quarter: Option<(NaiveDate, NaiveDate)>,
+}
+
+impl DueWindows {
+    fn new(today: NaiveDate) -> DueWindows {
+        let days_ahead = |days: u64| today.checked_add_days(Days::new(days)).map(|last| (today, last));
+        let (fy, q) = financial_quarter_of(today);
+        let (next_fy, next_q) = if q == 4 { (fy + 1, 1) } else { (fy, q + 1) };
+        DueWindows {
+            today,
+            next_30_days: days_ahead(30),
+            next_90_days: days_ahead(90),
+            this_quarter: quarter_bounds(fy, q),
+            next_quarter: quarter_bounds(next_fy, next_q),
         }
     }
 }
@@ -223,7 +243,7 @@ pub struct Results {
 /// Runs a filter over the index.
 pub fn run(index: &Index, overlay: &Overlay, filter: &Filter, today: NaiveDate) -> Results {
     let terms = query_terms(&filter.words);
-    let mut results = Results { total: index.len(), ..Results::default() };
+    let windows = DueWindows::new(today);
     // Which query terms each activity and priority already contain.
     let priority_masks: Vec<u64> = index.priority_text.iter().map(|t| term_mask(t, &terms)).collect();
     let activity_masks: Vec<Vec<u64>> = index
@@ -241,19 +261,27 @@ pub fn run(index: &Index, overlay: &Overlay, filter: &Filter, today: NaiveDate) 
         })
         .collect();
     let all_terms: u64 = if terms.is_empty() { 0 } else { (1u64 << terms.len().min(63)) - 1 };
-    let priority_ids: Vec<&str> = index.priorities.iter().map(|(id, _)| id.as_str()).collect();
+    // Chosen priorities and organisations as flags by position, so that a
+    // row is tested with lookups instead of string comparisons.
+    let chosen_priorities: Vec<bool> = index.priorities.iter().map(|(id, _)| filter.priorities.contains(id)).collect();
+    let organisation_flags = |chosen: &BTreeSet<String>| -> Vec<bool> {
+        index.organisations.iter().map(|org| chosen.contains(org)).collect()
+    };
+    let (chosen_leads, chosen_partners) = (organisation_flags(&filter.leads), organisation_flags(&filter.partners));
+    let flag = |flags: &[bool], i: usize| flags.get(i).copied().unwrap_or(false);
+    let any_due = !filter.due.is_empty() || filter.from.is_some() || filter.to.is_some();
 
+    let mut counts = Counts::new(index);
+    let mut rows = Vec::new();
     for (i, row) in index.rows.iter().enumerate() {
         let status = overlay.status(row, i);
-        let priority_id = priority_ids.get(row.priority).copied().unwrap_or_default();
         let mut pass = [true; FACETS];
-        pass[Facet::Priority as usize] = filter.priorities.is_empty() || filter.priorities.contains(priority_id);
+        pass[Facet::Priority as usize] = filter.priorities.is_empty() || flag(&chosen_priorities, row.priority);
         pass[Facet::Organisation as usize] = (filter.leads.is_empty() && filter.partners.is_empty())
-            || row.lead.as_ref().is_some_and(|l| filter.leads.contains(l))
-            || row.partners.iter().any(|p| filter.partners.contains(p));
-        let any_due = !filter.due.is_empty() || filter.from.is_some() || filter.to.is_some();
+            || row.lead.is_some_and(|l| flag(&chosen_leads, l as usize))
+            || row.partners.iter().any(|p| flag(&chosen_partners, *p as usize));
         pass[Facet::Deadline as usize] = !any_due
-            || filter.due.iter().any(|c| c.matches(row, status, today))
+            || filter.due.iter().any(|c| c.matches(row, status, &windows))
             || ((filter.from.is_some() || filter.to.is_some()) && due_between(&row.deadline, filter.from, filter.to));
         pass[Facet::Status as usize] =
             filter.statuses.is_empty() || filter.statuses.contains(&StatusChoice::of(status));
@@ -274,32 +302,84 @@ pub fn run(index: &Index, overlay: &Overlay, filter: &Filter, today: NaiveDate) 
         // the options of the filter it fails.
         let counts_for = |facet: Facet| pass.iter().enumerate().all(|(f, p)| *p || f == facet as usize);
         if counts_for(Facet::Priority) {
-            *results.priority_counts.entry(priority_id.to_owned()).or_default() += 1;
+            if let Some(n) = counts.priorities.get_mut(row.priority) {
+                *n += 1;
+            }
         }
         if counts_for(Facet::Organisation) {
-            if let Some(lead) = &row.lead {
-                *results.lead_counts.entry(lead.clone()).or_default() += 1;
+            if let Some(n) = row.lead.and_then(|l| counts.leads.get_mut(l as usize)) {
+                *n += 1;
             }
             for partner in &row.partners {
-                *results.partner_counts.entry(partner.clone()).or_default() += 1;
+                if let Some(n) = counts.partners.get_mut(*partner as usize) {
+                    *n += 1;
+                }
             }
         }
         if counts_for(Facet::Deadline) {
-            for choice in DueChoice::ALL {
-                if choice.matches(row, status, today) {
-                    *results.due_counts.entry(choice).or_default() += 1;
+            for (n, choice) in counts.due.iter_mut().zip(DueChoice::ALL) {
+                if choice.matches(row, status, &windows) {
+                    *n += 1;
                 }
             }
         }
         if counts_for(Facet::Status) {
-            *results.status_counts.entry(StatusChoice::of(status)).or_default() += 1;
+            *counts.statuses.entry(StatusChoice::of(status)).or_default() += 1;
         }
         if failing == 0 {
-            results.rows.push(i);
+            rows.push(i);
         }
     }
-    sort_rows(index, overlay, filter.sort, &mut results.rows);
-    results
+    sort_rows(index, overlay, filter.sort, &mut rows);
+    counts.into_results(index, rows)
+}
+
+/// Option counts while a run is under way, by position.
+struct Counts {
+    priorities: Vec<usize>,
+    leads: Vec<usize>,
+    partners: Vec<usize>,
+    due: [usize; DueChoice::ALL.len()],
+    statuses: BTreeMap<StatusChoice, usize>,
+}
+
+impl Counts {
+    fn new(index: &Index) -> Counts {
+        Counts {
+            priorities: vec![0; index.priorities.len()],
+            leads: vec![0; index.organisations.len()],
+            partners: vec![0; index.organisations.len()],
+            due: [0; DueChoice::ALL.len()],
+            statuses: BTreeMap::new(),
+        }
+    }
+
+    /// Results keyed by name, listing only options that give results.
+    fn into_results(self, index: &Index, rows: Vec<usize>) -> Results {
+        let by_organisation = |counts: Vec<usize>| -> BTreeMap<String, usize> {
+            counts
+                .into_iter()
+                .enumerate()
+                .filter(|(_, n)| *n > 0)
+                .map(|(id, n)| (index.organisation(id as OrgId).to_owned(), n))
+                .collect()
+        };
+        Results {
+            rows,
+            total: index.len(),
+            priority_counts: index
+                .priorities
+                .iter()
+                .zip(self.priorities)
+                .filter(|(_, n)| *n > 0)
+                .map(|((id, _), n)| (id.clone(), n))
+                .collect(),
+            lead_counts: by_organisation(self.leads),
+            partner_counts: by_organisation(self.partners),
+            due_counts: DueChoice::ALL.into_iter().zip(self.due).filter(|(_, n)| *n > 0).collect(),
+            status_counts: self.statuses,
+        }
+    }
 }
 
 fn term_mask(haystack: &str, terms: &[String]) -> u64 {

@@ -7,18 +7,7 @@ use unicode_normalization::UnicodeNormalization;
 /// Folds text for case- and accent-insensitive matching.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    if text.is_ascii() {
-        // The common case, without decomposition.
-        for c in text.chars() {
-            out.push(c.to_ascii_lowercase());
-        }
-        return out;
-    }
-    for c in text.nfd() {
-        if !is_combining_mark(c) {
-            out.extend(c.to_lowercase());
-        }
-    }
+    append_folded(&mut out, text);
     out
 }
 
@@ -28,7 +17,24 @@ pub fn fold_into(haystack: &mut String, text: &str) {
     if !haystack.is_empty() {
         haystack.push('\u{1f}');
     }
-    haystack.push_str(&fold(text));
+    append_folded(haystack, text);
+}
+
+fn append_folded(out: &mut String, text: &str) {
+    if text.is_ascii() {
+        // The common case, without decomposition.
+        let start = out.len();
+        out.push_str(text);
+        if let Some(appended) = out.get_mut(start..) {
+            appended.make_ascii_lowercase();
+        }
+        return;
+    }
+    for c in text.nfd() {
+        if !is_combining_mark(c) {
+            out.extend(c.to_lowercase());
+        }
+    }
 }
 
 /// The words of a query, folded; empty words dropped.

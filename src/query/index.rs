@@ -22,9 +22,9 @@ pub struct Row {
     pub action: usize,
     pub action_id: String,
     /// The action's own lead organisation, else its activity's.
-    pub lead: Option<String>,
+    pub lead: Option<OrgId>,
     /// The activity's partners, and the activity's lead where the action has its own.
-    pub partners: Vec<String>,
+    pub partners: Vec<OrgId>,
     pub deadline: Deadline,
     pub status: Option<Status>,
     pub percent: Option<u8>,
@@ -33,6 +33,10 @@ pub struct Row {
     /// Position in the plan, for "plan order".
     pub order: usize,
 }
+
+/// An organisation named in the plan, as a position in [`Index::organisations`]:
+/// filtering and counting compare numbers, not strings.
+pub type OrgId = u32;
 
 /// Folded text of the levels above an action; kept once per activity and
 /// priority rather than copied into every row.
@@ -47,6 +51,9 @@ pub struct Index {
     pub leads: BTreeMap<String, usize>,
     /// Every organisation named as a partner.
     pub partners: BTreeMap<String, usize>,
+    /// Every organisation named as a lead or partner, by [`OrgId`].
+    pub organisations: Vec<String>,
+    org_ids: HashMap<String, OrgId>,
     row_of: HashMap<String, usize>,
 }
 
@@ -83,19 +90,21 @@ impl Index {
     fn push_row(&mut self, pi: usize, ai: usize, ki: usize, activity: &Activity, action: &Action) {
         let activity_lead = activity.lead.as_ref().map(|l| l.organisation.trim()).filter(|o| !o.is_empty());
         let action_lead = action.lead.as_ref().map(|l| l.organisation.trim()).filter(|o| !o.is_empty());
-        let lead = action_lead.or(activity_lead).map(str::to_owned);
-        let mut partners: Vec<String> =
-            activity.partners().iter().map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()).collect();
+        let lead = action_lead.or(activity_lead).map(|org| self.org_id(org));
+        let mut partners: Vec<OrgId> =
+            activity.partners().iter().map(|p| p.trim()).filter(|p| !p.is_empty()).map(|p| self.org_id(p)).collect();
         if let (Some(own), Some(parent)) = (action_lead, activity_lead) {
             if own != parent {
-                partners.push(parent.to_owned());
+                let parent = self.org_id(parent);
+                partners.push(parent);
             }
         }
-        if let Some(lead) = &lead {
-            *self.leads.entry(lead.clone()).or_default() += 1;
+        if let Some(lead) = action_lead.or(activity_lead) {
+            *self.leads.entry(lead.to_owned()).or_default() += 1;
         }
         for partner in &partners {
-            *self.partners.entry(partner.clone()).or_default() += 1;
+            let name = self.organisation(*partner).to_owned();
+            *self.partners.entry(name).or_default() += 1;
         }
         let mut text = String::new();
         fold_into(&mut text, &action.title);
@@ -118,6 +127,26 @@ impl Index {
             text,
             order: self.rows.len(),
         });
+    }
+
+    fn org_id(&mut self, organisation: &str) -> OrgId {
+        if let Some(id) = self.org_ids.get(organisation) {
+            return *id;
+        }
+        let id = self.organisations.len() as OrgId;
+        self.organisations.push(organisation.to_owned());
+        self.org_ids.insert(organisation.to_owned(), id);
+        id
+    }
+
+    /// The name of an organisation in the index.
+    pub fn organisation(&self, id: OrgId) -> &str {
+        self.organisations.get(id as usize).map_or("", String::as_str)
+    }
+
+    /// The id of a named organisation, if the plan names it.
+    pub fn find_organisation(&self, organisation: &str) -> Option<OrgId> {
+        self.org_ids.get(organisation).copied()
     }
 
     pub fn row_of(&self, action_id: &str) -> Option<usize> {

@@ -26,14 +26,21 @@ pub fn History(item_id: String, #[prop(into)] progress: Signal<Option<Progress>>
         })
     });
     let count = move || progress.with(|p| p.as_ref().map_or(0, |p| p.notes().len())) + changes.with(Vec::len);
+    let open = RwSignal::new(false);
     let latest = move || progress.with(|p| p.as_ref().and_then(|p| p.notes().last().cloned()));
     view! {
         {move || latest().map(|note| view! {
             <p class="latest-note"><span class="caption-m">{format!("Latest note, {}: ", long_moment(&note.at))}</span>{note.text}</p>
         })}
         <Show when=move || { count() > 0 }>
-            <details class="details history">
+            <details class="details history" on:toggle=move |ev| {
+                let details: web_sys::HtmlDetailsElement = event_target(&ev);
+                open.set(details.open());
+            }>
                 <summary class="details__summary">{move || format!("Notes and history ({})", count())}</summary>
+                // Drawn only while open: a long history under every action
+                // would multiply the page's size for what few people expand.
+                <Show when=move || open.get()>
                 <div class="details__text">
                     {move || {
                         let notes = progress.with(|p| p.as_ref().map(|p| p.notes().to_vec()).unwrap_or_default());
@@ -87,6 +94,7 @@ pub fn History(item_id: String, #[prop(into)] progress: Signal<Option<Progress>>
                         })
                     }}
                 </div>
+                </Show>
             </details>
         </Show>
     }

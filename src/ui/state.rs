@@ -83,7 +83,10 @@ pub struct AppState {
     pub rollups: Memo<Rollups>,
 }
 
-pub const PAGE_SIZE: usize = 100;
+/// How many actions are drawn at first, and how many more on request: about
+/// five screens on a tablet. Drawing is what costs on a large plan, not
+/// filtering, so the page draws what a person can look at.
+pub const PAGE_SIZE: usize = 50;
 
 impl AppState {
     pub fn new() -> AppState {
