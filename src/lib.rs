@@ -8,9 +8,9 @@
 //! | [`plan`] | format version 1: types, reading with every problem listed, deadlines, the JSON Schema | no |
 //! | [`query`] | the search index, filters with option counts, sorting, filters in links | no |
 //! | [`progress`] | edits as values, the journal, applying edits, roll-up | no |
-//! | [`exchange`] | export with every change applied, file names | no |
+//! | [`exchange`] | export with every change applied, partner packs, merging returns three ways, comparing versions, CSV | no |
 //! | [`generate`] | realistic generated plans for tests and the benchmark | no |
-//! | [`browser`] | storage, files, fetch, downloads, the address bar, the clock, the panic hook | yes: the only module that is |
+//! | [`browser`] | storage, files, fetch, downloads, saving to a picked file, the address bar, the clock, the panic hook | yes: the only module that is |
 //! | [`ui`] | Leptos components, one feature per file, and the app state | through `browser` |
 //!
 //! # How data flows
@@ -34,6 +34,11 @@
 //!   exported file reopens as exactly the same plan (a property test checks).
 //! - An edit never copies or rebuilds the whole plan; only shown items are
 //!   computed.
+//! - Merging a return is edits like any other: nothing is applied until the
+//!   person confirms, a field both sides changed since the pack was sent is
+//!   a conflict they choose, and undo takes the whole merge back.
+//! - Filtering reads only the index and the overlay: organisations are
+//!   numbers there, and only a page of results is drawn.
 //! - Notes are never rewritten: a correction is a later note that names the
 //!   one it corrects. Two changes to the same field: the later wins, and the
 //!   earlier stays in the journal and the item's history.

@@ -92,10 +92,10 @@ fn the_person_is_remembered() {
 
 #[wasm_bindgen_test]
 fn plan_text_is_kept_while_small() {
-    storage::save_plan_text("small-plan", "{\"x\":1}").expect("saved");
+    storage::save_plan_text("small-plan", b"{\"x\":1}").expect("saved");
     assert_eq!(storage::load_current_plan_text(), Ok(Some("{\"x\":1}".to_owned())));
-    let big = "x".repeat(storage::MAX_STORED_PLAN_CHARS + 1);
-    assert_eq!(storage::save_plan_text("big-plan", &big), Err(storage::StorageError::PlanTooLarge));
+    let big = "x".repeat(storage::MAX_STORED_PLAN_BYTES + 1);
+    assert_eq!(storage::save_plan_text("big-plan", big.as_bytes()), Err(storage::StorageError::PlanTooLarge));
 }
 
 #[wasm_bindgen_test]

@@ -15,7 +15,7 @@ use crate::progress::{Journal, JOURNAL_VERSION};
 const PREFIX: &str = "plan-tracker/v1";
 /// Plans larger than this are not copied into localStorage, which holds about
 /// five million characters for the whole site.
-pub const MAX_STORED_PLAN_CHARS: usize = 1_500_000;
+pub const MAX_STORED_PLAN_BYTES: usize = 1_500_000;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StorageError {
@@ -148,12 +148,13 @@ pub fn remove_journal(plan_id: &str) -> Result<(), StorageError> {
     available()?.remove_item(&journal_key(plan_id)).map_err(|_| StorageError::Failed("remove".into()))
 }
 
-/// Keeps the plan's own text so a reload reopens it.
-pub fn save_plan_text(plan_id: &str, text: &str) -> Result<(), StorageError> {
-    if text.len() > MAX_STORED_PLAN_CHARS {
+/// Keeps the plan file's text so a reload reopens it. The size is checked
+/// before anything else: a large plan is turned down without touching its bytes.
+pub fn save_plan_text(plan_id: &str, bytes: &[u8]) -> Result<(), StorageError> {
+    if bytes.len() > MAX_STORED_PLAN_BYTES {
         return Err(StorageError::PlanTooLarge);
     }
-    write_raw(&format!("{PREFIX}/plan/{plan_id}"), text)?;
+    write_raw(&format!("{PREFIX}/plan/{plan_id}"), &String::from_utf8_lossy(bytes))?;
     write_raw(&format!("{PREFIX}/current"), plan_id)
 }
 

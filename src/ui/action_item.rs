@@ -8,7 +8,6 @@ use super::progress_form::ProgressForm;
 use super::results_list::deadline_text;
 use super::state;
 use super::status_tag::StatusTag;
-use crate::plan::due::resolve;
 use crate::plan::present;
 use crate::progress::current_progress;
 
@@ -21,16 +20,16 @@ pub fn ActionItem(
 ) -> impl IntoView {
     let state = state();
     let Some(opened) = state.opened.get_untracked() else { return ().into_any() };
-    let Some(r) = opened.index.rows.get(row).cloned() else { return ().into_any() };
+    // Borrowed, not cloned: a page of results is drawn on every keystroke.
+    let Some(r) = opened.index.rows.get(row) else { return ().into_any() };
     let Some(priority) = opened.plan.priorities.get(r.priority) else { return ().into_any() };
     let Some(activity) = priority.activities().get(r.activity) else { return ().into_any() };
-    let Some(action) = activity.actions().get(r.action).cloned() else { return ().into_any() };
+    let Some(action) = activity.actions().get(r.action) else { return ().into_any() };
     let context = with_context.then(|| {
         let p = present(&priority.number).map(|n| format!("Priority {n}")).unwrap_or_else(|| priority.title.clone());
         format!("{p} › {}", activity.title)
     });
-    let (deadline, _) = resolve(action.due.as_ref());
-    let due = deadline_text(action.due.as_ref().and_then(|d| present(&d.label)), deadline.date, deadline.start);
+    let due = deadline_text(action.due.as_ref().and_then(|d| present(&d.label)), r.deadline.date, r.deadline.start);
     let own_lead = action.lead.as_ref().map(|l| l.organisation.clone());
     let base = action.progress.clone();
     let item = action.id.clone();
@@ -45,6 +44,7 @@ pub fn ActionItem(
     };
     let id = action.id.clone();
     let plain_title = action.title.clone();
+    let form_title = action.title.clone();
     view! {
         <li class="action" id=format!("action-{}", action.id)>
             {context.map(|c| view! { <p class="caption-m">{c}</p> })}
@@ -65,11 +65,11 @@ pub fn ActionItem(
             <History item_id=id.clone() progress=Signal::derive(move || progress.get())/>
             <Show when=move || !editing.get()>
                 <button type="button" class="button button--secondary button--small" on:click=move |_| editing.set(true)>
-                    "Update progress"<span class="visually-hidden">{format!(" for {}", plain_title)}</span>
+                    "Update progress"<span class="visually-hidden">{format!(" for {plain_title}")}</span>
                 </button>
             </Show>
             <Show when=move || editing.get()>
-                <ProgressForm item_id=id.clone() item_title=action.title.clone()
+                <ProgressForm item_id=id.clone() item_title=form_title.clone()
                     current=Signal::derive(move || progress.get()) on_done=Callback::new(move |_| editing.set(false))/>
             </Show>
         </li>

@@ -170,7 +170,7 @@ impl AppState {
                 self.problems.set(None);
                 if link.is_none() {
                     // Kept so a reload reopens it; a large plan just isn't.
-                    if let Err(e) = storage::save_plan_text(&plan.id, &String::from_utf8_lossy(bytes)) {
+                    if let Err(e) = storage::save_plan_text(&plan.id, bytes) {
                         self.storage_issue.set(Some(e));
                     }
                 }
