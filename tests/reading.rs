@@ -73,6 +73,36 @@ fn unknown_fields_survive_at_every_level_in_order() {
 }
 
 #[test]
+fn several_unknown_fields_keep_their_order_among_known_ones() {
+    let text = r#"{"x_first": 1, "format": "plan-tracker/plan", "x_second": 2, "format_version": 1, "id": "p",
+        "x_third": 3, "title": "T", "x_fourth": 4,
+        "priorities": [{"a_note": 1, "id": "p1", "m_note": 2, "title": "One", "z_note": 3}]}"#;
+    let written = write_plan(&read_plan(text.as_bytes()).expect("opens"));
+    let position = |key: &str| written.find(&format!("\"{key}\"")).unwrap_or_else(|| panic!("{key} kept"));
+    assert!(position("x_first") < position("x_second"));
+    assert!(position("x_second") < position("x_third"));
+    assert!(position("x_third") < position("x_fourth"));
+    assert!(position("a_note") < position("m_note") && position("m_note") < position("z_note"), "{written}");
+}
+
+#[test]
+fn a_repeated_key_keeps_its_last_value_and_is_written_once() {
+    let mut extra: String = (0..40).map(|i| format!(r#""x{i}": {i}, "#)).collect();
+    extra.push_str(r#""x3": "again", "#);
+    let text = format!(
+        r#"{{"format": "plan-tracker/plan", "format_version": 1, "id": "p", "title": "First", {extra}"title": "Last",
+            "priorities": [{{"id": "p1", "title": "One"}}]}}"#
+    );
+    let plan = read_plan(text.as_bytes()).expect("opens");
+    assert_eq!(plan.title, "Last");
+    assert_eq!(plan.extra.get("x3"), Some(&json!("again")));
+    let written = write_plan(&plan);
+    assert_eq!(written.matches("\"title\"").count(), 2, "the plan's title and the priority's, once each");
+    assert_eq!(written.matches("\"x3\"").count(), 1);
+    assert!(written.find("\"x2\"") < written.find("\"x3\"") && written.find("\"x3\"") < written.find("\"x4\""), "first place kept");
+}
+
+#[test]
 fn moments_keep_how_they_were_written() {
     let mut v = minimal();
     v["priorities"][0]["activities"][0]["progress"] =

@@ -4,12 +4,13 @@
 pub mod due;
 pub mod model;
 mod problem;
+mod json;
 mod read;
 pub mod schema;
 
 pub use model::*;
 pub use problem::{human_size, Problem, ReadError};
-pub use read::{read_plan, read_tree, MAX_FILE_BYTES};
+pub use read::{read_plan, MAX_FILE_BYTES};
 
 /// Writes a plan as the pretty-printed JSON people email to each other.
 pub fn write_plan(plan: &Plan) -> String {

@@ -11,6 +11,8 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
+use super::json::{field, Json};
+
 use super::model::*;
 use super::problem::{Problem, ReadError};
 
@@ -31,17 +33,17 @@ pub fn read_plan(bytes: &[u8]) -> Result<Plan, ReadError> {
     if bytes.contains(&0) || std::str::from_utf8(bytes).is_err() {
         return Err(ReadError::NotText);
     }
-    let tree: Value = serde_json::from_slice(bytes).map_err(syntax_error)?;
+    let tree: Json = serde_json::from_slice(bytes).map_err(syntax_error)?;
     read_tree(tree)
 }
 
 /// Checks a parsed JSON tree and turns it into a plan.
-pub fn read_tree(tree: Value) -> Result<Plan, ReadError> {
-    let Value::Object(map) = tree else { return Err(ReadError::NotAPlan) };
-    if map.get("format").and_then(Value::as_str) != Some(FORMAT) {
+fn read_tree(tree: Json) -> Result<Plan, ReadError> {
+    let Json::Object(map) = tree else { return Err(ReadError::NotAPlan) };
+    if field(&map, "format").and_then(Json::as_str) != Some(FORMAT) {
         return Err(ReadError::NotAPlan);
     }
-    if let Some(version) = map.get("format_version").and_then(Value::as_u64) {
+    if let Some(version) = field(&map, "format_version").and_then(Json::as_u64) {
         if version > FORMAT_VERSION {
             return Err(ReadError::NewerVersion { version });
         }
@@ -84,7 +86,7 @@ struct Walk {
 
 /// The fields of one JSON object, taken out one by one as they are checked.
 struct Fields {
-    map: Map<String, Value>,
+    map: Entries,
     place: String,
     /// Put before field names in messages ("due " gives "due date").
     prefix: &'static str,
@@ -108,11 +110,11 @@ impl Walk {
         id
     }
 
-    fn plan(&mut self, map: Map<String, Value>) -> Plan {
-        let mut f = Fields { map, place: "Plan".to_owned(), prefix: "" };
+    fn plan(&mut self, map: Vec<(String, Json)>) -> Plan {
+        let mut f = Fields { map: Entries(map), place: "Plan".to_owned(), prefix: "" };
         let format = self.req_text(&mut f, "format");
         let format_version = match f.map.remove("format_version") {
-            Some(Value::Number(n)) if n.as_u64() == Some(FORMAT_VERSION) => FORMAT_VERSION,
+            Some(Json::Number(n)) if n.as_u64() == Some(FORMAT_VERSION) => FORMAT_VERSION,
             Some(other) => {
                 self.problem("Plan", format!("format_version is {}; it must be 1", short(&other)));
                 FORMAT_VERSION
@@ -139,12 +141,12 @@ impl Walk {
                     self.problem(&p.place, format!("the period ends ({e}) before it starts ({s})"));
                 }
             }
-            Period { start, end, extra: p.map }
+            Period { start, end, extra: p.map.into_extra() }
         });
         let published = self.opt_date(&mut f, "published");
         let description = self.opt_text(&mut f, "description");
         let priorities = match f.map.remove("priorities") {
-            Some(Value::Array(items)) => {
+            Some(Json::Array(items)) => {
                 if items.is_empty() {
                     self.problem("Plan", "the plan has no priorities; it needs at least one".to_owned());
                 }
@@ -171,7 +173,7 @@ impl Walk {
             at: self.req_moment(&mut e, "at"),
             by: self.opt_text(&mut e, "by"),
             app_version: self.opt_text(&mut e, "app_version"),
-            extra: e.map,
+            extra: e.map.into_extra(),
         });
         Plan {
             format,
@@ -188,7 +190,7 @@ impl Walk {
             priorities,
             measures,
             exported,
-            extra: f.map,
+            extra: f.map.into_extra(),
         }
     }
 
@@ -247,7 +249,7 @@ impl Walk {
                     self.problem(&d.place, format!("the due date ({e}) is before the start ({s})"));
                 }
             }
-            Due { label, start, date, extra: d.map }
+            Due { label, start, date, extra: d.map.into_extra() }
         });
         let lead = self.lead(f);
         let measure_ids = self.measure_ids(f);
@@ -261,7 +263,7 @@ impl Walk {
             organisation: self.req_text(&mut l, "organisation"),
             team: self.opt_text(&mut l, "team"),
             officer: self.opt_text(&mut l, "officer"),
-            extra: l.map,
+            extra: l.map.into_extra(),
         })
     }
 
@@ -278,8 +280,8 @@ impl Walk {
         let mut p = self.opt_object(f, "progress", &place)?;
         let status = self.opt_status(&mut p, "status");
         let percent = match p.map.remove("percent") {
-            None | Some(Value::Null) => None,
-            Some(Value::Number(n)) if n.as_u64().is_some_and(|v| v <= 100) => n.as_u64().map(|v| v as u8),
+            None | Some(Json::Null) => None,
+            Some(Json::Number(n)) if n.as_u64().is_some_and(|v| v <= 100) => n.as_u64().map(|v| v as u8),
             Some(other) => {
                 let message = format!("percent is {}; it must be a whole number from 0 to 100", short(&other));
                 self.problem(&p.place, message);
@@ -289,7 +291,7 @@ impl Walk {
         let updated = self.opt_moment(&mut p, "updated");
         let updated_by = self.opt_text(&mut p, "updated_by");
         let notes = self.opt_list(&mut p, "notes", &format!("{place} › Note"), |w, n| w.note(n));
-        Some(Progress { status, percent, updated, updated_by, notes, extra: p.map })
+        Some(Progress { status, percent, updated, updated_by, notes, extra: p.map.into_extra() })
     }
 
     fn note(&mut self, f: &mut Fields) -> Note {
@@ -398,9 +400,9 @@ impl Walk {
 
     // ---- field readers: each takes the field out of the object and checks it.
 
-    fn object(&mut self, value: Value, place: String) -> Option<Fields> {
+    fn object(&mut self, value: Json, place: String) -> Option<Fields> {
         match value {
-            Value::Object(map) => Some(Fields { map, place, prefix: "" }),
+            Json::Object(map) => Some(Fields { map: Entries(map), place, prefix: "" }),
             other => {
                 self.problem(&place, format!("must be an object with fields, not {}", kind(&other)));
                 None
@@ -410,8 +412,8 @@ impl Walk {
 
     fn opt_object(&mut self, f: &mut Fields, key: &str, place: &str) -> Option<Fields> {
         match f.map.remove(key) {
-            None | Some(Value::Null) => None,
-            Some(Value::Object(map)) => Some(Fields { map, place: place.to_owned(), prefix: "" }),
+            None | Some(Json::Null) => None,
+            Some(Json::Object(map)) => Some(Fields { map: Entries(map), place: place.to_owned(), prefix: "" }),
             Some(other) => {
                 let name = f.name(key);
                 self.problem(&f.place, format!("{name} must be an object with fields, not {}", kind(&other)));
@@ -428,8 +430,8 @@ impl Walk {
         mut read: impl FnMut(&mut Walk, &mut Fields) -> T,
     ) -> Option<Vec<T>> {
         match f.map.remove(key) {
-            None | Some(Value::Null) => None,
-            Some(Value::Array(items)) => {
+            None | Some(Json::Null) => None,
+            Some(Json::Array(items)) => {
                 let mut out = Vec::with_capacity(items.len());
                 for (i, item) in items.into_iter().enumerate() {
                     if let Some(mut fields) = self.object(item, format!("{item_place} {}", i + 1)) {
@@ -448,13 +450,13 @@ impl Walk {
 
     fn req_text(&mut self, f: &mut Fields, key: &str) -> String {
         match f.map.remove(key) {
-            Some(Value::String(s)) if !s.trim().is_empty() => s,
-            Some(Value::String(_)) => {
+            Some(Json::String(s)) if !s.trim().is_empty() => s,
+            Some(Json::String(_)) => {
                 let name = f.name(key);
                 self.problem(&f.place, format!("{name} is empty; it is required"));
                 String::new()
             }
-            None | Some(Value::Null) => {
+            None | Some(Json::Null) => {
                 let name = f.name(key);
                 self.problem(&f.place, format!("{name} is missing; it is required"));
                 String::new()
@@ -469,8 +471,8 @@ impl Walk {
 
     fn opt_text(&mut self, f: &mut Fields, key: &str) -> Option<String> {
         match f.map.remove(key) {
-            None | Some(Value::Null) => None,
-            Some(Value::String(s)) => Some(s),
+            None | Some(Json::Null) => None,
+            Some(Json::String(s)) => Some(s),
             Some(other) => {
                 let name = f.name(key);
                 self.problem(&f.place, format!("{name} must be text, not {}", kind(&other)));
@@ -481,12 +483,12 @@ impl Walk {
 
     fn opt_texts(&mut self, f: &mut Fields, key: &str) -> Option<Vec<String>> {
         match f.map.remove(key) {
-            None | Some(Value::Null) => None,
-            Some(Value::Array(items)) => {
+            None | Some(Json::Null) => None,
+            Some(Json::Array(items)) => {
                 let mut out = Vec::with_capacity(items.len());
                 for (i, item) in items.into_iter().enumerate() {
                     match item {
-                        Value::String(s) => out.push(s),
+                        Json::String(s) => out.push(s),
                         other => {
                             let name = f.name(key);
                             let message = format!("{name} item {} must be text, not {}", i + 1, kind(&other));
@@ -506,8 +508,8 @@ impl Walk {
 
     fn opt_number(&mut self, f: &mut Fields, key: &str) -> Option<f64> {
         match f.map.remove(key) {
-            None | Some(Value::Null) => None,
-            Some(Value::Number(n)) => n.as_f64(),
+            None | Some(Json::Null) => None,
+            Some(Json::Number(n)) => n.as_f64(),
             Some(other) => {
                 let name = f.name(key);
                 let message = format!("{name} must be a number, not {}; put words in \"text\"", kind(&other));
@@ -519,9 +521,9 @@ impl Walk {
 
     fn opt_date(&mut self, f: &mut Fields, key: &str) -> Option<NaiveDate> {
         match f.map.remove(key) {
-            None | Some(Value::Null) => None,
-            Some(Value::String(s)) if s.trim().is_empty() => None,
-            Some(Value::String(s)) => match NaiveDate::parse_from_str(&s, "%Y-%m-%d") {
+            None | Some(Json::Null) => None,
+            Some(Json::String(s)) if s.trim().is_empty() => None,
+            Some(Json::String(s)) => match NaiveDate::parse_from_str(&s, "%Y-%m-%d") {
                 Ok(date) if s.len() == 10 => Some(date),
                 _ => {
                     let name = f.name(key);
@@ -541,10 +543,10 @@ impl Walk {
         }
     }
 
-    fn moment(&mut self, f: &Fields, key: &str, value: Value) -> Option<Moment> {
+    fn moment(&mut self, f: &Fields, key: &str, value: Json) -> Option<Moment> {
         let name = f.name(key);
         match value {
-            Value::String(s) => match Moment::parse(&s) {
+            Json::String(s) => match Moment::parse(&s) {
                 Some(m) => Some(m),
                 None => {
                     let message = format!(
@@ -565,14 +567,14 @@ impl Walk {
 
     fn opt_moment(&mut self, f: &mut Fields, key: &str) -> Option<Moment> {
         match f.map.remove(key) {
-            None | Some(Value::Null) => None,
+            None | Some(Json::Null) => None,
             Some(value) => self.moment(f, key, value),
         }
     }
 
     fn req_moment(&mut self, f: &mut Fields, key: &str) -> Moment {
         let found = match f.map.remove(key) {
-            None | Some(Value::Null) => {
+            None | Some(Json::Null) => {
                 let name = f.name(key);
                 self.problem(&f.place, format!("{name} is missing; it is required"));
                 None
@@ -605,7 +607,25 @@ impl Fields {
 }
 
 fn take(f: &mut Fields) -> Map<String, Value> {
-    std::mem::take(&mut f.map)
+    std::mem::take(&mut f.map).into_extra()
+}
+
+/// An object's fields in file order. Known fields are taken out one by one
+/// (a short scan beats hashing for the dozen fields an object has); what is
+/// left are the unknown fields, still in file order, so that an export gives
+/// them back where they were.
+#[derive(Default)]
+struct Entries(Vec<(String, Json)>);
+
+impl Entries {
+    fn remove(&mut self, key: &str) -> Option<Json> {
+        let at = self.0.iter().position(|(k, _)| k == key)?;
+        Some(self.0.remove(at).1)
+    }
+
+    fn into_extra(self) -> Map<String, Value> {
+        self.0.into_iter().map(|(key, value)| (key, Value::from(value))).collect()
+    }
 }
 
 /// Suggests the ISO form of a date written the British way ("31/03/2017").
@@ -619,21 +639,21 @@ fn suggest_iso_date(text: &str) -> Option<String> {
     None
 }
 
-fn kind(value: &Value) -> &'static str {
+fn kind(value: &Json) -> &'static str {
     match value {
-        Value::Null => "null",
-        Value::Bool(_) => "true or false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
+        Json::Null => "null",
+        Json::Bool(_) => "true or false",
+        Json::Number(_) => "a number",
+        Json::String(_) => "text",
+        Json::Array(_) => "a list",
+        Json::Object(_) => "an object",
     }
 }
 
-fn short(value: &Value) -> String {
+fn short(value: &Json) -> String {
     match value {
-        Value::String(s) => format!("'{}'", clip(s)),
-        Value::Number(n) => n.to_string(),
+        Json::String(s) => format!("'{}'", clip(s)),
+        Json::Number(n) => n.to_string(),
         other => kind(other).to_owned(),
     }
 }
