@@ -133,7 +133,7 @@ impl Walk {
         let organisation = self.opt_text(&mut f, "organisation");
         let document_status = self.opt_text(&mut f, "document_status");
         let revision = self.opt_text(&mut f, "revision");
-        let period = self.opt_object(&mut f, "period", "Plan › Period").map(|mut p| {
+        let period = self.opt_object(&mut f, "period", |_| "Plan › Period".to_owned()).map(|mut p| {
             let start = self.opt_date(&mut p, "start");
             let end = self.opt_date(&mut p, "end");
             if let (Some(s), Some(e)) = (start, end) {
@@ -169,7 +169,7 @@ impl Walk {
             }
         };
         let measures = self.opt_list(&mut f, "measures", "Measure", |w, p| w.measure(p));
-        let exported = self.opt_object(&mut f, "exported", "Plan › Exported").map(|mut e| Exported {
+        let exported = self.opt_object(&mut f, "exported", |_| "Plan › Exported".to_owned()).map(|mut e| Exported {
             at: self.req_moment(&mut e, "at"),
             by: self.opt_text(&mut e, "by"),
             app_version: self.opt_text(&mut e, "app_version"),
@@ -238,8 +238,7 @@ impl Walk {
         let id = self.id(f);
         let number = self.opt_text(f, "number");
         let title = self.req_text(f, "title");
-        let place = f.place.clone();
-        let due = self.opt_object(f, "due", &place).map(|mut d| {
+        let due = self.opt_object(f, "due", |action| action.to_owned()).map(|mut d| {
             d.prefix = "due ";
             let label = self.opt_text(&mut d, "label");
             let start = self.opt_date(&mut d, "start");
@@ -258,8 +257,7 @@ impl Walk {
     }
 
     fn lead(&mut self, f: &mut Fields) -> Option<Lead> {
-        let place = format!("{} › Lead", f.place);
-        self.opt_object(f, "lead", &place).map(|mut l| Lead {
+        self.opt_object(f, "lead", |parent| format!("{parent} › Lead")).map(|mut l| Lead {
             organisation: self.req_text(&mut l, "organisation"),
             team: self.opt_text(&mut l, "team"),
             officer: self.opt_text(&mut l, "officer"),
@@ -276,8 +274,7 @@ impl Walk {
     }
 
     fn progress(&mut self, f: &mut Fields) -> Option<Progress> {
-        let place = format!("{} › Progress", f.place);
-        let mut p = self.opt_object(f, "progress", &place)?;
+        let mut p = self.opt_object(f, "progress", |parent| format!("{parent} › Progress"))?;
         let status = self.opt_status(&mut p, "status");
         let percent = match p.map.remove("percent") {
             None | Some(Json::Null) => None,
@@ -290,7 +287,8 @@ impl Walk {
         };
         let updated = self.opt_moment(&mut p, "updated");
         let updated_by = self.opt_text(&mut p, "updated_by");
-        let notes = self.opt_list(&mut p, "notes", &format!("{place} › Note"), |w, n| w.note(n));
+        let note_place = format!("{} › Note", p.place);
+        let notes = self.opt_list(&mut p, "notes", &note_place, |w, n| w.note(n));
         Some(Progress { status, percent, updated, updated_by, notes, extra: p.map.into_extra() })
     }
 
@@ -329,7 +327,7 @@ impl Walk {
         let frequency = self.opt_text(f, "frequency");
         let responsible = self.opt_text(f, "responsible");
         let place = f.place.clone();
-        let baseline = self.opt_object(f, "baseline", &format!("{place} › Baseline")).map(|mut v| self.value(&mut v));
+        let baseline = self.opt_object(f, "baseline", |measure| format!("{measure} › Baseline")).map(|mut v| self.value(&mut v));
         let targets = self.opt_list(f, "targets", &format!("{place} › Target"), |w, v| w.value(v));
         let values = self.opt_list(f, "values", &format!("{place} › Value"), |w, v| w.value(v));
         let comparators = self.opt_list(f, "comparators", &format!("{place} › Comparator"), |w, c| Comparator {
@@ -410,10 +408,12 @@ impl Walk {
         }
     }
 
-    fn opt_object(&mut self, f: &mut Fields, key: &str, place: &str) -> Option<Fields> {
+    /// An optional object field; `place` names it from its parent's place,
+    /// and is only worked out when the field is there.
+    fn opt_object(&mut self, f: &mut Fields, key: &str, place: impl FnOnce(&str) -> String) -> Option<Fields> {
         match f.map.remove(key) {
             None | Some(Json::Null) => None,
-            Some(Json::Object(map)) => Some(Fields { map: Entries(map), place: place.to_owned(), prefix: "" }),
+            Some(Json::Object(map)) => Some(Fields { map: Entries(map), place: place(&f.place), prefix: "" }),
             Some(other) => {
                 let name = f.name(key);
                 self.problem(&f.place, format!("{name} must be an object with fields, not {}", kind(&other)));
