@@ -8,3 +8,4 @@ pub mod files;
 pub mod panic;
 pub mod save_file;
 pub mod storage;
+pub mod visibility;

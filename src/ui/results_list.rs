@@ -9,6 +9,7 @@ use super::action_item::ActionItem;
 use super::activity_card::ActivityCard;
 use super::state::PAGE_SIZE;
 use super::{long_date, state};
+use crate::browser::visibility;
 use crate::plan::present;
 use crate::query::Sort;
 
@@ -68,13 +69,29 @@ pub fn ResultsList() -> impl IntoView {
             }.into_any(),
         }}
         <Show when=move || { remaining() > 0 }>
-            <div class="show-more">
-                <button type="button" class="button button--secondary" on:click=move |_| state.shown.update(|s| *s += PAGE_SIZE)>
-                    {move || format!("Show {} more actions", remaining().min(PAGE_SIZE))}
-                </button>
-                <p class="hint">{move || format!("{} more match these filters", remaining())}</p>
-            </div>
+            <ShowMore remaining=Signal::derive(remaining)/>
         </Show>
+    }
+}
+
+/// "Show 50 more actions", which also draws the next page by itself as it
+/// comes into view, so scrolling down a long list just carries on.
+#[component]
+fn ShowMore(#[prop(into)] remaining: Signal<usize>) -> impl IntoView {
+    let state = state();
+    let show_more = move || state.shown.update(|s| *s += PAGE_SIZE);
+    let area: NodeRef<leptos::html::Div> = NodeRef::new();
+    area.on_load(move |element| {
+        // Kept with this component, and dropped (no longer watching) with it.
+        StoredValue::new_local(visibility::watch(&element, show_more));
+    });
+    view! {
+        <div class="show-more" node_ref=area>
+            <button type="button" class="button button--secondary" on:click=move |_| show_more()>
+                {move || format!("Show {} more actions", remaining.get().min(PAGE_SIZE))}
+            </button>
+            <p class="hint">{move || format!("{} more match these filters", remaining.get())}</p>
+        </div>
     }
 }
 

@@ -86,7 +86,7 @@ pub struct AppState {
 /// How many actions are drawn at first, and how many more on request: about
 /// five screens on a tablet. Drawing is what costs on a large plan, not
 /// filtering, so the page draws what a person can look at.
-pub const PAGE_SIZE: usize = 50;
+pub const PAGE_SIZE: usize = 20;
 
 impl AppState {
     pub fn new() -> AppState {
