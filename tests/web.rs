@@ -116,3 +116,33 @@ fn ids_do_not_repeat() {
     let ids: std::collections::HashSet<String> = (0..1000).map(|_| clock::new_id("e")).collect();
     assert_eq!(ids.len(), 1000);
 }
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+}
+
+#[wasm_bindgen_test]
+async fn typing_reaches_the_address_once_it_pauses() {
+    address::set_query(&[], false);
+    address::replace_query_when_idle(pairs(&[("q", "a")]));
+    address::replace_query_when_idle(pairs(&[("q", "ab")]));
+    assert_eq!(address::query_pairs(), pairs(&[]), "not while typing");
+    sleep(500).await;
+    assert_eq!(address::query_pairs(), pairs(&[("q", "ab")]), "the last words, once typing pauses");
+
+    // A choice made meanwhile wins over typing not yet written.
+    address::replace_query_when_idle(pairs(&[("q", "stale")]));
+    address::set_query(&pairs(&[("status", "on_track")]), true);
+    sleep(500).await;
+    assert_eq!(address::query_pairs(), pairs(&[("status", "on_track")]));
+    address::set_query(&[], false);
+}

@@ -4,11 +4,16 @@
 //! parsing a 20 MB file), and unknown fields come back in their order.
 //! serde_json still does the parsing, with its nesting limit.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 
-use serde::de::{Deserialize, Deserializer, Error, MapAccess, SeqAccess, Visitor};
+use serde::de::{Deserialize, DeserializeSeed, Deserializer, Error, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
+
+/// A field name. The format's own names are shared static text, so the
+/// million or so keys of a large plan cost no allocation.
+pub type Key = Cow<'static, str>;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Json {
@@ -17,7 +22,7 @@ pub enum Json {
     Number(Number),
     String(String),
     Array(Vec<Json>),
-    Object(Vec<(String, Json)>),
+    Object(Vec<(Key, Json)>),
 }
 
 impl Json {
@@ -37,7 +42,7 @@ impl Json {
 }
 
 /// The first field called `key` in an object's fields.
-pub fn field<'a>(fields: &'a [(String, Json)], key: &str) -> Option<&'a Json> {
+pub fn field<'a>(fields: &'a [(Key, Json)], key: &str) -> Option<&'a Json> {
     fields.iter().find(|(k, _)| k == key).map(|(_, v)| v)
 }
 
@@ -49,7 +54,9 @@ impl From<Json> for Value {
             Json::Number(n) => Value::Number(n),
             Json::String(s) => Value::String(s),
             Json::Array(items) => Value::Array(items.into_iter().map(Value::from).collect()),
-            Json::Object(fields) => Value::Object(fields.into_iter().map(|(k, v)| (k, Value::from(v))).collect::<Map<_, _>>()),
+            Json::Object(fields) => {
+                Value::Object(fields.into_iter().map(|(k, v)| (k.into_owned(), Value::from(v))).collect::<Map<_, _>>())
+            }
         }
     }
 }
@@ -119,9 +126,10 @@ impl<'de> Visitor<'de> for JsonVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
-        let mut fields: Vec<(String, Json)> = Vec::new();
-        let mut positions: Option<HashMap<String, usize>> = None;
-        while let Some((key, value)) = map.next_entry::<String, Json>()? {
+        let mut fields: Vec<(Key, Json)> = Vec::new();
+        let mut positions: Option<HashMap<Key, usize>> = None;
+        while let Some(key) = map.next_key_seed(KeySeed)? {
+            let value: Json = map.next_value()?;
             // A repeated key keeps its first place and its last value, as
             // serde_json's own maps do, so no field is ever written twice.
             let existing = match &positions {
@@ -135,7 +143,7 @@ impl<'de> Visitor<'de> for JsonVisitor {
             if let Some(positions) = positions.as_mut() {
                 positions.insert(key.clone(), fields.len());
             } else if fields.len() == SCAN_LIMIT {
-                let mut index: HashMap<String, usize> = fields.iter().enumerate().map(|(i, (k, _))| (k.clone(), i)).collect();
+                let mut index: HashMap<Key, usize> = fields.iter().enumerate().map(|(i, (k, _))| (k.clone(), i)).collect();
                 index.insert(key.clone(), fields.len());
                 positions = Some(index);
             }
@@ -143,4 +151,95 @@ impl<'de> Visitor<'de> for JsonVisitor {
         }
         Ok(Json::Object(fields))
     }
+}
+
+/// Reads a field name, sharing the format's own names.
+struct KeySeed;
+
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = Key;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed {
+    type Value = Key;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a field name")
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Key, E> {
+        Ok(known_name(v).map_or_else(|| Cow::Owned(v.to_owned()), Cow::Borrowed))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Key, E> {
+        Ok(known_name(&v).map_or(Cow::Owned(v), Cow::Borrowed))
+    }
+}
+
+/// The field names of format version 1.
+fn known_name(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "actions" => "actions",
+        "activities" => "activities",
+        "app_version" => "app_version",
+        "at" => "at",
+        "baseline" => "baseline",
+        "by" => "by",
+        "comparators" => "comparators",
+        "corrects" => "corrects",
+        "date" => "date",
+        "description" => "description",
+        "direction" => "direction",
+        "document_status" => "document_status",
+        "due" => "due",
+        "end" => "end",
+        "evidence" => "evidence",
+        "exported" => "exported",
+        "format" => "format",
+        "format_version" => "format_version",
+        "frequency" => "frequency",
+        "governance_group" => "governance_group",
+        "id" => "id",
+        "label" => "label",
+        "lead" => "lead",
+        "measure_ids" => "measure_ids",
+        "measures" => "measures",
+        "name" => "name",
+        "notes" => "notes",
+        "number" => "number",
+        "officer" => "officer",
+        "organisation" => "organisation",
+        "outcomes" => "outcomes",
+        "partners" => "partners",
+        "percent" => "percent",
+        "period" => "period",
+        "priorities" => "priorities",
+        "progress" => "progress",
+        "published" => "published",
+        "responsible" => "responsible",
+        "revision" => "revision",
+        "role" => "role",
+        "source" => "source",
+        "start" => "start",
+        "status" => "status",
+        "strategic_plan" => "strategic_plan",
+        "subtitle" => "subtitle",
+        "success" => "success",
+        "summary" => "summary",
+        "targets" => "targets",
+        "team" => "team",
+        "text" => "text",
+        "title" => "title",
+        "unit" => "unit",
+        "updated" => "updated",
+        "updated_by" => "updated_by",
+        "url" => "url",
+        "value" => "value",
+        "values" => "values",
+        _ => return None,
+    })
 }

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
-use super::json::{field, Json};
+use super::json::{field, Json, Key};
 
 use super::model::*;
 use super::problem::{Problem, ReadError};
@@ -110,7 +110,7 @@ impl Walk {
         id
     }
 
-    fn plan(&mut self, map: Vec<(String, Json)>) -> Plan {
+    fn plan(&mut self, map: Vec<(Key, Json)>) -> Plan {
         let mut f = Fields { map: Entries(map), place: "Plan".to_owned(), prefix: "" };
         let format = self.req_text(&mut f, "format");
         let format_version = match f.map.remove("format_version") {
@@ -615,7 +615,7 @@ fn take(f: &mut Fields) -> Map<String, Value> {
 /// left are the unknown fields, still in file order, so that an export gives
 /// them back where they were.
 #[derive(Default)]
-struct Entries(Vec<(String, Json)>);
+struct Entries(Vec<(Key, Json)>);
 
 impl Entries {
     fn remove(&mut self, key: &str) -> Option<Json> {
@@ -624,7 +624,7 @@ impl Entries {
     }
 
     fn into_extra(self) -> Map<String, Value> {
-        self.0.into_iter().map(|(key, value)| (key, Value::from(value))).collect()
+        self.0.into_iter().map(|(key, value)| (key.into_owned(), Value::from(value))).collect()
     }
 }
 

@@ -257,11 +257,15 @@ impl AppState {
     }
 
     /// Applies a filter change and puts it in the address. Choices add a
-    /// history entry; typing replaces the current one.
+    /// history entry; typing replaces the current one once it pauses.
     pub fn set_filter(&self, filter: Filter, push: bool) {
         self.filter.set(filter);
         self.shown.set(PAGE_SIZE);
-        self.write_address(push);
+        if push {
+            self.write_address(true);
+        } else {
+            address::replace_query_when_idle(self.address_pairs());
+        }
     }
 
     pub fn set_view(&self, view: View) {
@@ -270,6 +274,11 @@ impl AppState {
     }
 
     fn write_address(&self, push: bool) {
+        address::set_query(&self.address_pairs(), push);
+    }
+
+    /// The open plan's link, the page and the filters, as the address says them.
+    fn address_pairs(&self) -> Vec<(String, String)> {
         let mut pairs = Vec::new();
         if let Some(link) = self.opened.with_untracked(|o| o.as_ref().and_then(|o| o.link.clone())) {
             pairs.push(("plan".to_owned(), link));
@@ -281,7 +290,7 @@ impl AppState {
         if let Some(today) = self.fixed_today {
             pairs.push(("today".to_owned(), today.to_string()));
         }
-        address::set_query(&pairs, push);
+        pairs
     }
 
     /// Back and forward: the address says what to show.
