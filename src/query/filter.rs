@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{Days, NaiveDate};
 
 use super::fold::query_terms;
-use super::index::{due_between, Index, OrgId, Overlay, Row};
+use super::index::{due_between, Index, Overlay, Row};
 use crate::plan::due::{financial_quarter_of, quarter_bounds};
 use crate::plan::Status;
 
@@ -356,14 +356,6 @@ impl Counts {
 
     /// Results keyed by name, listing only options that give results.
     fn into_results(self, index: &Index, rows: Vec<usize>) -> Results {
-        let by_organisation = |counts: Vec<usize>| -> BTreeMap<String, usize> {
-            counts
-                .into_iter()
-                .enumerate()
-                .filter(|(_, n)| *n > 0)
-                .map(|(id, n)| (index.organisation(id as OrgId).to_owned(), n))
-                .collect()
-        };
         Results {
             rows,
             total: index.len(),
@@ -374,8 +366,8 @@ impl Counts {
                 .filter(|(_, n)| *n > 0)
                 .map(|((id, _), n)| (id.clone(), n))
                 .collect(),
-            lead_counts: by_organisation(self.leads),
-            partner_counts: by_organisation(self.partners),
+            lead_counts: index.by_name(self.leads),
+            partner_counts: index.by_name(self.partners),
             due_counts: DueChoice::ALL.into_iter().zip(self.due).filter(|(_, n)| *n > 0).collect(),
             status_counts: self.statuses,
         }

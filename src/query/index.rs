@@ -84,7 +84,36 @@ impl Index {
             }
             index.activity_text.push(activity_texts);
         }
+        index.count_organisations();
         index
+    }
+
+    /// How many actions each organisation leads, and is a partner in, by name.
+    fn count_organisations(&mut self) {
+        let mut leads = vec![0usize; self.organisations.len()];
+        let mut partners = vec![0usize; self.organisations.len()];
+        for row in &self.rows {
+            if let Some(n) = row.lead.and_then(|l| leads.get_mut(l as usize)) {
+                *n += 1;
+            }
+            for partner in &row.partners {
+                if let Some(n) = partners.get_mut(*partner as usize) {
+                    *n += 1;
+                }
+            }
+        }
+        self.leads = self.by_name(leads);
+        self.partners = self.by_name(partners);
+    }
+
+    /// Counts by organisation id as counts by name, leaving out noughts.
+    pub(crate) fn by_name(&self, counts: Vec<usize>) -> BTreeMap<String, usize> {
+        counts
+            .into_iter()
+            .enumerate()
+            .filter(|(_, n)| *n > 0)
+            .map(|(id, n)| (self.organisation(id as OrgId).to_owned(), n))
+            .collect()
     }
 
     fn push_row(&mut self, pi: usize, ai: usize, ki: usize, activity: &Activity, action: &Action) {
@@ -98,13 +127,6 @@ impl Index {
                 let parent = self.org_id(parent);
                 partners.push(parent);
             }
-        }
-        if let Some(lead) = action_lead.or(activity_lead) {
-            *self.leads.entry(lead.to_owned()).or_default() += 1;
-        }
-        for partner in &partners {
-            let name = self.organisation(*partner).to_owned();
-            *self.partners.entry(name).or_default() += 1;
         }
         let mut text = String::new();
         fold_into(&mut text, &action.title);
