@@ -30,10 +30,15 @@ pub fn read_plan(bytes: &[u8]) -> Result<Plan, ReadError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ReadError::Empty);
     }
-    if bytes.contains(&0) || std::str::from_utf8(bytes).is_err() {
-        return Err(ReadError::NotText);
-    }
-    let tree: Json = serde_json::from_slice(bytes).map_err(syntax_error)?;
+    // JSON that parses is text, so a file is only checked for being binary
+    // when it does not parse: a 20 MB plan is not scanned twice more.
+    let tree: Json = serde_json::from_slice(bytes).map_err(|error| {
+        if bytes.contains(&0) || std::str::from_utf8(bytes).is_err() {
+            ReadError::NotText
+        } else {
+            syntax_error(error)
+        }
+    })?;
     read_tree(tree)
 }
 

@@ -60,6 +60,8 @@ pub struct Index {
 impl Index {
     pub fn build(plan: &Plan) -> Index {
         let mut index = Index::default();
+        // Plans repeat their deadline labels ("March 2017"): each is read once.
+        let mut labels: HashMap<&str, Deadline> = HashMap::new();
         for (pi, priority) in plan.priorities.iter().enumerate() {
             let mut text = String::new();
             fold_into(&mut text, &priority.title);
@@ -79,7 +81,7 @@ impl Index {
             for (ai, activity) in priority.activities().iter().enumerate() {
                 activity_texts.push(activity_haystack(activity));
                 for (ki, action) in activity.actions().iter().enumerate() {
-                    index.push_row(pi, ai, ki, activity, action);
+                    index.push_row(pi, ai, ki, activity, action, &mut labels);
                 }
             }
             index.activity_text.push(activity_texts);
@@ -116,7 +118,15 @@ impl Index {
             .collect()
     }
 
-    fn push_row(&mut self, pi: usize, ai: usize, ki: usize, activity: &Activity, action: &Action) {
+    fn push_row<'p>(
+        &mut self,
+        pi: usize,
+        ai: usize,
+        ki: usize,
+        activity: &Activity,
+        action: &'p Action,
+        labels: &mut HashMap<&'p str, Deadline>,
+    ) {
         let activity_lead = activity.lead.as_ref().map(|l| l.organisation.trim()).filter(|o| !o.is_empty());
         let action_lead = action.lead.as_ref().map(|l| l.organisation.trim()).filter(|o| !o.is_empty());
         let lead = action_lead.or(activity_lead).map(|org| self.org_id(org));
@@ -143,7 +153,7 @@ impl Index {
             action_id: action.id.clone(),
             lead,
             partners,
-            deadline: resolve(action.due.as_ref()).0,
+            deadline: deadline_of(action, labels),
             status: progress.and_then(|p| p.status),
             percent: progress.and_then(|p| p.percent),
             text,
@@ -181,6 +191,17 @@ impl Index {
 
     pub fn is_empty(&self) -> bool {
         self.rows.is_empty()
+    }
+}
+
+/// An action's deadline; one given only as a label is read once per label.
+fn deadline_of<'p>(action: &'p Action, labels: &mut HashMap<&'p str, Deadline>) -> Deadline {
+    match action.due.as_ref() {
+        Some(due) if due.date.is_none() && due.start.is_none() => match due.label.as_deref() {
+            Some(label) => *labels.entry(label).or_insert_with(|| resolve(Some(due)).0),
+            None => Deadline::default(),
+        },
+        due => resolve(due).0,
     }
 }
 

@@ -1,7 +1,8 @@
 //! The matching actions: grouped under their priority and activity in plan
-//! order, or as one flat list. Only the first page is drawn, with more on
-//! request, so a 20,000-action plan opens as fast as a small one. Lists are
-//! keyed, so a form someone is filling in survives changes elsewhere.
+//! order, or as one flat list. Only the first page is drawn, with more as the
+//! list is scrolled or on request, so a 20,000-action plan opens and filters
+//! as fast as a small one. Lists are keyed, so a form someone is filling in
+//! survives changes elsewhere.
 
 use leptos::prelude::*;
 
@@ -74,7 +75,7 @@ pub fn ResultsList() -> impl IntoView {
     }
 }
 
-/// "Show 50 more actions", which also draws the next page by itself as it
+/// "Show 20 more actions", which also draws the next page by itself as it
 /// comes into view, so scrolling down a long list just carries on.
 #[component]
 fn ShowMore(#[prop(into)] remaining: Signal<usize>) -> impl IntoView {
@@ -100,7 +101,7 @@ fn ShowMore(#[prop(into)] remaining: Signal<usize>) -> impl IntoView {
 fn PrioritySection(priority: usize, #[prop(into)] activities: Signal<Vec<(usize, Vec<usize>)>>) -> impl IntoView {
     let state = state();
     let Some(opened) = state.opened.get_untracked() else { return ().into_any() };
-    let Some(p) = opened.plan.priorities.get(priority).cloned() else { return ().into_any() };
+    let Some(p) = opened.plan.priorities.get(priority) else { return ().into_any() };
     let heading_id = format!("priority-{}", priority + 1);
     let labelled_by = heading_id.clone();
     let title = match present(&p.number) {

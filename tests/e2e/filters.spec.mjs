@@ -1,6 +1,6 @@
 // Filters the way people use them, and the address carrying the view.
 import { test, expect } from '@playwright/test';
-import { openSample, expectAccessible } from './helpers.mjs';
+import { openSample, expectAccessible, SAMPLES } from './helpers.mjs';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -123,4 +123,17 @@ test('a generated 20,000-action plan opens and filters', async ({ page }) => {
   await page.getByRole('search', { name: 'Filter actions' }).getByRole('checkbox', { name: /^Nottinghamshire Police/ }).check();
   await expect(page.getByRole('heading', { name: /^Showing \d+ of 20000 actions$/ })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Remove filter Lead: Nottinghamshire Police' })).toBeVisible();
+});
+
+test('scrolling down a long list draws the rest, then the button goes', async ({ page }) => {
+  await openSample(page, SAMPLES[2].file);
+  const drawn = page.getByRole('main').locator('li.action');
+  await expect(drawn).toHaveCount(20);
+  for (let i = 0; i < 10 && (await drawn.count()) < SAMPLES[2].actions; i += 1) {
+    await page.mouse.wheel(0, 5000);
+    await page.waitForTimeout(100);
+  }
+  await expect(drawn).toHaveCount(SAMPLES[2].actions);
+  await expect(page.getByRole('button', { name: /^Show \d+ more actions$/ })).toHaveCount(0);
+  await expect(page.getByText('Something went wrong')).toHaveCount(0);
 });
