@@ -8,6 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Days, NaiveDate};
+use memchr::memmem::Finder;
 
 use super::fold::query_terms;
 use super::index::{due_between, Index, Overlay, Row};
@@ -242,7 +243,9 @@ pub struct Results {
 
 /// Runs a filter over the index.
 pub fn run(index: &Index, overlay: &Overlay, filter: &Filter, today: NaiveDate) -> Results {
-    let terms = query_terms(&filter.words);
+    let words = query_terms(&filter.words);
+    // One searcher per word, built once rather than once per row.
+    let terms: Vec<Finder> = words.iter().take(63).map(|w| Finder::new(w.as_bytes())).collect();
     let windows = DueWindows::new(today);
     // Which query terms each activity and priority already contain.
     let priority_masks: Vec<u64> = index.priority_text.iter().map(|t| term_mask(t, &terms)).collect();
@@ -374,10 +377,11 @@ impl Counts {
     }
 }
 
-fn term_mask(haystack: &str, terms: &[String]) -> u64 {
+/// Which of the words (bit by bit) the text contains.
+fn term_mask(haystack: &str, terms: &[Finder]) -> u64 {
     let mut mask = 0;
-    for (i, term) in terms.iter().take(63).enumerate() {
-        if haystack.contains(term.as_str()) {
+    for (i, term) in terms.iter().enumerate() {
+        if term.find(haystack.as_bytes()).is_some() {
             mask |= 1 << i;
         }
     }
