@@ -6,7 +6,7 @@
 //! ("Priority 2 › Activity 3 › Action 1"). What the walk does not know stays in
 //! `extra`, in order. Nothing here panics, whatever the bytes.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use chrono::NaiveDate;
 use serde_json::{Map, Value};

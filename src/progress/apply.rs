@@ -7,7 +7,7 @@
 //! overwrite it; notes and values are added once (by note id, or by identical
 //! content for values), never rewritten.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use super::edit::{Change, Edit};
 use crate::plan::{Measure, Moment, Plan, Progress};
@@ -46,7 +46,7 @@ pub struct Locator(HashMap<String, Location>);
 
 impl Locator {
     pub fn new(plan: &Plan) -> Locator {
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         for (pi, priority) in plan.priorities.iter().enumerate() {
             for (ai, activity) in priority.activities().iter().enumerate() {
                 map.insert(activity.id.clone(), Location::Activity(pi, ai));
@@ -72,7 +72,7 @@ pub fn apply_all<'e>(plan: &mut Plan, edits: impl IntoIterator<Item = &'e Edit>)
     let locator = Locator::new(plan);
     let mut orphans = Vec::new();
     // When each item was last updated in the file itself, before any edit.
-    let mut file_updated: HashMap<String, Option<Moment>> = HashMap::new();
+    let mut file_updated: HashMap<String, Option<Moment>> = HashMap::default();
     for edit in super::edit::in_time_order(edits) {
         if !apply(plan, &locator, edit, &mut file_updated) {
             orphans.push(edit);

@@ -5,7 +5,9 @@
 //! since the plan was opened is laid over the rows by [`Overlay`], which is
 //! small, so an edit never rebuilds the index.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use foldhash::HashMap;
 
 use chrono::NaiveDate;
 
@@ -61,7 +63,7 @@ impl Index {
     pub fn build(plan: &Plan) -> Index {
         let mut index = Index::default();
         // Plans repeat their deadline labels ("March 2017"): each is read once.
-        let mut labels: HashMap<&str, Deadline> = HashMap::new();
+        let mut labels: HashMap<&str, Deadline> = HashMap::default();
         for (pi, priority) in plan.priorities.iter().enumerate() {
             let mut text = String::new();
             fold_into(&mut text, &priority.title);
