@@ -123,6 +123,17 @@ fn undo_and_the_unexported_count() {
 }
 
 #[test]
+fn changes_made_while_an_export_is_being_saved_still_wait() {
+    let mut journal = Journal::new("x");
+    journal.record(edit("e1", "2016-11-22T10:00:00Z", status("a", Status::AtRisk)));
+    let in_the_file = journal.edits.last().map(|e| e.id.clone());
+    // The person changes something while the save dialog is open.
+    journal.record(edit("e2", "2016-11-22T10:01:00Z", status("a", Status::OffTrack)));
+    journal.mark_exported_through(in_the_file, at("2016-11-22T10:02:00Z"));
+    assert_eq!(journal.unexported().iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["e2"]);
+}
+
+#[test]
 fn undo_takes_back_a_whole_batch_and_merged_old_edits_count_as_unexported() {
     let mut journal = Journal::new("x");
     journal.record(edit("e1", "2016-11-22T10:00:00Z", status("a", Status::AtRisk)));

@@ -50,7 +50,15 @@ impl Journal {
     }
 
     pub fn mark_exported(&mut self, at: Moment) {
-        self.exported_through = self.edits.last().map(|e| e.id.clone());
+        let last = self.edits.last().map(|e| e.id.clone());
+        self.mark_exported_through(last, at);
+    }
+
+    /// Counts the edits up to `last` (by id) as exported. An export that
+    /// finishes later, such as saving through a file picker, names the last
+    /// edit its file held, so edits made meanwhile still count as waiting.
+    pub fn mark_exported_through(&mut self, last: Option<String>, at: Moment) {
+        self.exported_through = last;
         self.last_export = Some(at);
     }
 

@@ -83,9 +83,10 @@ pub struct AppState {
     pub rollups: Memo<Rollups>,
 }
 
-/// How many actions are drawn at first, and how many more on request: about
-/// five screens on a tablet. Drawing is what costs on a large plan, not
-/// filtering, so the page draws what a person can look at.
+/// How many actions are drawn at first, and how many more each time the list
+/// is scrolled to its end: two or three screens on a tablet. Drawing is what
+/// costs on a large plan, not filtering, so the page draws what a person can
+/// look at.
 pub const PAGE_SIZE: usize = 20;
 
 impl AppState {

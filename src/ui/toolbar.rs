@@ -9,42 +9,52 @@ use crate::exchange::{export_file_name, export_plan, export_text};
 use crate::plan::Moment;
 use crate::ui::state::{AppState, View};
 
-/// The plan with every change applied, as the file to export: its name,
-/// text and the moment it was made.
-fn export_file(state: AppState) -> Option<(String, String, Moment)> {
+/// A plan file ready to export: the plan with every change applied.
+struct ExportFile {
+    name: String,
+    text: String,
+    at: Moment,
+    /// The last edit the file holds.
+    through: Option<String>,
+}
+
+fn export_file(state: AppState) -> Option<ExportFile> {
     let opened = state.opened.get_untracked()?;
     let by = state.person.get_untracked().map(|p| p.signature()).unwrap_or_else(|| "Plan Tracker user".into());
     let at = clock::now();
-    let text = state.journal.with_untracked(|journal| {
+    let (text, through) = state.journal.with_untracked(|journal| {
         let (plan, _orphans) = export_plan(&opened.plan, journal, at.clone(), &by);
-        export_text(&plan)
+        (export_text(&plan), journal.edits.last().map(|e| e.id.clone()))
     });
-    Some((export_file_name(&opened.plan.id, at.instant().date_naive()), text, at))
+    Some(ExportFile { name: export_file_name(&opened.plan.id, at.instant().date_naive()), text, at, through })
 }
 
 /// Downloads the plan with every change applied, then counts it as exported.
 pub fn export(state: AppState) {
-    let Some((name, text, at)) = export_file(state) else { return };
-    match download::download_text(&name, &text, "application/json") {
-        Ok(()) => exported(state, at, format!("Plan exported as {name}")),
+    let Some(file) = export_file(state) else { return };
+    match download::download_text(&file.name, &file.text, "application/json") {
+        Ok(()) => {
+            let message = format!("Plan exported as {}", file.name);
+            exported(state, file, message);
+        }
         Err(e) => state.report_failure("The plan was not exported. Your changes are still kept in this browser.".into(), e.to_string()),
     }
 }
 
 /// Saves the plan to a file the person picks, such as the one they opened.
 fn save_to_file(state: AppState) {
-    let Some((name, text, at)) = export_file(state) else { return };
+    let Some(file) = export_file(state) else { return };
     leptos::task::spawn_local(async move {
-        match save_file::save_to_file(&name, &text).await {
-            Ok(saved_as) => exported(state, at, format!("Plan saved to {saved_as}")),
+        match save_file::save_to_file(&file.name, &file.text).await {
+            Ok(saved_as) => exported(state, file, format!("Plan saved to {saved_as}")),
             Err(SaveFileError::Cancelled) => {}
             Err(e) => state.report_failure("The plan was not saved to a file. Your changes are still kept in this browser.".into(), e.to_string()),
         }
     });
 }
 
-fn exported(state: AppState, at: Moment, message: String) {
-    state.journal.update(|j| j.mark_exported(at));
+fn exported(state: AppState, file: ExportFile, message: String) {
+    state.journal.update(|j| j.mark_exported_through(file.through, file.at));
     state.success.set(Some(message));
 }
 
