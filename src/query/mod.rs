@@ -1,11 +1,13 @@
 //! Finding what matters: filters over a plan's actions, the count each option
 //! would give, sorting, and the filter's form in a link. Plain Rust.
 
+mod deadline;
 mod filter;
 pub mod fold;
 mod index;
 mod url;
 
-pub use filter::{run, DueChoice, Filter, Results, Sort, StatusChoice};
+pub use deadline::DueChoice;
+pub use filter::{run, Filter, Results, Sort, StatusChoice};
 pub use index::{Index, Overlay, Row, Rollups};
 pub use url::{filter_from_query, filter_to_query, keep_known, FILTER_KEYS};

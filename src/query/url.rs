@@ -5,7 +5,8 @@
 
 use chrono::NaiveDate;
 
-use super::filter::{DueChoice, Filter, Sort, StatusChoice};
+use super::deadline::DueChoice;
+use super::filter::{Filter, Sort, StatusChoice};
 use super::index::Index;
 
 /// Query keys this module owns; others (such as `plan`) belong to the app.
