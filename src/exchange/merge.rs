@@ -10,7 +10,7 @@
 //! send time (a plain export, not a pack) every difference they bring is
 //! taken unless we changed that field here too. Measure values are added once.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashSet};
 
 use crate::plan::{Moment, Plan, Progress, Status};
 use crate::progress::{apply_all, current_progress, Change, Edit, EvidenceDraft, Location, Locator, NoteDraft, ValueDraft};
@@ -114,6 +114,13 @@ pub fn plan_merge(base: &Plan, ours: &[Edit], returns: &[(String, Plan)]) -> Mer
     apply_all(&mut current, ours);
     let current = &current;
     let locator = Locator::new(current);
+    // Our edits by item, and the ids of edits taken so far: a return can
+    // hold every action of a large plan, so neither is searched item by item.
+    let mut ours_by_item: HashMap<&str, Vec<&Edit>> = HashMap::default();
+    for edit in ours {
+        ours_by_item.entry(edit.change.target()).or_default().push(edit);
+    }
+    let mut taken: HashSet<String> = HashSet::default();
     let mut out = MergePlan::default();
     for (file, theirs) in returns {
         if theirs.id != current.id {
@@ -123,10 +130,10 @@ pub fn plan_merge(base: &Plan, ours: &[Edit], returns: &[(String, Plan)]) -> Mer
         let sent = pack_sent_at(theirs);
         for priority in &theirs.priorities {
             for activity in priority.activities() {
-                let context = Context { base, ours, current, locator: &locator, sent: sent.as_ref(), file };
-                merge_item(&context, &activity.id, &activity.title, activity.progress.as_ref(), &mut out);
+                let context = Context { base, ours_by_item: &ours_by_item, current, locator: &locator, sent: sent.as_ref(), file };
+                merge_item(&context, &activity.id, &activity.title, activity.progress.as_ref(), &mut out, &mut taken);
                 for action in activity.actions() {
-                    merge_item(&context, &action.id, &action.title, action.progress.as_ref(), &mut out);
+                    merge_item(&context, &action.id, &action.title, action.progress.as_ref(), &mut out, &mut taken);
                 }
             }
         }
@@ -147,15 +154,16 @@ pub fn plan_merge(base: &Plan, ours: &[Edit], returns: &[(String, Plan)]) -> Mer
                 let by = value.by.clone().unwrap_or_else(|| file.clone());
                 let draft = ValueDraft { period: value.period.clone(), value: value.value, text: value.text.clone(), date: value.date };
                 let id = format!("merge:{}:{}:{}", measure.id, at.as_str(), value.period.clone().unwrap_or_default());
-                push_once(&mut out.edits, Edit { id, at, by, batch: None, change: Change::AddMeasureValue { measure: measure.id.clone(), value: draft } });
+                let change = Change::AddMeasureValue { measure: measure.id.clone(), value: draft };
+                push_once(&mut out.edits, &mut taken, Edit { id, at, by, batch: None, change });
             }
         }
     }
     out
 }
 
-fn push_once(edits: &mut Vec<Edit>, edit: Edit) {
-    if !edits.iter().any(|e| e.id == edit.id) {
+fn push_once(edits: &mut Vec<Edit>, taken: &mut HashSet<String>, edit: Edit) {
+    if taken.insert(edit.id.clone()) {
         edits.push(edit);
     }
 }
@@ -163,14 +171,14 @@ fn push_once(edits: &mut Vec<Edit>, edit: Edit) {
 /// What merging one returned file needs to know.
 struct Context<'a> {
     base: &'a Plan,
-    ours: &'a [Edit],
+    ours_by_item: &'a HashMap<&'a str, Vec<&'a Edit>>,
     current: &'a Plan,
     locator: &'a Locator,
     sent: Option<&'a Moment>,
     file: &'a str,
 }
 
-fn merge_item(cx: &Context<'_>, id: &str, title: &str, theirs: Option<&Progress>, out: &mut MergePlan) {
+fn merge_item(cx: &Context<'_>, id: &str, title: &str, theirs: Option<&Progress>, out: &mut MergePlan, taken: &mut HashSet<String>) {
     let Some(theirs) = theirs else { return };
     let location = match cx.locator.find(id) {
         Some(location @ (Location::Activity(..) | Location::Action(..))) => location,
@@ -183,9 +191,9 @@ fn merge_item(cx: &Context<'_>, id: &str, title: &str, theirs: Option<&Progress>
     let ours = location.progress(cx.current).unwrap_or(&empty);
 
     // Notes combine by id.
-    let known: HashMap<&str, ()> = ours.notes().iter().map(|n| (n.id.as_str(), ())).collect();
+    let known: HashSet<&str> = ours.notes().iter().map(|n| n.id.as_str()).collect();
     for note in theirs.notes() {
-        if known.contains_key(note.id.as_str()) {
+        if known.contains(note.id.as_str()) {
             continue;
         }
         let draft = NoteDraft {
@@ -202,12 +210,12 @@ fn merge_item(cx: &Context<'_>, id: &str, title: &str, theirs: Option<&Progress>
         };
         let by = note.by.clone().unwrap_or_else(|| cx.file.to_owned());
         let change = Change::AddNote { item: id.to_owned(), note: draft };
-        push_once(&mut out.edits, Edit { id: format!("merge:{}", note.id), at: note.at.clone(), by, batch: None, change });
+        push_once(&mut out.edits, taken, Edit { id: format!("merge:{}", note.id), at: note.at.clone(), by, batch: None, change });
     }
 
     // Status and percent, three ways: as sent, ours now, theirs now.
     let Some(their_at) = theirs.updated.clone() else { return };
-    let item_edits = cx.ours.iter().filter(|e| e.change.target() == id);
+    let item_edits = cx.ours_by_item.get(id).into_iter().flatten().copied();
     // Nothing recorded at the time is an empty progress, not an unknown one.
     let as_sent = cx
         .sent
@@ -261,7 +269,7 @@ fn merge_item(cx: &Context<'_>, id: &str, title: &str, theirs: Option<&Progress>
             let by = theirs.updated_by.clone().unwrap_or_else(|| cx.file.to_owned());
             let key = if field == Field::Status { "status" } else { "percent" };
             let edit = Edit { id: format!("merge:{id}:{key}:{}", their_at.as_str()), at: their_at.clone(), by, batch: None, change };
-            push_once(&mut out.edits, edit);
+            push_once(&mut out.edits, taken, edit);
         }
     }
 }
