@@ -1,8 +1,11 @@
 //! Text folded for searching: lower case, accents removed, spaces collapsed,
-//! so "Café" finds "cafe" and "CAFE".
-
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+//! so "Café" finds "cafe" and "CAFE", and "Llyn" finds "Llŷn".
+//!
+//! Accents are removed by table for the Latin letters, which is what the
+//! plans are written in (English, Welsh, Irish and the names of people and
+//! places from across Europe). A full Unicode decomposition would carry about
+//! 85 KB of tables into every download for letters no plan uses; other
+//! scripts are matched by lower case, with their marks kept.
 
 /// Folds text for case- and accent-insensitive matching.
 pub fn fold(text: &str) -> String {
@@ -22,7 +25,7 @@ pub fn fold_into(haystack: &mut String, text: &str) {
 
 fn append_folded(out: &mut String, text: &str) {
     if text.is_ascii() {
-        // The common case, without decomposition.
+        // The common case, with nothing to look up.
         let start = out.len();
         out.push_str(text);
         if let Some(appended) = out.get_mut(start..) {
@@ -30,8 +33,12 @@ fn append_folded(out: &mut String, text: &str) {
         }
         return;
     }
-    for c in text.nfd() {
-        if !is_combining_mark(c) {
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if let Some(letters) = latin_base(c) {
+            out.push_str(letters);
+        } else if !is_combining_mark(c) {
             out.extend(c.to_lowercase());
         }
     }
@@ -40,4 +47,106 @@ fn append_folded(out: &mut String, text: &str) {
 /// The words of a query, folded; empty words dropped.
 pub fn query_terms(query: &str) -> Vec<String> {
     fold(query).split_whitespace().map(str::to_owned).collect()
+}
+
+/// Base letters of U+00C0 to U+024F (Latin-1 Supplement, Latin Extended-A
+/// and -B), one per code point; '.' where the character is not a letter with
+/// a mark. Drawn from the Unicode decomposition of each character, plus the
+/// letters with a stroke (ø, đ, ł, ħ, ŧ), which have none but are searched as
+/// their base letter all the same.
+const LATIN_1_AND_EXTENDED: &[u8; 0x250 - 0xC0] = b"\
+aaaaaa.ceeeeiiii.nooooo.ouuuuy..aaaaaa.ceeeeiiii.nooooo.ouuuuy.y\
+aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii..jjkk.llllll.\
+.llnnnnnn...oooooo..rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzz.\
+b...............................oo.............uu.....z.........\
+.............aaiioouuuuuuuuuu.aaaa...gggkkoooo..j...gg..nnaa....\
+aaaaeeeeiiiioooorrrruuuusstt..hh......aaeeooooooooyy............\
+................";
+
+/// Base letters of U+1E00 to U+1EFF (Latin Extended Additional: the Welsh
+/// ẁ ẃ ẅ ỳ and the Vietnamese letters).
+const LATIN_EXTENDED_ADDITIONAL: &[u8; 0x100] = b"\
+aabbbbbbccddddddddddeeeeeeeeeeffgghhhhhhhhhhiiiikkkkkkllllllllmm\
+mmmmnnnnnnnnoooooooopppprrrrrrrrssssssssssttttttttuuuuuuuuuuvvvv\
+wwwwwwwwwwxxxxyyzzzzzzhtwy......aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeee\
+eeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy......";
+
+/// The folded letters for a Latin letter with a mark, or a ligature.
+fn latin_base(c: char) -> Option<&'static str> {
+    match c {
+        'ß' | 'ẞ' => return Some("ss"),
+        'æ' | 'Æ' => return Some("ae"),
+        'œ' | 'Œ' => return Some("oe"),
+        _ => {}
+    }
+    let code = c as usize;
+    let letter = match code {
+        0xC0..0x250 => LATIN_1_AND_EXTENDED[code - 0xC0],
+        0x1E00..0x1F00 => LATIN_EXTENDED_ADDITIONAL[code - 0x1E00],
+        _ => return None,
+    };
+    (letter != b'.').then(|| ascii_letter(letter))
+}
+
+/// One lower-case ASCII letter as a string, without allocating.
+fn ascii_letter(letter: u8) -> &'static str {
+    const LETTERS: &str = "abcdefghijklmnopqrstuvwxyz";
+    let at = usize::from(letter.wrapping_sub(b'a')).min(25);
+    LETTERS.get(at..at + 1).unwrap_or("")
+}
+
+/// Combining marks, as left by text typed in decomposed form (e + U+0301).
+fn is_combining_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}' // combining diacritical marks
+        | '\u{1AB0}'..='\u{1AFF}' // … extended
+        | '\u{1DC0}'..='\u{1DFF}' // … supplement
+        | '\u{20D0}'..='\u{20FF}' // … for symbols
+        | '\u{FE20}'..='\u{FE2F}' // half marks
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_is_lower_cased() {
+        assert_eq!(fold("Road SAFETY Partnership"), "road safety partnership");
+    }
+
+    #[test]
+    fn accents_are_removed_from_latin_letters() {
+        assert_eq!(fold("Café CRÈME naïve Łódź Øresund"), "cafe creme naive lodz oresund");
+        assert_eq!(fold("Llŷn, Ŵyl, ẅ ỳ"), "llyn, wyl, w y");
+        assert_eq!(fold("Seán Ó Súilleabháin"), "sean o suilleabhain");
+        assert_eq!(fold("Straße Æsir Œuvre"), "strasse aesir oeuvre");
+    }
+
+    #[test]
+    fn decomposed_marks_are_removed() {
+        assert_eq!(fold("Cafe\u{301} cre\u{300}me"), "cafe creme");
+    }
+
+    #[test]
+    fn the_table_agrees_with_the_letters_it_maps() {
+        // Every entry is a letter or '.', so no character folds to punctuation.
+        for &b in LATIN_1_AND_EXTENDED.iter().chain(LATIN_EXTENDED_ADDITIONAL) {
+            assert!(b == b'.' || b.is_ascii_lowercase(), "{}", b as char);
+        }
+        assert_eq!(latin_base('À'), Some("a"));
+        assert_eq!(latin_base('ÿ'), Some("y"));
+        assert_eq!(latin_base('×'), None);
+        assert_eq!(latin_base('ỹ'), Some("y"));
+    }
+
+    #[test]
+    fn other_scripts_are_lower_cased() {
+        assert_eq!(fold("ΑΘΗΝΑ Київ"), "αθηνα київ");
+    }
+
+    #[test]
+    fn query_terms_split_on_whitespace() {
+        assert_eq!(query_terms("  Domestic   ABUSE "), vec!["domestic", "abuse"]);
+    }
 }
