@@ -12,6 +12,7 @@ pub use csv::{actions_csv, csv_file_name, field as csv_field};
 pub use merge::{plan_merge, Conflict, Field, MergePlan, MergeRefusal, Side};
 pub use pack::{pack_file_name, pack_sent_at, partner_pack, PackChoice, PACK_FIELD};
 
+use crate::plan::dates::{iso_date};
 use chrono::NaiveDate;
 
 use crate::plan::{write_plan, Exported, Moment, Plan};
@@ -45,5 +46,5 @@ pub fn export_file_name(plan_id: &str, day: NaiveDate) -> String {
         .collect();
     let safe = safe.trim_matches(['.', '-']).to_owned();
     let safe = if safe.is_empty() { "plan".to_owned() } else { safe };
-    format!("{safe}-{}.json", day.format("%Y-%m-%d"))
+    format!("{safe}-{}.json", iso_date(day))
 }

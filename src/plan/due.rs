@@ -6,6 +6,7 @@
 //! coming year") leave the action undated rather than guessing. Dates given in
 //! the file always win over what a label says.
 
+use crate::plan::dates::{parse_iso_date, parse_uk_date};
 use chrono::{Datelike, NaiveDate};
 
 use super::model::Due;
@@ -107,10 +108,7 @@ fn read_span(text: &str) -> Option<(NaiveDate, NaiveDate)> {
 }
 
 fn single_word_span(word: &str) -> Option<(NaiveDate, NaiveDate)> {
-    if let Ok(date) = NaiveDate::parse_from_str(word, "%Y-%m-%d") {
-        return Some((date, date));
-    }
-    if let Ok(date) = NaiveDate::parse_from_str(word, "%d/%m/%Y") {
+    if let Some(date) = parse_iso_date(word).or_else(|| parse_uk_date(word)) {
         return Some((date, date));
     }
     if let Some(span) = financial_year(word) {

@@ -1,7 +1,9 @@
 //! The plan file: its types, reading with every problem listed, and deadlines.
 //! Plain Rust: nothing here knows about the browser.
 
+pub mod dates;
 pub mod due;
+pub mod figure;
 pub mod model;
 mod problem;
 mod json;

@@ -95,13 +95,29 @@ impl std::error::Error for ReadError {}
 
 /// "1.2 MB", "640 KB", "12 bytes".
 pub fn human_size(bytes: usize) -> String {
-    const KB: f64 = 1000.0;
-    let b = bytes as f64;
-    if b >= KB * KB {
-        format!("{:.1} MB", b / (KB * KB))
-    } else if b >= KB {
-        format!("{:.0} KB", b / KB)
+    // Whole numbers only: float formatting would add its tables to the download.
+    if bytes >= 999_500 {
+        let tenths = (bytes + 50_000) / 100_000;
+        format!("{}.{} MB", tenths / 10, tenths % 10)
+    } else if bytes >= 1000 {
+        format!("{} KB", (bytes + 500) / 1000)
     } else {
         format!("{bytes} bytes")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::human_size;
+
+    #[test]
+    fn sizes_are_rounded_to_what_people_read() {
+        assert_eq!(human_size(12), "12 bytes");
+        assert_eq!(human_size(1_000), "1 KB");
+        assert_eq!(human_size(640_499), "640 KB");
+        assert_eq!(human_size(999_499), "999 KB");
+        assert_eq!(human_size(999_500), "1.0 MB");
+        assert_eq!(human_size(1_250_000), "1.3 MB");
+        assert_eq!(human_size(20_000_000), "20.0 MB");
     }
 }

@@ -6,6 +6,7 @@
 //! ("Priority 2 › Activity 3 › Action 1"). What the walk does not know stays in
 //! `extra`, in order. Nothing here panics, whatever the bytes.
 
+use crate::plan::dates::{iso_date, parse_iso_date};
 use foldhash::HashMap;
 
 use chrono::NaiveDate;
@@ -528,9 +529,9 @@ impl Walk {
         match f.map.remove(key) {
             None | Some(Json::Null) => None,
             Some(Json::String(s)) if s.trim().is_empty() => None,
-            Some(Json::String(s)) => match NaiveDate::parse_from_str(&s, "%Y-%m-%d") {
-                Ok(date) if s.len() == 10 => Some(date),
-                _ => {
+            Some(Json::String(s)) => match parse_iso_date(&s) {
+                Some(date) => Some(date),
+                None => {
                     let name = f.name(key);
                     let hint = match suggest_iso_date(&s) {
                         Some(iso) => format!("write {iso}"),
@@ -639,7 +640,7 @@ fn suggest_iso_date(text: &str) -> Option<String> {
     if let [d, m, y] = parts.as_slice() {
         let (d, m, y): (u32, u32, i32) = (d.parse().ok()?, m.parse().ok()?, y.parse().ok()?);
         let y = if y < 100 { 2000 + y } else { y };
-        return NaiveDate::from_ymd_opt(y, m, d).map(|date| date.format("%Y-%m-%d").to_string());
+        return NaiveDate::from_ymd_opt(y, m, d).map(iso_date);
     }
     None
 }

@@ -97,7 +97,7 @@ pub struct ValueDraft {
     pub value: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::plan::dates::optional_iso_date")]
     pub date: Option<NaiveDate>,
 }
 

@@ -3,7 +3,7 @@
 //! `to`, `q`, `sort`, repeated for several values. What cannot be used is
 //! dropped with a notice saying so; nothing here fails.
 
-use chrono::NaiveDate;
+use crate::plan::dates::{parse_iso_date};
 
 use super::deadline::DueChoice;
 use super::filter::{Filter, Sort, StatusChoice};
@@ -41,10 +41,10 @@ pub fn filter_from_query(pairs: &[(String, String)]) -> (Filter, Vec<String>) {
                 }
                 None => notices.push(format!("The link asks for deadline '{}', which is not a deadline choice; it was ignored.", clip(value))),
             },
-            "from" | "to" => match NaiveDate::parse_from_str(value, "%Y-%m-%d") {
-                Ok(date) if key == "from" => filter.from = Some(date),
-                Ok(date) => filter.to = Some(date),
-                Err(_) => notices.push(format!("The link's '{key}' date '{}' is not a date like 2017-03-31; it was ignored.", clip(value))),
+            "from" | "to" => match parse_iso_date(value) {
+                Some(date) if key == "from" => filter.from = Some(date),
+                Some(date) => filter.to = Some(date),
+                None => notices.push(format!("The link's '{key}' date '{}' is not a date like 2017-03-31; it was ignored.", clip(value))),
             },
             "q" => {
                 if !filter.words.is_empty() {

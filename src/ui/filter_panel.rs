@@ -2,6 +2,7 @@
 //! number of results each would give, the selected filters listed at the top
 //! and removable one by one, and "Clear filters".
 
+use crate::plan::dates::{parse_iso_date};
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
@@ -155,7 +156,7 @@ fn DateInput(id: &'static str, label: &'static str, #[prop(into)] value: Signal<
             <label class="label-s" for=id>{label}</label>
             <input class="input input--date" type="date" id=id
                 prop:value=move || value.get().map(|d| d.to_string()).unwrap_or_default()
-                on:change=move |ev| on_set.run(NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok())/>
+                on:change=move |ev| on_set.run(parse_iso_date(&event_target_value(&ev)))/>
         </div>
     }
 }

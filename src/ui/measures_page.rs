@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::person_form::PersonForm;
 use super::plan_header::PlanHeader;
 use super::{long_moment, state};
+use crate::plan::figure::{figure_text, parse_figure};
 use crate::plan::{present, Direction, Measure, MeasureRole, MeasureValue};
 use crate::progress::{current_measure, Change, ValueDraft};
 
@@ -14,9 +15,9 @@ pub fn value_text(value: &MeasureValue, unit: Option<&str>) -> String {
     let main = match (present(&value.text), value.value) {
         (Some(text), _) => text.to_owned(),
         (None, Some(n)) => match unit {
-            Some("%") => format!("{n}%"),
-            Some(u) => format!("{n} {u}"),
-            None => n.to_string(),
+            Some("%") => format!("{}%", figure_text(n)),
+            Some(u) => format!("{} {u}", figure_text(n)),
+            None => figure_text(n),
         },
         (None, None) => "No figure".to_owned(),
     };
@@ -89,7 +90,7 @@ fn MeasureCard(index: usize) -> impl IntoView {
                 }
                 rows.push(("Latest value", m.values().last().map(|v| value_text(v, unit)).unwrap_or_else(|| "None reported yet".into())));
                 for c in m.comparators() {
-                    let figure = present(&c.text).map(str::to_owned).or(c.value.map(|v| v.to_string())).unwrap_or_default();
+                    let figure = present(&c.text).map(str::to_owned).or(c.value.map(figure_text)).unwrap_or_default();
                     let period = present(&c.period).map(|p| format!(", {p}")).unwrap_or_default();
                     rows.push(("Comparator", format!("{}: {figure}{period}", c.name)));
                 }
@@ -149,11 +150,12 @@ fn ValueForm(measure_id: String, on_done: Callback<()>) -> impl IntoView {
     let (fp, fn_) = (f_period.clone(), f_number.clone());
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let value = match number.get_untracked().trim().replace(',', "") {
-            n if n.is_empty() => None,
-            n => match n.trim_end_matches('%').parse::<f64>() {
-                Ok(v) if v.is_finite() => Some(v),
-                _ => {
+        let typed = number.get_untracked();
+        let value = match typed.trim() {
+            "" => None,
+            n => match parse_figure(n) {
+                Some(v) => Some(v),
+                None => {
                     error.set(Some((fn_.clone(), "Enter the figure as a number, such as 41.5; put anything else in words".into())));
                     return;
                 }

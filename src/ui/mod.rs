@@ -131,15 +131,11 @@ fn warn_before_leaving(state: AppState) {
     closure.forget();
 }
 
-/// "22 November 2016".
-pub fn long_date(date: chrono::NaiveDate) -> String {
-    date.format("%-d %B %Y").to_string()
-}
+pub use crate::plan::dates::long_date;
 
-/// "22 November 2016 at 10:30".
+/// "22 November 2016 at 10:30", in the reader's own time zone.
 pub fn long_moment(moment: &crate::plan::Moment) -> String {
-    let local = moment.instant().with_timezone(&chrono::Local);
-    local.format("%-d %B %Y at %H:%M").to_string()
+    crate::plan::dates::long_date_time(moment.instant().with_timezone(&chrono::Local).naive_local())
 }
 
 pub(crate) fn state() -> AppState {

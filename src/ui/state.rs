@@ -2,6 +2,7 @@
 //! everything that follows from them. One effect writes the journal outward
 //! to storage; nothing else copies state around.
 
+use crate::plan::dates::{parse_iso_date};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -95,7 +96,7 @@ impl AppState {
         let fixed_today = pairs
             .iter()
             .find(|(k, _)| k == "today")
-            .and_then(|(_, v)| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok());
+            .and_then(|(_, v)| parse_iso_date(v));
         let opened: RwSignal<Option<Opened>> = RwSignal::new(None);
         let journal = RwSignal::new(Journal::default());
         let filter = RwSignal::new(Filter::default());
