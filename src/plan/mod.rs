@@ -7,6 +7,7 @@ pub mod figure;
 pub mod model;
 mod problem;
 mod json;
+mod place;
 mod read;
 pub mod schema;
 

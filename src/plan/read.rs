@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
 use super::json::{field, Json, Key};
+use super::place::{Label, Place};
 
 use super::model::*;
 use super::problem::{Problem, ReadError};
@@ -83,24 +84,24 @@ fn syntax_error(error: serde_json::Error) -> ReadError {
 struct Walk {
     problems: Vec<Problem>,
     /// Every id seen, with where it was first seen.
-    ids: HashMap<String, String>,
+    ids: HashMap<String, Place>,
     /// (place, measure id) for every `measure_ids` entry, checked at the end.
-    measure_refs: Vec<(String, String)>,
+    measure_refs: Vec<(Place, String)>,
     /// (place, priority id) for every measure's priority link.
-    priority_refs: Vec<(String, String)>,
+    priority_refs: Vec<(Place, String)>,
 }
 
 /// The fields of one JSON object, taken out one by one as they are checked.
 struct Fields {
     map: Entries,
-    place: String,
+    place: Place,
     /// Put before field names in messages ("due " gives "due date").
     prefix: &'static str,
 }
 
 impl Walk {
-    fn problem(&mut self, place: &str, message: String) {
-        self.problems.push(Problem { place: place.to_owned(), message });
+    fn problem(&mut self, place: &Place, message: String) {
+        self.problems.push(Problem { place: place.to_string(), message });
     }
 
     fn id(&mut self, f: &mut Fields) -> String {
@@ -110,36 +111,36 @@ impl Walk {
                 let message = format!("id '{id}' is used more than once (first at {first}); every id in a plan must be different");
                 self.problem(&f.place, message);
             } else {
-                self.ids.insert(id.clone(), f.place.clone());
+                self.ids.insert(id.clone(), f.place);
             }
         }
         id
     }
 
     fn plan(&mut self, map: Vec<(Key, Json)>) -> Plan {
-        let mut f = Fields { map: Entries(map), place: "Plan".to_owned(), prefix: "" };
+        let mut f = Fields { map: Entries(map), place: Place::PLAN, prefix: "" };
         let format = self.req_text(&mut f, "format");
         let format_version = match f.map.remove("format_version") {
             Some(Json::Number(n)) if n.as_u64() == Some(FORMAT_VERSION) => FORMAT_VERSION,
             Some(other) => {
-                self.problem("Plan", format!("format_version is {}; it must be 1", short(&other)));
+                self.problem(&Place::PLAN, format!("format_version is {}; it must be 1", short(&other)));
                 FORMAT_VERSION
             }
             None => {
-                self.problem("Plan", "format_version is missing; add \"format_version\": 1".to_owned());
+                self.problem(&Place::PLAN, "format_version is missing; add \"format_version\": 1".to_owned());
                 FORMAT_VERSION
             }
         };
         let id = self.req_text(&mut f, "id");
         if !id.trim().is_empty() {
-            self.ids.insert(id.clone(), "Plan".to_owned());
+            self.ids.insert(id.clone(), Place::PLAN);
         }
         let title = self.req_text(&mut f, "title");
         let subtitle = self.opt_text(&mut f, "subtitle");
         let organisation = self.opt_text(&mut f, "organisation");
         let document_status = self.opt_text(&mut f, "document_status");
         let revision = self.opt_text(&mut f, "revision");
-        let period = self.opt_object(&mut f, "period", |_| "Plan › Period".to_owned()).map(|mut p| {
+        let period = self.opt_object(&mut f, "period", Some(Label::PlanPeriod)).map(|mut p| {
             let start = self.opt_date(&mut p, "start");
             let end = self.opt_date(&mut p, "end");
             if let (Some(s), Some(e)) = (start, end) {
@@ -154,28 +155,27 @@ impl Walk {
         let priorities = match f.map.remove("priorities") {
             Some(Json::Array(items)) => {
                 if items.is_empty() {
-                    self.problem("Plan", "the plan has no priorities; it needs at least one".to_owned());
+                    self.problem(&Place::PLAN, "the plan has no priorities; it needs at least one".to_owned());
                 }
                 let mut out = Vec::with_capacity(items.len());
                 for (i, item) in items.into_iter().enumerate() {
-                    let place = format!("Priority {}", i + 1);
-                    if let Some(mut p) = self.object(item, place) {
+                    if let Some(mut p) = self.object(item, Place::PLAN.item(Label::Priority, i + 1)) {
                         out.push(self.priority(&mut p));
                     }
                 }
                 out
             }
             Some(other) => {
-                self.problem("Plan", format!("priorities must be a list, not {}", kind(&other)));
+                self.problem(&Place::PLAN, format!("priorities must be a list, not {}", kind(&other)));
                 Vec::new()
             }
             None => {
-                self.problem("Plan", "priorities are missing; a plan needs at least one priority".to_owned());
+                self.problem(&Place::PLAN, "priorities are missing; a plan needs at least one priority".to_owned());
                 Vec::new()
             }
         };
-        let measures = self.opt_list(&mut f, "measures", "Measure", |w, p| w.measure(p));
-        let exported = self.opt_object(&mut f, "exported", |_| "Plan › Exported".to_owned()).map(|mut e| Exported {
+        let measures = self.opt_list(&mut f, "measures", Label::Measure, |w, p| w.measure(p));
+        let exported = self.opt_object(&mut f, "exported", Some(Label::PlanExported)).map(|mut e| Exported {
             at: self.req_moment(&mut e, "at"),
             by: self.opt_text(&mut e, "by"),
             app_version: self.opt_text(&mut e, "app_version"),
@@ -207,9 +207,7 @@ impl Walk {
         let summary = self.opt_text(f, "summary");
         let outcomes = self.opt_texts(f, "outcomes");
         let success = self.opt_texts(f, "success");
-        let place = f.place.clone();
-        let activities =
-            self.opt_list(f, "activities", &format!("{place} › Activity"), |w, a| w.activity(a));
+        let activities = self.opt_list(f, "activities", Label::Activity, |w, a| w.activity(a));
         Priority { id, number, title, summary, outcomes, success, activities, extra: take(f) }
     }
 
@@ -221,8 +219,7 @@ impl Walk {
         let governance_group = self.opt_text(f, "governance_group");
         let lead = self.lead(f);
         let partners = self.opt_texts(f, "partners");
-        let place = f.place.clone();
-        let actions = self.opt_list(f, "actions", &format!("{place} › Action"), |w, a| w.action(a));
+        let actions = self.opt_list(f, "actions", Label::Action, |w, a| w.action(a));
         let measure_ids = self.measure_ids(f);
         let progress = self.progress(f);
         Activity {
@@ -244,7 +241,7 @@ impl Walk {
         let id = self.id(f);
         let number = self.opt_text(f, "number");
         let title = self.req_text(f, "title");
-        let due = self.opt_object(f, "due", |action| action.to_owned()).map(|mut d| {
+        let due = self.opt_object(f, "due", None).map(|mut d| {
             d.prefix = "due ";
             let label = self.opt_text(&mut d, "label");
             let start = self.opt_date(&mut d, "start");
@@ -263,7 +260,7 @@ impl Walk {
     }
 
     fn lead(&mut self, f: &mut Fields) -> Option<Lead> {
-        self.opt_object(f, "lead", |parent| format!("{parent} › Lead")).map(|mut l| Lead {
+        self.opt_object(f, "lead", Some(Label::Lead)).map(|mut l| Lead {
             organisation: self.req_text(&mut l, "organisation"),
             team: self.opt_text(&mut l, "team"),
             officer: self.opt_text(&mut l, "officer"),
@@ -274,13 +271,13 @@ impl Walk {
     fn measure_ids(&mut self, f: &mut Fields) -> Option<Vec<String>> {
         let ids = self.opt_texts(f, "measure_ids")?;
         for id in &ids {
-            self.measure_refs.push((f.place.clone(), id.clone()));
+            self.measure_refs.push((f.place, id.clone()));
         }
         Some(ids)
     }
 
     fn progress(&mut self, f: &mut Fields) -> Option<Progress> {
-        let mut p = self.opt_object(f, "progress", |parent| format!("{parent} › Progress"))?;
+        let mut p = self.opt_object(f, "progress", Some(Label::Progress))?;
         let status = self.opt_status(&mut p, "status");
         let percent = match p.map.remove("percent") {
             None | Some(Json::Null) => None,
@@ -293,8 +290,7 @@ impl Walk {
         };
         let updated = self.opt_moment(&mut p, "updated");
         let updated_by = self.opt_text(&mut p, "updated_by");
-        let note_place = format!("{} › Note", p.place);
-        let notes = self.opt_list(&mut p, "notes", &note_place, |w, n| w.note(n));
+        let notes = self.opt_list(&mut p, "notes", Label::Note, |w, n| w.note(n));
         Some(Progress { status, percent, updated, updated_by, notes, extra: p.map.into_extra() })
     }
 
@@ -304,8 +300,7 @@ impl Walk {
         let by = self.opt_text(f, "by");
         let text = self.req_text(f, "text");
         let status = self.opt_status(f, "status");
-        let place = f.place.clone();
-        let evidence = self.opt_list(f, "evidence", &format!("{place} › Evidence"), |w, e| Evidence {
+        let evidence = self.opt_list(f, "evidence", Label::Evidence, |w, e| Evidence {
             title: w.opt_text(e, "title"),
             source: w.opt_text(e, "source"),
             url: w.opt_text(e, "url"),
@@ -332,20 +327,19 @@ impl Walk {
         };
         let frequency = self.opt_text(f, "frequency");
         let responsible = self.opt_text(f, "responsible");
-        let place = f.place.clone();
-        let baseline = self.opt_object(f, "baseline", |measure| format!("{measure} › Baseline")).map(|mut v| self.value(&mut v));
-        let targets = self.opt_list(f, "targets", &format!("{place} › Target"), |w, v| w.value(v));
-        let values = self.opt_list(f, "values", &format!("{place} › Value"), |w, v| w.value(v));
-        let comparators = self.opt_list(f, "comparators", &format!("{place} › Comparator"), |w, c| Comparator {
+        let baseline = self.opt_object(f, "baseline", Some(Label::Baseline)).map(|mut v| self.value(&mut v));
+        let targets = self.opt_list(f, "targets", Label::Target, |w, v| w.value(v));
+        let values = self.opt_list(f, "values", Label::Value, |w, v| w.value(v));
+        let comparators = self.opt_list(f, "comparators", Label::Comparator, |w, c| Comparator {
             name: w.req_text(c, "name"),
             value: w.opt_number(c, "value"),
             text: w.opt_text(c, "text"),
             period: w.opt_text(c, "period"),
             extra: take(c),
         });
-        let priorities = self.opt_list(f, "priorities", &format!("{place} › Priority link"), |w, l| {
+        let priorities = self.opt_list(f, "priorities", Label::PriorityLink, |w, l| {
             let id = w.req_text(l, "id");
-            w.priority_refs.push((l.place.clone(), id.clone()));
+            w.priority_refs.push((l.place, id.clone()));
             let role = match w.opt_text(l, "role").as_deref() {
                 None => None,
                 Some("primary") => Some(MeasureRole::Primary),
@@ -404,7 +398,7 @@ impl Walk {
 
     // ---- field readers: each takes the field out of the object and checks it.
 
-    fn object(&mut self, value: Json, place: String) -> Option<Fields> {
+    fn object(&mut self, value: Json, place: Place) -> Option<Fields> {
         match value {
             Json::Object(map) => Some(Fields { map: Entries(map), place, prefix: "" }),
             other => {
@@ -414,12 +408,16 @@ impl Walk {
         }
     }
 
-    /// An optional object field; `place` names it from its parent's place,
-    /// and is only worked out when the field is there.
-    fn opt_object(&mut self, f: &mut Fields, key: &str, place: impl FnOnce(&str) -> String) -> Option<Fields> {
+    /// An optional object field, at its own place inside its parent's, or
+    /// at the parent's own place when `label` is `None` (a due date is part
+    /// of its action).
+    fn opt_object(&mut self, f: &mut Fields, key: &str, label: Option<Label>) -> Option<Fields> {
         match f.map.remove(key) {
             None | Some(Json::Null) => None,
-            Some(Json::Object(map)) => Some(Fields { map: Entries(map), place: place(&f.place), prefix: "" }),
+            Some(Json::Object(map)) => {
+                let place = label.map_or(f.place, |label| f.place.child(label));
+                Some(Fields { map: Entries(map), place, prefix: "" })
+            }
             Some(other) => {
                 let name = f.name(key);
                 self.problem(&f.place, format!("{name} must be an object with fields, not {}", kind(&other)));
@@ -432,15 +430,15 @@ impl Walk {
         &mut self,
         f: &mut Fields,
         key: &str,
-        item_place: &str,
+        item: Label,
         mut read: impl FnMut(&mut Walk, &mut Fields) -> T,
     ) -> Option<Vec<T>> {
         match f.map.remove(key) {
             None | Some(Json::Null) => None,
             Some(Json::Array(items)) => {
                 let mut out = Vec::with_capacity(items.len());
-                for (i, item) in items.into_iter().enumerate() {
-                    if let Some(mut fields) = self.object(item, format!("{item_place} {}", i + 1)) {
+                for (i, value) in items.into_iter().enumerate() {
+                    if let Some(mut fields) = self.object(value, f.place.item(item, i + 1)) {
                         out.push(read(self, &mut fields));
                     }
                 }
