@@ -158,6 +158,11 @@ fn sorted_by_deadline_and_by_status() {
     let dated: Vec<_> = dates.iter().take_while(|d| d.is_some()).collect();
     assert!(dated.windows(2).all(|w| w[0] <= w[1]));
     assert!(dates[dated.len()..].iter().all(Option::is_none), "undated last");
+    let same_date_in_plan_order = results.rows.windows(2).all(|w| {
+        let (a, b) = (&index.rows[w[0]], &index.rows[w[1]]);
+        a.deadline.date != b.deadline.date || a.order < b.order
+    });
+    assert!(same_date_in_plan_order, "equal deadlines keep plan order");
     let (index, results) = run_on(&plan, &Filter { sort: Sort::Status, ..Filter::default() });
     assert_eq!(index.rows[results.rows[0]].status, Some(Status::OffTrack));
 }

@@ -118,7 +118,7 @@ pub fn compare(earlier: &Plan, now: &Plan) -> Comparison {
     let mut priorities: Vec<PriorityChanges> = Vec::new();
     for id in order.iter().chain(earlier.priorities.iter().map(|p| &p.id).filter(|id| !order.contains(id))) {
         if let Some(mut changes) = by_priority.remove(id.as_str()) {
-            changes.removed.sort();
+            changes.removed.sort_unstable();
             if !changes.is_empty() {
                 priorities.push(changes);
             }

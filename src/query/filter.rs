@@ -297,14 +297,22 @@ fn term_mask(haystack: &str, terms: &[Finder]) -> u64 {
 }
 
 fn sort_rows(index: &Index, overlay: &Overlay, sort: Sort, rows: &mut [usize]) {
-    let row = |i: usize| &index.rows[i];
-    match sort {
-        Sort::Plan => {}
-        // Stable sorts keep plan order among equals.
-        Sort::Deadline => rows.sort_by_key(|&i| (row(i).deadline.date.is_none(), row(i).deadline.date)),
-        Sort::Status => rows.sort_by_key(|&i| {
-            let urgency = overlay.status(row(i), i).map_or(2, Status::urgency);
-            (urgency, row(i).deadline.date.is_none(), row(i).deadline.date)
-        }),
+    if sort == Sort::Plan {
+        return;
+    }
+    // Each row's sort key is worked out once, ending in its place in the
+    // plan, so equals keep plan order without a stable sort, and both orders
+    // share one sort of plain values.
+    let mut keyed: Vec<(u8, bool, Option<NaiveDate>, usize)> = rows
+        .iter()
+        .filter_map(|&i| {
+            let row = index.rows.get(i)?;
+            let urgency = if sort == Sort::Status { overlay.status(row, i).map_or(2, Status::urgency) } else { 0 };
+            Some((urgency, row.deadline.date.is_none(), row.deadline.date, i))
+        })
+        .collect();
+    keyed.sort_unstable();
+    for (slot, (.., i)) in rows.iter_mut().zip(keyed) {
+        *slot = i;
     }
 }
