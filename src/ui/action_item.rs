@@ -31,11 +31,18 @@ pub fn ActionItem(
     });
     let due = deadline_text(action.due.as_ref().and_then(|d| present(&d.label)), r.deadline.date, r.deadline.start);
     let own_lead = action.lead.as_ref().map(|l| l.organisation.clone());
-    let base = action.progress.clone();
+    // Looked up, not cloned: the action's notes are copied once, into the memo.
+    let plan = opened.plan.clone();
+    let (pi, ai, ki) = (r.priority, r.activity, r.action);
     let item = action.id.clone();
     let progress = Memo::new(move |_| {
-        let edits = state.edits_by_item.get();
-        current_progress(base.as_ref(), edits.get(&item).into_iter().flatten())
+        let base = plan
+            .priorities
+            .get(pi)
+            .and_then(|p| p.activities().get(ai))
+            .and_then(|a| a.actions().get(ki))
+            .and_then(|a| a.progress.as_ref());
+        state.edits_by_item.with(|edits| current_progress(base, edits.get(&item).into_iter().flatten()))
     });
     let editing = RwSignal::new(false);
     let title = match present(&action.number) {
@@ -43,7 +50,6 @@ pub fn ActionItem(
         None => action.title.clone(),
     };
     let id = action.id.clone();
-    let plain_title = action.title.clone();
     let form_title = action.title.clone();
     view! {
         <li class="action" id=format!("action-{}", action.id)>
@@ -63,15 +69,18 @@ pub fn ActionItem(
                 })}
             </dl>
             <History item_id=id.clone() progress=Signal::derive(move || progress.get())/>
-            <Show when=move || !editing.get()>
-                <button type="button" class="button button--secondary button--small" on:click=move |_| editing.set(true)>
-                    "Update progress"<span class="visually-hidden">{format!(" for {plain_title}")}</span>
-                </button>
-            </Show>
-            <Show when=move || editing.get()>
-                <ProgressForm item_id=id.clone() item_title=form_title.clone()
-                    current=Signal::derive(move || progress.get()) on_done=Callback::new(move |_| editing.set(false))/>
-            </Show>
+            {move || if editing.get() {
+                view! {
+                    <ProgressForm item_id=id.clone() item_title=form_title.clone()
+                        current=Signal::derive(move || progress.get()) on_done=Callback::new(move |_| editing.set(false))/>
+                }.into_any()
+            } else {
+                view! {
+                    <button type="button" class="button button--secondary button--small" on:click=move |_| editing.set(true)>
+                        "Update progress"<span class="visually-hidden">{format!(" for {form_title}")}</span>
+                    </button>
+                }.into_any()
+            }}
         </li>
     }
     .into_any()

@@ -41,7 +41,8 @@ pub fn rollup_text(rollup: &Rollup) -> String {
 pub fn ActivityCard(priority: usize, activity: usize, #[prop(into)] rows: Signal<Vec<usize>>) -> impl IntoView {
     let state = state();
     let Some(opened) = state.opened.get_untracked() else { return ().into_any() };
-    let Some(a) = opened.plan.priorities.get(priority).and_then(|p| p.activities().get(activity)).cloned() else {
+    // Borrowed: cloning the activity would copy all its actions and notes.
+    let Some(a) = opened.plan.priorities.get(priority).and_then(|p| p.activities().get(activity)) else {
         return ().into_any();
     };
     let id = a.id.clone();
@@ -51,11 +52,11 @@ pub fn ActivityCard(priority: usize, activity: usize, #[prop(into)] rows: Signal
     };
     let heading_id = format!("activity-{}", a.id);
     let labelled_by = heading_id.clone();
-    let base = a.progress.clone();
+    let plan = opened.plan.clone();
     let item = id.clone();
     let progress = Memo::new(move |_| {
-        let edits = state.edits_by_item.get();
-        current_progress(base.as_ref(), edits.get(&item).into_iter().flatten())
+        let base = plan.priorities.get(priority).and_then(|p| p.activities().get(activity)).and_then(|a| a.progress.as_ref());
+        state.edits_by_item.with(|edits| current_progress(base, edits.get(&item).into_iter().flatten()))
     });
     let editing = RwSignal::new(false);
     let lead = a.lead.as_ref().map(|l| {
@@ -117,15 +118,18 @@ pub fn ActivityCard(priority: usize, activity: usize, #[prop(into)] rows: Signal
                     </div>
                 </dl>
                 <History item_id=id.clone() progress=Signal::derive(move || progress.get())/>
-                <Show when=move || !editing.get()>
-                    <button type="button" class="button button--secondary" on:click=move |_| editing.set(true)>
-                        "Update progress"<span class="visually-hidden">{format!(" for activity {}", a.title)}</span>
-                    </button>
-                </Show>
-                <Show when=move || editing.get()>
-                    <ProgressForm item_id=id.clone() item_title=title_for_form.clone()
-                        current=Signal::derive(move || progress.get()) on_done=Callback::new(move |_| editing.set(false))/>
-                </Show>
+                {move || if editing.get() {
+                    view! {
+                        <ProgressForm item_id=id.clone() item_title=title_for_form.clone()
+                            current=Signal::derive(move || progress.get()) on_done=Callback::new(move |_| editing.set(false))/>
+                    }.into_any()
+                } else {
+                    view! {
+                        <button type="button" class="button button--secondary" on:click=move |_| editing.set(true)>
+                            "Update progress"<span class="visually-hidden">{format!(" for activity {title_for_form}")}</span>
+                        </button>
+                    }.into_any()
+                }}
                 <h4 class="heading-s">"Key actions"</h4>
                 <ol class="action-list">
                     <For each=move || rows.get() key=|r| *r let:row>

@@ -75,7 +75,7 @@ pub fn ResultsList() -> impl IntoView {
     }
 }
 
-/// "Show 20 more actions", which also draws the next page by itself as it
+/// "Show 10 more actions", which also draws the next page by itself as it
 /// comes into view, so scrolling down a long list just carries on.
 #[component]
 fn ShowMore(#[prop(into)] remaining: Signal<usize>) -> impl IntoView {

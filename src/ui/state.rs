@@ -85,10 +85,10 @@ pub struct AppState {
 }
 
 /// How many actions are drawn at first, and how many more each time the list
-/// is scrolled to its end: two or three screens on a tablet. Drawing is what
+/// is scrolled to its end: about two screens on a tablet. Drawing is what
 /// costs on a large plan, not filtering, so the page draws what a person can
 /// look at.
-pub const PAGE_SIZE: usize = 20;
+pub const PAGE_SIZE: usize = 10;
 
 impl AppState {
     pub fn new() -> AppState {
