@@ -292,3 +292,14 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn every_action_finds_its_own_row() {
+    let plan = generate_plan(300, 5);
+    let index = Index::build(&plan);
+    for (i, row) in index.rows.iter().enumerate() {
+        assert_eq!(index.row_of(row.priority, row.activity, row.action), Some(i));
+    }
+    assert_eq!(index.row_of(0, 0, 10_000), None);
+    assert_eq!(index.row_of(99, 0, 0), None);
+}

@@ -30,6 +30,15 @@ impl Location {
         }
     }
 
+    /// The id of the item here.
+    pub fn id(self, plan: &Plan) -> Option<&str> {
+        match self {
+            Location::Activity(pi, ai) => plan.priorities.get(pi)?.activities().get(ai).map(|a| a.id.as_str()),
+            Location::Action(pi, ai, ki) => plan.priorities.get(pi)?.activities().get(ai)?.actions().get(ki).map(|k| k.id.as_str()),
+            Location::Measure(mi) => plan.measures().get(mi).map(|m| m.id.as_str()),
+        }
+    }
+
     /// The title of the item here, for people.
     pub fn title(self, plan: &Plan) -> Option<&str> {
         match self {

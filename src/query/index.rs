@@ -22,7 +22,6 @@ pub struct Row {
     pub priority: usize,
     pub activity: usize,
     pub action: usize,
-    pub action_id: String,
     /// The action's own lead organisation, else its activity's.
     pub lead: Option<OrgId>,
     /// The activity's partners, and the activity's lead where the action has its own.
@@ -56,7 +55,9 @@ pub struct Index {
     /// Every organisation named as a lead or partner, by [`OrgId`].
     pub organisations: Vec<String>,
     org_ids: HashMap<String, OrgId>,
-    row_of: HashMap<String, usize>,
+    /// The row of each activity's first action, by priority and activity:
+    /// rows are in plan order, so an action's row is found by adding.
+    first_rows: Vec<Vec<usize>>,
 }
 
 impl Index {
@@ -80,13 +81,16 @@ impl Index {
             };
             index.priorities.push((priority.id.clone(), label));
             let mut activity_texts = Vec::with_capacity(priority.activities().len());
+            let mut first_rows = Vec::with_capacity(priority.activities().len());
             for (ai, activity) in priority.activities().iter().enumerate() {
                 activity_texts.push(activity_haystack(activity));
+                first_rows.push(index.rows.len());
                 for (ki, action) in activity.actions().iter().enumerate() {
                     index.push_row(pi, ai, ki, activity, action, &mut labels);
                 }
             }
             index.activity_text.push(activity_texts);
+            index.first_rows.push(first_rows);
         }
         index.count_organisations();
         index
@@ -147,12 +151,10 @@ impl Index {
         }
         add_progress_text(&mut text, action.progress.as_ref());
         let progress = action.progress.as_ref();
-        self.row_of.insert(action.id.clone(), self.rows.len());
         self.rows.push(Row {
             priority: pi,
             activity: ai,
             action: ki,
-            action_id: action.id.clone(),
             lead,
             partners,
             deadline: deadline_of(action, labels),
@@ -183,8 +185,11 @@ impl Index {
         self.org_ids.get(organisation).copied()
     }
 
-    pub fn row_of(&self, action_id: &str) -> Option<usize> {
-        self.row_of.get(action_id).copied()
+    /// The row of the `action`th action of an activity.
+    pub fn row_of(&self, priority: usize, activity: usize, action: usize) -> Option<usize> {
+        let row = self.first_rows.get(priority)?.get(activity)? + action;
+        let found = self.rows.get(row)?;
+        (found.priority == priority && found.activity == activity && found.action == action).then_some(row)
     }
 
     pub fn len(&self) -> usize {

@@ -31,8 +31,9 @@ pub fn download_csv(state: AppState) {
             .iter()
             .filter_map(|&i| opened.index.rows.get(i))
             .map(|row| {
-                let base = Location::Action(row.priority, row.activity, row.action).progress(&opened.plan);
-                let progress = current_progress(base, edits.get(&row.action_id).into_iter().flatten());
+                let location = Location::Action(row.priority, row.activity, row.action);
+                let item_edits = location.id(&opened.plan).and_then(|id| edits.get(id));
+                let progress = current_progress(location.progress(&opened.plan), item_edits.into_iter().flatten());
                 ((row.priority, row.activity, row.action), progress)
             })
             .collect()

@@ -9,6 +9,7 @@ use super::exchange_page::current_plan;
 use super::state;
 use crate::browser::{clock, download};
 use crate::exchange::{export_text, pack_file_name, partner_pack, PackChoice};
+use crate::progress::Location;
 
 #[component]
 pub fn PartnerPack() -> impl IntoView {
@@ -27,7 +28,12 @@ pub fn PartnerPack() -> impl IntoView {
         let Some(plan) = current_plan(state) else { return };
         let only_actions = only_filtered.get_untracked().then(|| {
             state.results.with_untracked(|r| {
-                r.rows.iter().filter_map(|&i| opened.index.rows.get(i)).map(|row| row.action_id.clone()).collect::<HashSet<_>>()
+                r.rows
+                    .iter()
+                    .filter_map(|&i| opened.index.rows.get(i))
+                    .filter_map(|row| Location::Action(row.priority, row.activity, row.action).id(&opened.plan))
+                    .map(str::to_owned)
+                    .collect::<HashSet<_>>()
             })
         });
         let choice = PackChoice { leads: chosen.get_untracked(), only_actions };

@@ -357,8 +357,8 @@ fn build_overlay(opened: &Opened, edits: &HashMap<String, Vec<Edit>>) -> Overlay
     let plan = &opened.plan;
     for (item, item_edits) in edits {
         match opened.locator.find(item) {
-            Some(location @ Location::Action(..)) => {
-                let Some(row) = opened.index.row_of(item) else { continue };
+            Some(location @ Location::Action(pi, ai, ki)) => {
+                let Some(row) = opened.index.row_of(pi, ai, ki) else { continue };
                 let now = current_progress(location.progress(plan), item_edits);
                 overlay.status.insert(row, now.as_ref().and_then(|p| p.status));
                 overlay.percent.insert(row, now.as_ref().and_then(|p| p.percent));
