@@ -10,7 +10,7 @@ use gloo_storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 
-use crate::progress::{Journal, JOURNAL_VERSION};
+use crate::progress::{read_journal, Journal};
 
 const PREFIX: &str = "plan-tracker/v1";
 /// Plans larger than this are not copied into localStorage, which holds about
@@ -134,9 +134,7 @@ pub fn load_journal(plan_id: &str) -> Result<Option<Journal>, StorageError> {
 /// Reads a journal's stored text; `None` for other versions, other plans and
 /// text that is not a journal.
 pub fn parse_journal(text: &str, plan_id: &str) -> Option<Journal> {
-    serde_json::from_str::<Journal>(text)
-        .ok()
-        .filter(|journal| journal.version == JOURNAL_VERSION && journal.plan_id == plan_id)
+    read_journal(text).filter(|journal| journal.plan_id == plan_id)
 }
 
 pub fn save_journal(journal: &Journal) -> Result<(), StorageError> {

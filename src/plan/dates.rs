@@ -55,25 +55,16 @@ pub fn long_date_time(moment: NaiveDateTime) -> String {
     format!("{} at {:02}:{:02}", long_date(moment.date()), moment.hour(), moment.minute())
 }
 
-/// Serde for an optional date kept as "2017-03-31", read by [`parse_iso_date`]
-/// rather than chrono's general parser.
+/// Writes an optional date as "2017-03-31" for serde, rather than through
+/// chrono's general formatter. Storage reads it back with [`parse_iso_date`].
 pub mod optional_iso_date {
     use chrono::NaiveDate;
-    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+    use serde::Serializer;
 
     pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, serializer: S) -> Result<S::Ok, S::Error> {
         match date {
             Some(date) => serializer.serialize_str(&super::iso_date(*date)),
             None => serializer.serialize_none(),
-        }
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<NaiveDate>, D::Error> {
-        match Option::<String>::deserialize(deserializer)? {
-            Some(text) => super::parse_iso_date(&text)
-                .map(Some)
-                .ok_or_else(|| D::Error::custom(format!("'{text}' is not a date like 2017-03-31"))),
-            None => Ok(None),
         }
     }
 }

@@ -3,6 +3,10 @@
 //! rest, so a short list beats a hash map here (nothing is hashed while
 //! parsing a 20 MB file), and unknown fields come back in their order.
 //! serde_json still does the parsing, with its nesting limit.
+//!
+//! Browser storage's journal and the built-in sample list are read through the
+//! same tree, with the readers on [`Entries`], instead of serde's derived
+//! `Deserialize`, whose code for each type costs download size.
 
 use std::borrow::Cow;
 use foldhash::HashMap;
@@ -39,6 +43,43 @@ impl Json {
             _ => None,
         }
     }
+
+    /// Any number, whole or not, as serde reads an `f64`.
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            Json::Number(n) => n.as_f64(),
+            _ => None,
+        }
+    }
+
+    pub fn into_string(self) -> Option<String> {
+        match self {
+            Json::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn into_object(self) -> Option<Entries> {
+        match self {
+            Json::Object(fields) => Some(Entries(fields)),
+            _ => None,
+        }
+    }
+
+    /// A list whose every item reads; `None` if this is not a list or any
+    /// item does not read.
+    pub fn into_list<T>(self, read: impl FnMut(Json) -> Option<T>) -> Option<Vec<T>> {
+        match self {
+            Json::Array(items) => items.into_iter().map(read).collect(),
+            _ => None,
+        }
+    }
+}
+
+/// Parses JSON text into a tree. Every reader goes through this one function,
+/// so serde_json's parser is built into the download once.
+pub fn parse(bytes: &[u8]) -> Result<Json, serde_json::Error> {
+    serde_json::from_slice(bytes)
 }
 
 /// The first field called `key` in an object's fields.
@@ -177,6 +218,50 @@ impl<'de> Visitor<'de> for KeySeed {
 
     fn visit_string<E>(self, v: String) -> Result<Key, E> {
         Ok(known_name(&v).map_or(Cow::Owned(v), Cow::Borrowed))
+    }
+}
+
+/// An object's fields in file order. Known fields are taken out one by one
+/// (a short scan beats hashing for the dozen fields an object has); what is
+/// left are the unknown fields, still in file order, so that an export gives
+/// them back where they were.
+#[derive(Default)]
+pub struct Entries(pub Vec<(Key, Json)>);
+
+impl Entries {
+    pub fn remove(&mut self, key: &str) -> Option<Json> {
+        let at = self.0.iter().position(|(k, _)| k == key)?;
+        Some(self.0.remove(at).1)
+    }
+
+    pub fn into_extra(self) -> Map<String, Value> {
+        self.0.into_iter().map(|(key, value)| (key.into_owned(), Value::from(value))).collect()
+    }
+
+    // Readers for text the app wrote itself with serde's derived `Serialize`,
+    // taking exactly what the derived `Deserialize` took. Each returns `None`
+    // when the field is wrong, and the whole value is then refused.
+
+    /// A field that must be present and read.
+    pub fn required<T>(&mut self, key: &str, read: impl FnOnce(Json) -> Option<T>) -> Option<T> {
+        read(self.remove(key)?)
+    }
+
+    /// An `Option` field: absent or null is `Some(None)`; anything else must read.
+    pub fn optional<T>(&mut self, key: &str, read: impl FnOnce(Json) -> Option<T>) -> Option<Option<T>> {
+        match self.remove(key) {
+            None | Some(Json::Null) => Some(None),
+            Some(value) => read(value).map(Some),
+        }
+    }
+
+    /// A `#[serde(default)]` field that is not an `Option`: absent gives the
+    /// default, but null must read like any other value (and mostly does not).
+    pub fn or_default<T: Default>(&mut self, key: &str, read: impl FnOnce(Json) -> Option<T>) -> Option<T> {
+        match self.remove(key) {
+            None => Some(T::default()),
+            Some(value) => read(value),
+        }
     }
 }
 

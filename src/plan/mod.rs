@@ -6,7 +6,7 @@ pub mod due;
 pub mod figure;
 pub mod model;
 mod problem;
-mod json;
+pub(crate) mod json;
 mod place;
 mod read;
 pub mod schema;

@@ -12,7 +12,7 @@ use foldhash::HashMap;
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
-use super::json::{field, Json, Key};
+use super::json::{self, field, Entries, Json, Key};
 use super::place::{Label, Place};
 
 use super::model::*;
@@ -34,7 +34,7 @@ pub fn read_plan(bytes: &[u8]) -> Result<Plan, ReadError> {
     }
     // JSON that parses is text, so a file is only checked for being binary
     // when it does not parse: a 20 MB plan is not scanned twice more.
-    let tree: Json = serde_json::from_slice(bytes).map_err(|error| {
+    let tree = json::parse(bytes).map_err(|error| {
         if bytes.contains(&0) || std::str::from_utf8(bytes).is_err() {
             ReadError::NotText
         } else {
@@ -612,24 +612,6 @@ impl Fields {
 
 fn take(f: &mut Fields) -> Map<String, Value> {
     std::mem::take(&mut f.map).into_extra()
-}
-
-/// An object's fields in file order. Known fields are taken out one by one
-/// (a short scan beats hashing for the dozen fields an object has); what is
-/// left are the unknown fields, still in file order, so that an export gives
-/// them back where they were.
-#[derive(Default)]
-struct Entries(Vec<(Key, Json)>);
-
-impl Entries {
-    fn remove(&mut self, key: &str) -> Option<Json> {
-        let at = self.0.iter().position(|(k, _)| k == key)?;
-        Some(self.0.remove(at).1)
-    }
-
-    fn into_extra(self) -> Map<String, Value> {
-        self.0.into_iter().map(|(key, value)| (key.into_owned(), Value::from(value))).collect()
-    }
 }
 
 /// Suggests the ISO form of a date written the British way ("31/03/2017").

@@ -5,11 +5,11 @@
 //! so that replaying, merging and "the later change wins" need nothing else.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::plan::{Evidence, Extra, MeasureValue, Moment, Note, Status};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Edit {
     /// Unique across every tab and person: the journal merges on it.
     pub id: String,
@@ -32,7 +32,7 @@ pub fn in_time_order<'e>(edits: impl IntoIterator<Item = &'e Edit>) -> Vec<&'e E
 }
 
 /// What changed. Items are actions or activities, found by id.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Change {
     SetStatus { item: String, status: Option<Status> },
@@ -67,7 +67,7 @@ impl Change {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct NoteDraft {
     pub id: String,
     pub text: String,
@@ -79,7 +79,7 @@ pub struct NoteDraft {
     pub corrects: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct EvidenceDraft {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
@@ -89,7 +89,7 @@ pub struct EvidenceDraft {
     pub url: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct ValueDraft {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<String>,

@@ -5,7 +5,7 @@
 //! id, so neither tab's change is lost; the later change to a field wins when
 //! the plan is shown, and the earlier one stays in the item's history.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::edit::Edit;
 use crate::plan::Moment;
@@ -13,7 +13,9 @@ use crate::plan::Moment;
 /// The stored form's version; an entry with another version is set aside.
 pub const JOURNAL_VERSION: u32 = 1;
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+/// Stored as serde writes it and read back by [`super::read_journal`]: a
+/// change to these types or their serde attributes must be made there too.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Journal {
     pub version: u32,
     pub plan_id: String,
