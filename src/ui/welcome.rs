@@ -1,27 +1,39 @@
 //! The welcome page: choose a plan file, drop one, or open a sample.
 
 use leptos::prelude::*;
-use serde::Deserialize;
 
 use super::{open_file, state};
+use crate::plan::json::{self, Json};
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 struct Sample {
     file: String,
     title: String,
-    #[serde(default)]
     subtitle: Option<String>,
-    #[serde(default)]
     organisation: Option<String>,
-    #[serde(default)]
     actions: usize,
-    #[serde(default)]
     measures: usize,
 }
 
-/// The samples listed on the welcome page, built into the app.
+/// The samples listed on the welcome page, built into the app. Read through
+/// the plan reader's JSON tree rather than a serde derive, to keep the
+/// download small; a list that does not read shows no samples.
 fn samples() -> Vec<Sample> {
-    serde_json::from_str(include_str!("../../public/samples/index.json")).unwrap_or_default()
+    let index = include_str!("../../public/samples/index.json");
+    json::parse(index.as_bytes()).ok().and_then(|list| list.into_list(sample)).unwrap_or_default()
+}
+
+fn sample(value: Json) -> Option<Sample> {
+    let mut fields = value.into_object()?;
+    let count = |v: Json| usize::try_from(v.as_u64()?).ok();
+    Some(Sample {
+        file: fields.required("file", Json::into_string)?,
+        title: fields.required("title", Json::into_string)?,
+        subtitle: fields.optional("subtitle", Json::into_string)?,
+        organisation: fields.optional("organisation", Json::into_string)?,
+        actions: fields.or_default("actions", count)?,
+        measures: fields.or_default("measures", count)?,
+    })
 }
 
 #[component]
@@ -83,5 +95,31 @@ pub fn Welcome() -> impl IntoView {
                 " and the address of a plan file to this page's address."
             </p>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{json, sample, samples};
+
+    #[test]
+    fn every_built_in_sample_is_listed() {
+        let samples = samples();
+        assert_eq!(samples.len(), 3);
+        let first = &samples[0];
+        assert_eq!(first.file, "notts-cypf-2016-18.json");
+        assert_eq!(first.title, "Children, Young People and Families Plan 2016-2018");
+        assert_eq!(first.subtitle.as_deref(), Some("Improvement Plan 2016-2017"));
+        assert_eq!(first.organisation.as_deref(), Some("Nottinghamshire Children's Trust"));
+        assert_eq!((first.actions, first.measures), (45, 35));
+    }
+
+    #[test]
+    fn optional_sample_fields_default() {
+        let minimal = json::parse(br#"{"file":"a.json","title":"A"}"#).ok().and_then(sample);
+        let read = minimal.expect("reads");
+        assert_eq!((read.subtitle, read.organisation, read.actions, read.measures), (None, None, 0, 0));
+        let wrong = json::parse(br#"{"file":"a.json","title":"A","actions":"many"}"#).ok().and_then(sample);
+        assert!(wrong.is_none());
     }
 }
