@@ -2,6 +2,8 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use plan_tracker::generate::{generate_plan, ORGANISATIONS};
 use plan_tracker::plan::{read_plan, Plan, Status};
@@ -29,8 +31,13 @@ fn titles(plan: &Plan, index: &Index, results: &Results) -> Vec<String> {
 
 fn run_on(plan: &Plan, filter: &Filter) -> (Index, Results) {
     let index = Index::build(plan);
-    let results = run(&index, &Overlay::default(), filter, today());
+    let results = search(plan, &index, &Overlay::default(), filter);
     (index, results)
+}
+
+/// Runs a filter, with the plan's search text built when words need it.
+fn search(plan: &Plan, index: &Index, overlay: &Overlay, filter: &Filter) -> Results {
+    run(index, || Arc::new(SearchText::build(plan)), overlay, filter, today())
 }
 
 #[test]
@@ -174,10 +181,10 @@ fn recorded_progress_is_laid_over_the_index() {
     let mut overlay = Overlay::default();
     overlay.status.insert(0, Some(Status::OffTrack));
     let filter = Filter { statuses: [StatusChoice::Is(Status::OffTrack)].into(), ..Filter::default() };
-    assert_eq!(run(&index, &overlay, &filter, today()).rows, [0]);
+    assert_eq!(search(&plan, &index, &overlay, &filter).rows, [0]);
     overlay.row_text.insert(3, "zebra crossing".into());
     let words = Filter { words: "zebra".into(), ..Filter::default() };
-    assert_eq!(run(&index, &overlay, &words, today()).rows, [3]);
+    assert_eq!(search(&plan, &index, &overlay, &words).rows, [3]);
 }
 
 #[test]
@@ -215,7 +222,7 @@ fn twenty_thousand_actions_filter_correctly() {
     let plan = generate_plan(20_000, 42);
     let index = Index::build(&plan);
     let filter = Filter { leads: [ORGANISATIONS[1].to_owned()].into(), words: "protocol".into(), ..Filter::default() };
-    let results = run(&index, &Overlay::default(), &filter, today());
+    let results = search(&plan, &index, &Overlay::default(), &filter);
     assert!(!results.rows.is_empty());
     assert_eq!(results.total, 20_000);
 }
@@ -255,8 +262,9 @@ proptest! {
 
     #[test]
     fn adding_a_filter_never_adds_results((seed, filter) in plan_and_filter(300), narrowing in 0usize..4) {
-        let index = Index::build(&generate_plan(300, seed));
-        let before = run(&index, &Overlay::default(), &filter, today()).rows;
+        let plan = generate_plan(300, seed);
+        let index = Index::build(&plan);
+        let before = search(&plan, &index, &Overlay::default(), &filter).rows;
         let mut narrower = filter.clone();
         match narrowing {
             0 => { narrower.words = format!("{} review", narrower.words); }
@@ -265,15 +273,16 @@ proptest! {
             _ if narrower.priorities.is_empty() => { narrower.priorities.insert("p1".into()); }
             _ => { narrower.words.push_str(" the"); }
         }
-        let after = run(&index, &Overlay::default(), &narrower, today()).rows;
+        let after = search(&plan, &index, &Overlay::default(), &narrower).rows;
         prop_assert!(after.iter().all(|r| before.contains(r)));
     }
 
     #[test]
     fn an_options_count_is_what_choosing_it_gives((seed, filter) in plan_and_filter(250)) {
-        let index = Index::build(&generate_plan(250, seed));
-        let results = run(&index, &Overlay::default(), &filter, today());
-        let count_of = |chosen: Filter| run(&index, &Overlay::default(), &chosen, today()).rows.len();
+        let plan = generate_plan(250, seed);
+        let index = Index::build(&plan);
+        let results = search(&plan, &index, &Overlay::default(), &filter);
+        let count_of = |chosen: Filter| search(&plan, &index, &Overlay::default(), &chosen).rows.len();
         for (id, _) in &index.priorities {
             let got = count_of(Filter { priorities: [id.clone()].into(), ..filter.clone() });
             prop_assert_eq!(results.priority_counts.get(id).copied().unwrap_or(0), got);
@@ -302,4 +311,25 @@ fn every_action_finds_its_own_row() {
     }
     assert_eq!(index.row_of(0, 0, 10_000), None);
     assert_eq!(index.row_of(99, 0, 0), None);
+}
+
+#[test]
+fn search_text_is_asked_for_only_when_there_are_words() {
+    let plan = sample();
+    let index = Index::build(&plan);
+    let asked = std::cell::Cell::new(false);
+    let ask = || {
+        asked.set(true);
+        Arc::new(SearchText::build(&plan))
+    };
+    let all = run(&index, ask, &Overlay::default(), &Filter { words: "  ".into(), ..Filter::default() }, today());
+    assert!(!asked.get(), "no words, no search text");
+    assert_eq!(all.rows.len(), index.len());
+    let ask = || {
+        asked.set(true);
+        Arc::new(SearchText::build(&plan))
+    };
+    let found = run(&index, ask, &Overlay::default(), &Filter { words: "school".into(), ..Filter::default() }, today());
+    assert!(asked.get());
+    assert!(!found.rows.is_empty() && found.rows.len() < index.len());
 }

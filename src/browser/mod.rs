@@ -5,6 +5,7 @@ pub mod address;
 pub mod clock;
 pub mod download;
 pub mod files;
+pub mod frames;
 pub mod panic;
 pub mod save_file;
 pub mod storage;

@@ -6,6 +6,7 @@
 //! of them (with the others as they are) would bring it in.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use memchr::memmem::Finder;
@@ -13,6 +14,7 @@ use memchr::memmem::Finder;
 use super::deadline::{DueChoice, DueWindows};
 use super::fold::query_terms;
 use super::index::{due_between, Index, Overlay};
+use super::search_text::SearchText;
 use crate::plan::Status;
 
 /// A status choice: one of the six, or none recorded yet.
@@ -149,16 +151,24 @@ pub struct Results {
     pub status_counts: BTreeMap<StatusChoice, usize>,
 }
 
-/// Runs a filter over the index.
-pub fn run(index: &Index, overlay: &Overlay, filter: &Filter, today: NaiveDate) -> Results {
+/// Runs a filter over the index. `search_text` is asked for only when the
+/// filter has words, so that it can be built on first use.
+pub fn run(
+    index: &Index,
+    search_text: impl FnOnce() -> Arc<SearchText>,
+    overlay: &Overlay,
+    filter: &Filter,
+    today: NaiveDate,
+) -> Results {
     let words = query_terms(&filter.words);
     // One searcher per word, built once rather than once per row.
     let terms: Vec<Finder> = words.iter().take(63).map(|w| Finder::new(w.as_bytes())).collect();
+    let text = if terms.is_empty() { Arc::default() } else { search_text() };
     let windows = DueWindows::new(today);
     // Which query terms each activity and priority already contain.
-    let priority_masks: Vec<u64> = index.priority_text.iter().map(|t| term_mask(t, &terms)).collect();
-    let activity_masks: Vec<Vec<u64>> = index
-        .activity_text
+    let priority_masks: Vec<u64> = text.priorities.iter().map(|t| term_mask(t, &terms)).collect();
+    let activity_masks: Vec<Vec<u64>> = text
+        .activities
         .iter()
         .enumerate()
         .map(|(pi, acts)| {
@@ -197,7 +207,8 @@ pub fn run(index: &Index, overlay: &Overlay, filter: &Filter, today: NaiveDate) 
         pass[Facet::Status as usize] =
             filter.statuses.is_empty() || filter.statuses.contains(&StatusChoice::of(status));
         if all_terms != 0 {
-            let mut mask = term_mask(&row.text, &terms)
+            let own = text.rows.get(i).map_or(0, |t| term_mask(t, &terms));
+            let mut mask = own
                 | priority_masks.get(row.priority).copied().unwrap_or(0)
                 | activity_masks.get(row.priority).and_then(|a| a.get(row.activity)).copied().unwrap_or(0);
             if let Some(extra) = overlay.row_text.get(&i) {

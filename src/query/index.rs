@@ -1,7 +1,8 @@
 //! The search index: one row per action, built once per opened plan.
 //!
-//! Everything a filter reads is prepared here (folded text, deadlines, lead
-//! organisations) so that a keystroke only scans flat data. Progress recorded
+//! Everything a filter reads is prepared here (deadlines, lead organisations;
+//! the folded text for words is in [`SearchText`](super::SearchText)) so
+//! that a keystroke only scans flat data. Progress recorded
 //! since the plan was opened is laid over the rows by [`Overlay`], which is
 //! small, so an edit never rebuilds the index.
 
@@ -11,7 +12,6 @@ use foldhash::HashMap;
 
 use chrono::NaiveDate;
 
-use super::fold::fold_into;
 use crate::plan::due::{resolve, Deadline};
 use crate::plan::{present, Activity, Action, Plan, Progress, Status};
 use crate::progress::Rollup;
@@ -29,8 +29,6 @@ pub struct Row {
     pub deadline: Deadline,
     pub status: Option<Status>,
     pub percent: Option<u8>,
-    /// Folded text of the action, its notes and evidence.
-    pub text: String,
     /// Position in the plan, for "plan order".
     pub order: usize,
 }
@@ -39,13 +37,10 @@ pub struct Row {
 /// filtering and counting compare numbers, not strings.
 pub type OrgId = u32;
 
-/// Folded text of the levels above an action; kept once per activity and
-/// priority rather than copied into every row.
+/// The rows, and what the filters offer to choose from.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
     pub rows: Vec<Row>,
-    pub activity_text: Vec<Vec<String>>,
-    pub priority_text: Vec<String>,
     /// Priority ids with their labels, in plan order.
     pub priorities: Vec<(String, String)>,
     /// Lead organisations with the number of actions each leads.
@@ -66,30 +61,18 @@ impl Index {
         // Plans repeat their deadline labels ("March 2017"): each is read once.
         let mut labels: HashMap<&str, Deadline> = HashMap::default();
         for (pi, priority) in plan.priorities.iter().enumerate() {
-            let mut text = String::new();
-            fold_into(&mut text, &priority.title);
-            for line in priority.outcomes.iter().chain(priority.success.iter()).flatten() {
-                fold_into(&mut text, line);
-            }
-            if let Some(summary) = present(&priority.summary) {
-                fold_into(&mut text, summary);
-            }
-            index.priority_text.push(text);
             let label = match present(&priority.number) {
                 Some(n) => format!("{n}. {}", priority.title),
                 None => priority.title.clone(),
             };
             index.priorities.push((priority.id.clone(), label));
-            let mut activity_texts = Vec::with_capacity(priority.activities().len());
             let mut first_rows = Vec::with_capacity(priority.activities().len());
             for (ai, activity) in priority.activities().iter().enumerate() {
-                activity_texts.push(activity_haystack(activity));
                 first_rows.push(index.rows.len());
                 for (ki, action) in activity.actions().iter().enumerate() {
                     index.push_row(pi, ai, ki, activity, action, &mut labels);
                 }
             }
-            index.activity_text.push(activity_texts);
             index.first_rows.push(first_rows);
         }
         index.count_organisations();
@@ -144,12 +127,6 @@ impl Index {
                 partners.push(parent);
             }
         }
-        let mut text = String::new();
-        fold_into(&mut text, &action.title);
-        if let Some(label) = action.due.as_ref().and_then(|d| present(&d.label)) {
-            fold_into(&mut text, label);
-        }
-        add_progress_text(&mut text, action.progress.as_ref());
         let progress = action.progress.as_ref();
         self.rows.push(Row {
             priority: pi,
@@ -160,7 +137,6 @@ impl Index {
             deadline: deadline_of(action, labels),
             status: progress.and_then(|p| p.status),
             percent: progress.and_then(|p| p.percent),
-            text,
             order: self.rows.len(),
         });
     }
@@ -212,42 +188,6 @@ fn deadline_of<'p>(action: &'p Action, labels: &mut HashMap<&'p str, Deadline>) 
     }
 }
 
-fn activity_haystack(activity: &Activity) -> String {
-    let mut text = String::new();
-    fold_into(&mut text, &activity.title);
-    for field in [&activity.strategic_plan, &activity.governance_group] {
-        if let Some(value) = present(field) {
-            fold_into(&mut text, value);
-        }
-    }
-    if let Some(lead) = &activity.lead {
-        fold_into(&mut text, &lead.organisation);
-        for field in [&lead.team, &lead.officer] {
-            if let Some(value) = present(field) {
-                fold_into(&mut text, value);
-            }
-        }
-    }
-    for partner in activity.partners() {
-        fold_into(&mut text, partner);
-    }
-    add_progress_text(&mut text, activity.progress.as_ref());
-    text
-}
-
-pub(crate) fn add_progress_text(text: &mut String, progress: Option<&Progress>) {
-    for note in progress.map(Progress::notes).unwrap_or_default() {
-        fold_into(text, &note.text);
-        for evidence in note.evidence.iter().flatten() {
-            for field in [&evidence.title, &evidence.source] {
-                if let Some(value) = present(field) {
-                    fold_into(text, value);
-                }
-            }
-        }
-    }
-}
-
 /// Progress recorded since the plan was opened, laid over index rows.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Overlay {
@@ -276,8 +216,8 @@ impl Overlay {
     /// Roll-ups of every activity and priority, by position, from the rows.
     pub fn rollups(&self, index: &Index) -> Rollups {
         let mut rollups = Rollups {
-            priorities: vec![Rollup::default(); index.priority_text.len()],
-            activities: index.activity_text.iter().map(|a| vec![Rollup::default(); a.len()]).collect(),
+            priorities: vec![Rollup::default(); index.first_rows.len()],
+            activities: index.first_rows.iter().map(|a| vec![Rollup::default(); a.len()]).collect(),
         };
         for (i, row) in index.rows.iter().enumerate() {
             let progress = Progress { status: self.status(row, i), percent: self.percent(row, i), ..Progress::default() };

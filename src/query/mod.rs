@@ -5,9 +5,11 @@ mod deadline;
 mod filter;
 pub mod fold;
 mod index;
+mod search_text;
 mod url;
 
 pub use deadline::DueChoice;
 pub use filter::{run, Filter, Results, Sort, StatusChoice};
 pub use index::{Index, Overlay, Row, Rollups};
+pub use search_text::SearchText;
 pub use url::{filter_from_query, filter_to_query, keep_known, FILTER_KEYS};

@@ -2,7 +2,7 @@
 //! number of results each would give, the selected filters listed at the top
 //! and removable one by one, and "Clear filters".
 
-use crate::plan::dates::{parse_iso_date};
+use crate::plan::dates::parse_iso_date;
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;

@@ -2,7 +2,7 @@
 //! everything that follows from them. One effect writes the journal outward
 //! to storage; nothing else copies state around.
 
-use crate::plan::dates::{parse_iso_date};
+use crate::plan::dates::parse_iso_date;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -10,10 +10,11 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::browser::storage::{self, Person, StorageError};
+use crate::browser::frames::after_next_paint;
 use crate::browser::{address, clock};
 use crate::plan::{read_plan, Plan, Problem, ReadError};
 use crate::progress::{current_progress, Change, Edit, Journal, Location, Locator};
-use crate::query::{self, fold, Filter, Index, Overlay, Results, Rollups};
+use crate::query::{self, fold, Filter, Index, Overlay, Results, Rollups, SearchText};
 
 /// A plan that opened, with what is prepared once for it.
 #[derive(Clone)]
@@ -79,6 +80,9 @@ pub struct AppState {
     pub shown: RwSignal<usize>,
     pub fixed_today: Option<NaiveDate>,
     pub edits_by_item: Memo<Arc<HashMap<String, Vec<Edit>>>>,
+    /// The words filter's text. Memos are lazy: it is built the first time
+    /// words are searched, or just after a plan is first painted.
+    pub search_text: Memo<Arc<SearchText>>,
     pub overlay: Memo<Overlay>,
     pub results: Memo<Results>,
     pub rollups: Memo<Rollups>,
@@ -116,10 +120,14 @@ impl AppState {
             let Some(opened) = opened.get() else { return Overlay::default() };
             build_overlay(&opened, &edits_by_item.get())
         });
+        let search_text = Memo::new(move |_| match opened.get() {
+            Some(opened) => Arc::new(SearchText::build(&opened.plan)),
+            None => Arc::default(),
+        });
         let results = Memo::new(move |_| {
             let Some(opened) = opened.get() else { return Results::default() };
             let today = clock::today(fixed_today);
-            overlay.with(|o| filter.with(|f| query::run(&opened.index, o, f, today)))
+            overlay.with(|o| filter.with(|f| query::run(&opened.index, || search_text.get(), o, f, today)))
         });
         let rollups = Memo::new(move |_| match opened.get() {
             Some(opened) => overlay.with(|o| o.rollups(&opened.index)),
@@ -139,6 +147,7 @@ impl AppState {
             shown: RwSignal::new(PAGE_SIZE),
             fixed_today,
             edits_by_item,
+            search_text,
             overlay,
             results,
             rollups,
@@ -246,6 +255,10 @@ impl AppState {
         self.shown.set(PAGE_SIZE);
         self.opened.set(Some(Opened { plan: Arc::new(plan), index: Arc::new(index), locator: Arc::new(locator), link }));
         self.write_address(false);
+        // The search text is ready before anyone can type, without holding
+        // up the first sight of the plan.
+        let search_text = self.search_text;
+        after_next_paint(move || search_text.with_untracked(|_| ()));
     }
 
     /// Closes the plan and goes back to the welcome page.
