@@ -2,8 +2,6 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::sync::Arc;
-
 use chrono::NaiveDate;
 use plan_tracker::generate::{generate_plan, ORGANISATIONS};
 use plan_tracker::plan::{read_plan, Plan, Status};
@@ -37,7 +35,8 @@ fn run_on(plan: &Plan, filter: &Filter) -> (Index, Results) {
 
 /// Runs a filter, with the plan's search text built when words need it.
 fn search(plan: &Plan, index: &Index, overlay: &Overlay, filter: &Filter) -> Results {
-    run(index, || Arc::new(SearchText::build(plan)), overlay, filter, today())
+    let text = SearchText::build(plan);
+    run(index, || &text, overlay, filter, today())
 }
 
 #[test]
@@ -318,16 +317,17 @@ fn search_text_is_asked_for_only_when_there_are_words() {
     let plan = sample();
     let index = Index::build(&plan);
     let asked = std::cell::Cell::new(false);
+    let text = SearchText::build(&plan);
     let ask = || {
         asked.set(true);
-        Arc::new(SearchText::build(&plan))
+        &text
     };
     let all = run(&index, ask, &Overlay::default(), &Filter { words: "  ".into(), ..Filter::default() }, today());
     assert!(!asked.get(), "no words, no search text");
     assert_eq!(all.rows.len(), index.len());
     let ask = || {
         asked.set(true);
-        Arc::new(SearchText::build(&plan))
+        &text
     };
     let found = run(&index, ask, &Overlay::default(), &Filter { words: "school".into(), ..Filter::default() }, today());
     assert!(asked.get());

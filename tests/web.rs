@@ -4,7 +4,7 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use plan_tracker::browser::{address, clock, storage};
+use plan_tracker::browser::{address, clock, frames, storage};
 use plan_tracker::plan::{Moment, Status};
 use plan_tracker::progress::{Change, Edit, Journal};
 use wasm_bindgen_test::*;
@@ -145,4 +145,15 @@ async fn typing_reaches_the_address_once_it_pauses() {
     sleep(500).await;
     assert_eq!(address::query_pairs(), pairs(&[("status", "on_track")]));
     address::set_query(&[], false);
+}
+
+#[wasm_bindgen_test]
+async fn work_put_off_until_idle_runs_after_the_current_task() {
+    let done = std::rc::Rc::new(std::cell::Cell::new(false));
+    let flag = done.clone();
+    frames::when_idle(move || flag.set(true));
+    assert!(!done.get(), "not straight away");
+    // Idle callbacks wait at most a second.
+    sleep(1200).await;
+    assert!(done.get(), "done once the browser is idle");
 }

@@ -6,7 +6,6 @@
 //! of them (with the others as they are) would bring it in.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::Arc;
 
 use chrono::NaiveDate;
 use memchr::memmem::Finder;
@@ -153,9 +152,9 @@ pub struct Results {
 
 /// Runs a filter over the index. `search_text` is asked for only when the
 /// filter has words, so that it can be built on first use.
-pub fn run(
+pub fn run<'t>(
     index: &Index,
-    search_text: impl FnOnce() -> Arc<SearchText>,
+    search_text: impl FnOnce() -> &'t SearchText,
     overlay: &Overlay,
     filter: &Filter,
     today: NaiveDate,
@@ -163,7 +162,8 @@ pub fn run(
     let words = query_terms(&filter.words);
     // One searcher per word, built once rather than once per row.
     let terms: Vec<Finder> = words.iter().take(63).map(|w| Finder::new(w.as_bytes())).collect();
-    let text = if terms.is_empty() { Arc::default() } else { search_text() };
+    let no_text = SearchText::default();
+    let text = if terms.is_empty() { &no_text } else { search_text() };
     let windows = DueWindows::new(today);
     // Which query terms each activity and priority already contain.
     let priority_masks: Vec<u64> = text.priorities.iter().map(|t| term_mask(t, &terms)).collect();

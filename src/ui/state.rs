@@ -4,13 +4,13 @@
 
 use crate::plan::dates::parse_iso_date;
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::browser::storage::{self, Person, StorageError};
-use crate::browser::frames::after_next_paint;
+use crate::browser::frames::when_idle;
 use crate::browser::{address, clock};
 use crate::plan::{read_plan, Plan, Problem, ReadError};
 use crate::progress::{current_progress, Change, Edit, Journal, Location, Locator};
@@ -22,8 +22,19 @@ pub struct Opened {
     pub plan: Arc<Plan>,
     pub index: Arc<Index>,
     pub locator: Arc<Locator>,
+    /// The words filter's text, built the first time it is needed (see
+    /// [`Opened::search_text`]) and dropped with the plan.
+    search_text: Arc<OnceLock<SearchText>>,
     /// The `plan=` link it came from, kept in the address.
     pub link: Option<String>,
+}
+
+impl Opened {
+    /// The plan's search text: built on first use, which is either the first
+    /// search or the first moment the browser is idle after opening.
+    pub fn search_text(&self) -> &SearchText {
+        self.search_text.get_or_init(|| SearchText::build(&self.plan))
+    }
 }
 
 /// Which page is showing; kept in the address as `view`.
@@ -80,9 +91,6 @@ pub struct AppState {
     pub shown: RwSignal<usize>,
     pub fixed_today: Option<NaiveDate>,
     pub edits_by_item: Memo<Arc<HashMap<String, Vec<Edit>>>>,
-    /// The words filter's text. Memos are lazy: it is built the first time
-    /// words are searched, or just after a plan is first painted.
-    pub search_text: Memo<Arc<SearchText>>,
     pub overlay: Memo<Overlay>,
     pub results: Memo<Results>,
     pub rollups: Memo<Rollups>,
@@ -120,14 +128,10 @@ impl AppState {
             let Some(opened) = opened.get() else { return Overlay::default() };
             build_overlay(&opened, &edits_by_item.get())
         });
-        let search_text = Memo::new(move |_| match opened.get() {
-            Some(opened) => Arc::new(SearchText::build(&opened.plan)),
-            None => Arc::default(),
-        });
         let results = Memo::new(move |_| {
             let Some(opened) = opened.get() else { return Results::default() };
             let today = clock::today(fixed_today);
-            overlay.with(|o| filter.with(|f| query::run(&opened.index, || search_text.get(), o, f, today)))
+            overlay.with(|o| filter.with(|f| query::run(&opened.index, || opened.search_text(), o, f, today)))
         });
         let rollups = Memo::new(move |_| match opened.get() {
             Some(opened) => overlay.with(|o| o.rollups(&opened.index)),
@@ -147,7 +151,6 @@ impl AppState {
             shown: RwSignal::new(PAGE_SIZE),
             fixed_today,
             edits_by_item,
-            search_text,
             overlay,
             results,
             rollups,
@@ -253,12 +256,19 @@ impl AppState {
         self.journal.set(journal);
         self.filter.set(filter);
         self.shown.set(PAGE_SIZE);
-        self.opened.set(Some(Opened { plan: Arc::new(plan), index: Arc::new(index), locator: Arc::new(locator), link }));
+        let search_text = Arc::default();
+        self.opened.set(Some(Opened { plan: Arc::new(plan), index: Arc::new(index), locator: Arc::new(locator), search_text, link }));
         self.write_address(false);
-        // The search text is ready before anyone can type, without holding
-        // up the first sight of the plan.
-        let search_text = self.search_text;
-        after_next_paint(move || search_text.with_untracked(|_| ()));
+        // Ready before anyone can type, without holding up the first sight
+        // of the plan.
+        let opened = self.opened;
+        when_idle(move || {
+            opened.with_untracked(|o| {
+                if let Some(o) = o {
+                    o.search_text();
+                }
+            });
+        });
     }
 
     /// Closes the plan and goes back to the welcome page.
