@@ -235,6 +235,10 @@ impl Entries {
     }
 
     pub fn into_extra(self) -> Map<String, Value> {
+        if self.0.is_empty() {
+            // Most objects have no unknown fields: no map to build.
+            return Map::new();
+        }
         self.0.into_iter().map(|(key, value)| (key.into_owned(), Value::from(value))).collect()
     }
 

@@ -379,7 +379,15 @@ pub struct Moment {
 
 impl Moment {
     pub fn parse(text: &str) -> Option<Moment> {
-        DateTime::parse_from_rfc3339(text).ok().map(|instant| Moment { text: text.to_owned(), instant })
+        Moment::from_text(text.to_owned()).ok()
+    }
+
+    /// A moment from text it may keep; the text back when it is not one.
+    pub fn from_text(text: String) -> Result<Moment, String> {
+        match DateTime::parse_from_rfc3339(&text) {
+            Ok(instant) => Ok(Moment { text, instant }),
+            Err(_) => Err(text),
+        }
     }
 
     /// A moment to the millisecond: edits made within the same second must

@@ -548,11 +548,11 @@ impl Walk {
     }
 
     fn moment(&mut self, f: &Fields, key: &str, value: Json) -> Option<Moment> {
-        let name = f.name(key);
         match value {
-            Json::String(s) => match Moment::parse(&s) {
-                Some(m) => Some(m),
-                None => {
+            Json::String(s) => match Moment::from_text(s) {
+                Ok(m) => Some(m),
+                Err(s) => {
+                    let name = f.name(key);
                     let message = format!(
                         "{name} '{}' is not a date and time; write it like 2026-11-22T09:30:00Z",
                         clip(&s)
@@ -562,6 +562,7 @@ impl Walk {
                 }
             },
             other => {
+                let name = f.name(key);
                 let message = format!("{name} must be a date and time such as \"2026-11-22T09:30:00Z\", not {}", kind(&other));
                 self.problem(&f.place, message);
                 None
