@@ -5,19 +5,21 @@
 //!
 //! | module | what it does | knows about the browser? |
 //! |---|---|---|
-//! | [`plan`] | format version 1: types, reading with every problem listed, deadlines, the JSON Schema | no |
-//! | [`query`] | the search index, filters with option counts, sorting, filters in links | no |
-//! | [`progress`] | edits as values, the journal, applying edits, roll-up | no |
+//! | [`plan`] | format version 1: types, reading with every problem listed, deadlines, dates and figures as people write them, the JSON Schema | no |
+//! | [`query`] | the search index and search text, filters with option counts, sorting, filters in links | no |
+//! | [`progress`] | edits as values, the journal and reading it back from storage, applying edits, roll-up | no |
 //! | [`exchange`] | export with every change applied, partner packs, merging returns three ways, comparing versions, CSV | no |
 //! | [`generate`] | realistic generated plans for tests and the benchmark | no |
-//! | [`browser`] | storage, files, fetch, downloads, saving to a picked file, the address bar, the clock, the panic hook | yes: the only module that is |
+//! | [`browser`] | storage, files, fetch, downloads, saving to a picked file, the address bar, the clock, work put off until idle, the panic hook | yes: the only module that is |
 //! | [`ui`] | Leptos components, one feature per file, and the app state | through `browser` |
 //!
 //! # How data flows
 //!
 //! Bytes from a file or a link go to [`plan::read_plan`], which gives a plan
 //! or every problem with its place. The plan is then fixed for as long as it
-//! is open: an [`query::Index`] is built from it once. What people record
+//! is open: an [`query::Index`] is built from it once, and the words filter's
+//! [`query::SearchText`] once the browser is idle after the first paint (or
+//! at the first search, if that comes sooner). What people record
 //! becomes a [`progress::Edit`] (who, when, what) in a [`progress::Journal`];
 //! the journal is the only state that changes. What is shown is derived: an
 //! item's progress is its base progress with its edits applied
@@ -37,8 +39,10 @@
 //! - Merging a return is edits like any other: nothing is applied until the
 //!   person confirms, a field both sides changed since the pack was sent is
 //!   a conflict they choose, and undo takes the whole merge back.
-//! - Filtering reads only the index and the overlay: organisations are
-//!   numbers there, and only a page of results is drawn.
+//! - Filtering reads only the index, the search text and the overlay:
+//!   organisations are numbers there, and only a page of results is drawn.
+//! - Nothing a plan file says is formatted into words unless it is shown:
+//!   a problem's place, for one, is kept as numbers until there is a problem.
 //! - Notes are never rewritten: a correction is a later note that names the
 //!   one it corrects. Two changes to the same field: the later wins, and the
 //!   earlier stays in the journal and the item's history.
