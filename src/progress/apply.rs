@@ -55,7 +55,8 @@ pub struct Locator(HashMap<String, Location>);
 
 impl Locator {
     pub fn new(plan: &Plan) -> Locator {
-        let mut map = HashMap::default();
+        let items: usize = plan.priorities.iter().flat_map(|p| p.activities()).map(|a| 1 + a.actions().len()).sum();
+        let mut map = HashMap::with_capacity_and_hasher(items + plan.measures().len(), Default::default());
         for (pi, priority) in plan.priorities.iter().enumerate() {
             for (ai, activity) in priority.activities().iter().enumerate() {
                 map.insert(activity.id.clone(), Location::Activity(pi, ai));

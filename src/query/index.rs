@@ -69,8 +69,9 @@ impl Index {
             let mut first_rows = Vec::with_capacity(priority.activities().len());
             for (ai, activity) in priority.activities().iter().enumerate() {
                 first_rows.push(index.rows.len());
+                let orgs = index.activity_organisations(activity);
                 for (ki, action) in activity.actions().iter().enumerate() {
-                    index.push_row(pi, ai, ki, activity, action, &mut labels);
+                    index.push_row(pi, ai, ki, &orgs, action, &mut labels);
                 }
             }
             index.first_rows.push(first_rows);
@@ -107,26 +108,36 @@ impl Index {
             .collect()
     }
 
+    /// An activity's lead and partners as organisation ids, looked up once
+    /// for all its actions.
+    fn activity_organisations(&mut self, activity: &Activity) -> ActivityOrganisations {
+        let lead = activity.lead.as_ref().map(|l| l.organisation.trim()).filter(|o| !o.is_empty());
+        ActivityOrganisations {
+            lead: lead.map(|org| (self.org_id(org), org.to_owned())),
+            partners: activity.partners().iter().map(|p| p.trim()).filter(|p| !p.is_empty()).map(|p| self.org_id(p)).collect(),
+        }
+    }
+
     fn push_row<'p>(
         &mut self,
         pi: usize,
         ai: usize,
         ki: usize,
-        activity: &Activity,
+        activity: &ActivityOrganisations,
         action: &'p Action,
         labels: &mut HashMap<&'p str, Deadline>,
     ) {
-        let activity_lead = activity.lead.as_ref().map(|l| l.organisation.trim()).filter(|o| !o.is_empty());
         let action_lead = action.lead.as_ref().map(|l| l.organisation.trim()).filter(|o| !o.is_empty());
-        let lead = action_lead.or(activity_lead).map(|org| self.org_id(org));
-        let mut partners: Vec<OrgId> =
-            activity.partners().iter().map(|p| p.trim()).filter(|p| !p.is_empty()).map(|p| self.org_id(p)).collect();
-        if let (Some(own), Some(parent)) = (action_lead, activity_lead) {
-            if own != parent {
-                let parent = self.org_id(parent);
-                partners.push(parent);
+        let mut partners = activity.partners.clone();
+        let lead = match (action_lead, &activity.lead) {
+            (Some(own), Some((parent_id, parent))) if own != parent => {
+                // The activity's lead is then a partner in this action.
+                partners.push(*parent_id);
+                Some(self.org_id(own))
             }
-        }
+            (Some(own), None) => Some(self.org_id(own)),
+            (_, parent) => parent.as_ref().map(|(id, _)| *id),
+        };
         let progress = action.progress.as_ref();
         self.rows.push(Row {
             priority: pi,
@@ -175,6 +186,13 @@ impl Index {
     pub fn is_empty(&self) -> bool {
         self.rows.is_empty()
     }
+}
+
+/// An activity's organisations by id, with the lead's name to compare an
+/// action's own lead with.
+struct ActivityOrganisations {
+    lead: Option<(OrgId, String)>,
+    partners: Vec<OrgId>,
 }
 
 /// An action's deadline; one given only as a label is read once per label.
