@@ -12,9 +12,9 @@ pub use csv::{actions_csv, csv_file_name, field as csv_field};
 pub use merge::{plan_merge, Conflict, Field, MergePlan, MergeRefusal, Side};
 pub use pack::{pack_file_name, pack_sent_at, partner_pack, PackChoice, PACK_FIELD};
 
-use crate::plan::dates::iso_date;
 use chrono::NaiveDate;
 
+use crate::plan::dates::iso_date;
 use crate::plan::{write_plan, Exported, Moment, Plan};
 use crate::progress::{apply_all, Edit, Journal};
 

@@ -6,9 +6,9 @@
 //! coming year") leave the action undated rather than guessing. Dates given in
 //! the file always win over what a label says.
 
-use crate::plan::dates::{parse_iso_date, parse_uk_date};
 use chrono::{Datelike, NaiveDate};
 
+use super::dates::{parse_iso_date, parse_uk_date};
 use super::model::Due;
 
 /// When something is due: `date` is the deadline itself (a month means its

@@ -6,12 +6,12 @@
 //! ("Priority 2 › Activity 3 › Action 1"). What the walk does not know stays in
 //! `extra`, in order. Nothing here panics, whatever the bytes.
 
-use crate::plan::dates::{iso_date, parse_iso_date};
 use foldhash::HashMap;
 
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
+use super::dates::{iso_date, parse_iso_date};
 use super::json::{self, field, Entries, Json, Key};
 use super::place::{Label, Place};
 

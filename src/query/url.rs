@@ -3,8 +3,8 @@
 //! `to`, `q`, `sort`, repeated for several values. What cannot be used is
 //! dropped with a notice saying so; nothing here fails.
 
-use crate::plan::dates::parse_iso_date;
 
+use crate::plan::dates::parse_iso_date;
 use super::deadline::DueChoice;
 use super::filter::{Filter, Sort, StatusChoice};
 use super::index::Index;

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::history::History;
-use super::progress_form::ProgressForm;
+use super::progress_form::UpdateProgress;
 use super::results_list::deadline_text;
 use super::state;
 use super::status_tag::StatusTag;
@@ -44,13 +44,11 @@ pub fn ActionItem(
             .and_then(|a| a.progress.as_ref());
         state.edits_by_item.with(|edits| current_progress(base, edits.get(&item).into_iter().flatten()))
     });
-    let editing = RwSignal::new(false);
     let title = match present(&action.number) {
         Some(n) => format!("{n}. {}", action.title),
         None => action.title.clone(),
     };
     let id = action.id.clone();
-    let form_title = action.title.clone();
     view! {
         <li class="action" id=format!("action-{}", action.id)>
             {context.map(|c| view! { <p class="caption-m">{c}</p> })}
@@ -69,18 +67,8 @@ pub fn ActionItem(
                 })}
             </dl>
             <History item_id=id.clone() progress=Signal::derive(move || progress.get())/>
-            {move || if editing.get() {
-                view! {
-                    <ProgressForm item_id=id.clone() item_title=form_title.clone()
-                        current=Signal::derive(move || progress.get()) on_done=Callback::new(move |_| editing.set(false))/>
-                }.into_any()
-            } else {
-                view! {
-                    <button type="button" class="button button--secondary button--small" on:click=move |_| editing.set(true)>
-                        "Update progress"<span class="visually-hidden">{format!(" for {form_title}")}</span>
-                    </button>
-                }.into_any()
-            }}
+            <UpdateProgress item_id=id button_for=format!("for {}", action.title) item_title=action.title.clone()
+                current=Signal::derive(move || progress.get()) small=true/>
         </li>
     }
     .into_any()

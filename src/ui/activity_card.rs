@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::action_item::ActionItem;
 use super::history::History;
-use super::progress_form::ProgressForm;
+use super::progress_form::UpdateProgress;
 use super::state;
 use super::status_tag::StatusTag;
 use crate::plan::{present, Status};
@@ -58,7 +58,6 @@ pub fn ActivityCard(priority: usize, activity: usize, #[prop(into)] rows: Signal
         let base = plan.priorities.get(priority).and_then(|p| p.activities().get(activity)).and_then(|a| a.progress.as_ref());
         state.edits_by_item.with(|edits| current_progress(base, edits.get(&item).into_iter().flatten()))
     });
-    let editing = RwSignal::new(false);
     let lead = a.lead.as_ref().map(|l| {
         let mut text = l.organisation.clone();
         for part in [&l.team, &l.officer].into_iter().filter_map(present) {
@@ -85,7 +84,6 @@ pub fn ActivityCard(priority: usize, activity: usize, #[prop(into)] rows: Signal
         rows_list.push(("Strategic plan", s.to_owned()));
     }
     let rollup = move || state.rollups.with(|r| r.activity(priority, activity));
-    let title_for_form = a.title.clone();
     view! {
         <section class="summary-card" aria-labelledby=labelled_by>
             <div class="summary-card__title-wrapper">
@@ -118,18 +116,8 @@ pub fn ActivityCard(priority: usize, activity: usize, #[prop(into)] rows: Signal
                     </div>
                 </dl>
                 <History item_id=id.clone() progress=Signal::derive(move || progress.get())/>
-                {move || if editing.get() {
-                    view! {
-                        <ProgressForm item_id=id.clone() item_title=title_for_form.clone()
-                            current=Signal::derive(move || progress.get()) on_done=Callback::new(move |_| editing.set(false))/>
-                    }.into_any()
-                } else {
-                    view! {
-                        <button type="button" class="button button--secondary" on:click=move |_| editing.set(true)>
-                            "Update progress"<span class="visually-hidden">{format!(" for activity {title_for_form}")}</span>
-                        </button>
-                    }.into_any()
-                }}
+                <UpdateProgress item_id=id.clone() button_for=format!("for activity {}", a.title) item_title=a.title.clone()
+                    current=Signal::derive(move || progress.get())/>
                 <h4 class="heading-s">"Key actions"</h4>
                 <ol class="action-list">
                     <For each=move || rows.get() key=|r| *r let:row>

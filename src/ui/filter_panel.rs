@@ -2,13 +2,13 @@
 //! number of results each would give, the selected filters listed at the top
 //! and removable one by one, and "Clear filters".
 
-use crate::plan::dates::parse_iso_date;
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use super::state;
+use crate::plan::dates::parse_iso_date;
 use crate::query::{DueChoice, Filter, Sort, StatusChoice};
 use crate::ui::state::AppState;
 

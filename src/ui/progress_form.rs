@@ -26,6 +26,39 @@ pub fn parse_percent(text: &str) -> Result<Option<u8>, String> {
     }
 }
 
+/// "Update progress", which opens the form in its place and comes back when
+/// the form is saved or cancelled.
+#[component]
+pub fn UpdateProgress(
+    item_id: String,
+    item_title: String,
+    /// Said after "Update progress" to screen readers: "for activity …".
+    button_for: String,
+    #[prop(into)] current: Signal<Option<Progress>>,
+    /// The smaller button, for actions listed inside an activity.
+    #[prop(optional)]
+    small: bool,
+) -> impl IntoView {
+    let editing = RwSignal::new(false);
+    let class = if small { "button button--secondary button--small" } else { "button button--secondary" };
+    move || {
+        if editing.get() {
+            view! {
+                <ProgressForm item_id=item_id.clone() item_title=item_title.clone() current=current
+                    on_done=Callback::new(move |_| editing.set(false))/>
+            }
+            .into_any()
+        } else {
+            view! {
+                <button type="button" class=class on:click=move |_| editing.set(true)>
+                    "Update progress"<span class="visually-hidden">{format!(" {button_for}")}</span>
+                </button>
+            }
+            .into_any()
+        }
+    }
+}
+
 #[component]
 pub fn ProgressForm(
     item_id: String,

@@ -2,16 +2,16 @@
 //! everything that follows from them. One effect writes the journal outward
 //! to storage; nothing else copies state around.
 
-use crate::plan::dates::parse_iso_date;
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::browser::storage::{self, Person, StorageError};
 use crate::browser::frames::when_idle;
+use crate::browser::storage::{self, Person, StorageError};
 use crate::browser::{address, clock};
+use crate::plan::dates::parse_iso_date;
 use crate::plan::{read_plan, Plan, Problem, ReadError};
 use crate::progress::{current_progress, Change, Edit, Journal, Location, Locator};
 use crate::query::{self, fold, Filter, Index, Overlay, Results, Rollups, SearchText};
