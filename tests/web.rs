@@ -4,7 +4,7 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use plan_tracker::browser::{address, clock, frames, storage};
+use plan_tracker::browser::{address, clock, files, frames, storage};
 use plan_tracker::plan::{Moment, Status};
 use plan_tracker::progress::{Change, Edit, Journal};
 use wasm_bindgen_test::*;
@@ -156,4 +156,22 @@ async fn work_put_off_until_idle_runs_after_the_current_task() {
     // Idle callbacks wait at most a second.
     sleep(1200).await;
     assert!(done.get(), "done once the browser is idle");
+}
+
+fn file_of(bytes: &[u8]) -> web_sys::File {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    web_sys::File::new_with_u8_array_sequence(&parts, "plan.json").expect("a file")
+}
+
+#[wasm_bindgen_test]
+async fn files_read_exactly_their_bytes_whatever_was_read_before() {
+    let long = files::read_file(&file_of(b"a longer file, read first")).await.expect("reads");
+    assert_eq!(&*long, b"a longer file, read first");
+    drop(long);
+    // The buffer is reused: a shorter file must not keep the longer one's tail.
+    let short = files::read_file(&file_of(b"short")).await.expect("reads");
+    assert_eq!(&*short, b"short");
+    // While one file is held, another is read into a buffer of its own.
+    let other = files::read_file(&file_of(b"{}")).await.expect("reads");
+    assert_eq!((&*short, &*other), (&b"short"[..], &b"{}"[..]));
 }

@@ -1,5 +1,8 @@
 //! Reading files a person chose or dropped, and plans published at a link.
 
+use std::cell::RefCell;
+use std::ops::Deref;
+
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -45,18 +48,66 @@ impl std::fmt::Display for FetchError {
     }
 }
 
+thread_local! {
+    /// The buffer the last file was read into, kept for the next one.
+    /// WebAssembly memory never shrinks, and a new 20 MB buffer for every
+    /// plan opened finds the memory the last plan left in pieces and grows
+    /// it; one buffer, reused, does not.
+    static SPARE: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A file's bytes, in a buffer handed back for the next file when dropped.
+pub struct FileBytes(Vec<u8>);
+
+impl FileBytes {
+    fn copy_from(array: &js_sys::Uint8Array) -> FileBytes {
+        let mut buffer = SPARE.with(|spare| spare.try_borrow_mut().map(|mut s| std::mem::take(&mut *s)).unwrap_or_default());
+        let len = array.length() as usize;
+        // Every byte is overwritten by the copy: a reused buffer is only cut
+        // to length, and only new room is zeroed.
+        if buffer.len() < len {
+            buffer.resize(len, 0);
+        } else {
+            buffer.truncate(len);
+        }
+        array.copy_to(&mut buffer);
+        FileBytes(buffer)
+    }
+}
+
+impl Deref for FileBytes {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl Drop for FileBytes {
+    fn drop(&mut self) {
+        let buffer = std::mem::take(&mut self.0);
+        SPARE.with(|spare| {
+            if let Ok(mut spare) = spare.try_borrow_mut() {
+                if buffer.capacity() > spare.capacity() {
+                    *spare = buffer;
+                }
+            }
+        });
+    }
+}
+
 /// Reads a chosen file's bytes.
-pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, FetchError> {
+pub async fn read_file(file: &web_sys::File) -> Result<FileBytes, FetchError> {
     let name = file.name();
     if file.size() > MAX_FILE_BYTES as f64 {
         return Err(FetchError::TooLarge { name, bytes: file.size() });
     }
     let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| FetchError::Unreadable { name })?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    Ok(FileBytes::copy_from(&js_sys::Uint8Array::new(&buffer)))
 }
 
 /// Fetches a plan published at a link, relative to the page or absolute.
-pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
+pub async fn fetch_bytes(url: &str) -> Result<FileBytes, FetchError> {
     let network = || FetchError::Network { url: url.to_owned() };
     let window = web_sys::window().ok_or_else(network)?;
     let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| network())?;
@@ -69,5 +120,5 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
     if bytes.length() as usize > MAX_FILE_BYTES {
         return Err(FetchError::TooLarge { name: url.to_owned(), bytes: f64::from(bytes.length()) });
     }
-    Ok(bytes.to_vec())
+    Ok(FileBytes::copy_from(&bytes))
 }
