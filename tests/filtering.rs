@@ -333,3 +333,25 @@ fn search_text_is_asked_for_only_when_there_are_words() {
     assert!(asked.get());
     assert!(!found.rows.is_empty() && found.rows.len() < index.len());
 }
+
+#[test]
+fn words_are_found_in_one_pass_row_by_row() {
+    let plan = generate_plan(2_000, 3);
+    let text = SearchText::build(&plan);
+    let words = ["pro", "protocol", "e", "homelessness review", "zzz"];
+    let terms: Vec<memchr::memmem::Finder> = words.iter().map(|w| memchr::memmem::Finder::new(w.as_bytes())).collect();
+    let masks = text.row_masks(&terms);
+    assert_eq!(masks.len(), Index::build(&plan).len());
+    for (row, mask) in masks.iter().enumerate() {
+        let own = text.row(row);
+        assert!(!own.contains('\u{1e}'), "a row's text is its own");
+        for (bit, word) in words.iter().enumerate() {
+            assert_eq!(mask & (1 << bit) != 0, own.contains(word), "row {row}, word {word:?}");
+        }
+    }
+}
+
+#[test]
+fn control_characters_are_not_part_of_words() {
+    assert_eq!(plan_tracker::query::fold::query_terms("road\u{1e}safety\u{1f}plan"), ["road", "safety", "plan"]);
+}

@@ -165,6 +165,7 @@ pub fn run<'t>(
     let no_text = SearchText::default();
     let text = if terms.is_empty() { &no_text } else { search_text() };
     let windows = DueWindows::new(today);
+    let row_masks = if terms.is_empty() { Vec::new() } else { text.row_masks(&terms) };
     // Which query terms each activity and priority already contain.
     let priority_masks: Vec<u64> = text.priorities.iter().map(|t| term_mask(t, &terms)).collect();
     let activity_masks: Vec<Vec<u64>> = text
@@ -207,8 +208,7 @@ pub fn run<'t>(
         pass[Facet::Status as usize] =
             filter.statuses.is_empty() || filter.statuses.contains(&StatusChoice::of(status));
         if all_terms != 0 {
-            let own = text.rows.get(i).map_or(0, |t| term_mask(t, &terms));
-            let mut mask = own
+            let mut mask = row_masks.get(i).copied().unwrap_or(0)
                 | priority_masks.get(row.priority).copied().unwrap_or(0)
                 | activity_masks.get(row.priority).and_then(|a| a.get(row.activity)).copied().unwrap_or(0);
             if let Some(extra) = overlay.row_text.get(&i) {

@@ -44,9 +44,11 @@ fn append_folded(out: &mut String, text: &str) {
     }
 }
 
-/// The words of a query, folded; empty words dropped.
+/// The words of a query, folded; empty words dropped. Control characters
+/// go too: search text uses them to keep fields and rows apart.
 pub fn query_terms(query: &str) -> Vec<String> {
-    fold(query).split_whitespace().map(str::to_owned).collect()
+    let printable: String = query.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    fold(&printable).split_whitespace().map(str::to_owned).collect()
 }
 
 /// Base letters of U+00C0 to U+024F (Latin-1 Supplement, Latin Extended-A
