@@ -355,3 +355,37 @@ fn words_are_found_in_one_pass_row_by_row() {
 fn control_characters_are_not_part_of_words() {
     assert_eq!(plan_tracker::query::fold::query_terms("road\u{1e}safety\u{1f}plan"), ["road", "safety", "plan"]);
 }
+
+#[test]
+fn edits_made_since_opening_are_laid_over_the_index() {
+    use plan_tracker::plan::Moment;
+    use plan_tracker::progress::{Change, Edit, Locator, NoteDraft};
+    let plan = sample();
+    let index = Index::build(&plan);
+    let row = 4;
+    let r = &index.rows[row];
+    let action = &plan.priorities[r.priority].activities()[r.activity].actions()[r.action];
+    let activity = &plan.priorities[r.priority].activities()[r.activity];
+    let edit = |id: &str, change: Change| Edit {
+        id: id.into(),
+        at: Moment::parse("2026-11-24T10:00:00.000Z").expect("moment"),
+        by: "Test".into(),
+        batch: None,
+        change,
+    };
+    let note = |text: &str| NoteDraft { id: "n".into(), text: text.into(), status: None, evidence: Vec::new(), corrects: None };
+    let mut edits = std::collections::HashMap::new();
+    edits.insert(action.id.clone(), vec![
+        edit("e1", Change::SetStatus { item: action.id.clone(), status: Some(Status::OffTrack) }),
+        edit("e2", Change::AddNote { item: action.id.clone(), note: note("Zebra crossing agreed") }),
+    ]);
+    edits.insert(activity.id.clone(), vec![edit("e3", Change::AddNote { item: activity.id.clone(), note: note("Giraffe") })]);
+    edits.insert("not-in-this-plan".into(), vec![edit("e4", Change::SetPercent { item: "not-in-this-plan".into(), percent: Some(5) })]);
+    let overlay = Overlay::from_edits(&plan, &index, &Locator::new(&plan), &edits);
+    assert_eq!(overlay.status.get(&row), Some(&Some(Status::OffTrack)));
+    assert_eq!(overlay.row_text.get(&row).map(String::as_str), Some("zebra crossing agreed"));
+    assert_eq!(overlay.activity_text.get(&(r.priority, r.activity)).map(String::as_str), Some("giraffe"));
+    assert_eq!(overlay.status.len(), 1, "edits to items the plan lacks change nothing");
+    let words = Filter { words: "zebra".into(), ..Filter::default() };
+    assert_eq!(search(&plan, &index, &overlay, &words).rows, [row]);
+}

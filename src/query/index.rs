@@ -6,7 +6,7 @@
 //! since the plan was opened is laid over the rows by [`Overlay`], which is
 //! small, so an edit never rebuilds the index.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap as StdHashMap};
 
 use foldhash::HashMap;
 
@@ -14,7 +14,8 @@ use chrono::NaiveDate;
 
 use crate::plan::due::{resolve, Deadline};
 use crate::plan::{present, Activity, Action, Plan, Progress, Status};
-use crate::progress::Rollup;
+use super::fold::fold_into;
+use crate::progress::{current_progress, Change, Edit, Location, Locator, Rollup};
 
 /// One action, flattened for filtering.
 #[derive(Debug, Clone)]
@@ -248,6 +249,53 @@ impl Overlay {
         }
         rollups
     }
+}
+
+impl Overlay {
+    /// What the edits recorded since opening change: each edited action's
+    /// status and percent by row, and the folded text of notes added to
+    /// actions and activities.
+    pub fn from_edits(plan: &Plan, index: &Index, locator: &Locator, edits: &StdHashMap<String, Vec<Edit>>) -> Overlay {
+        let mut overlay = Overlay::default();
+        for (item, item_edits) in edits {
+            match locator.find(item) {
+                Some(location @ Location::Action(pi, ai, ki)) => {
+                    let Some(row) = index.row_of(pi, ai, ki) else { continue };
+                    let now = current_progress(location.progress(plan), item_edits);
+                    overlay.status.insert(row, now.as_ref().and_then(|p| p.status));
+                    overlay.percent.insert(row, now.as_ref().and_then(|p| p.percent));
+                    let text = added_note_text(item_edits);
+                    if !text.is_empty() {
+                        overlay.row_text.insert(row, text);
+                    }
+                }
+                Some(Location::Activity(pi, ai)) => {
+                    let text = added_note_text(item_edits);
+                    if !text.is_empty() {
+                        overlay.activity_text.insert((pi, ai), text);
+                    }
+                }
+                _ => {}
+            }
+        }
+        overlay
+    }
+}
+
+/// The folded text of the notes and evidence an item's edits add.
+fn added_note_text(edits: &[Edit]) -> String {
+    let mut text = String::new();
+    for edit in edits {
+        if let Change::AddNote { note, .. } = &edit.change {
+            fold_into(&mut text, &note.text);
+            for evidence in &note.evidence {
+                for field in [&evidence.title, &evidence.source].into_iter().flatten() {
+                    fold_into(&mut text, field);
+                }
+            }
+        }
+    }
+    text
 }
 
 /// How each priority's and activity's actions stand.

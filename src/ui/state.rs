@@ -13,8 +13,8 @@ use crate::browser::storage::{self, Person, StorageError};
 use crate::browser::{address, clock};
 use crate::plan::dates::parse_iso_date;
 use crate::plan::{read_plan, Plan, Problem, ReadError};
-use crate::progress::{current_progress, Change, Edit, Journal, Location, Locator};
-use crate::query::{self, fold, Filter, Index, Overlay, Results, Rollups, SearchText};
+use crate::progress::{Change, Edit, Journal, Locator};
+use crate::query::{self, Filter, Index, Overlay, Results, Rollups, SearchText};
 
 /// A plan that opened, with what is prepared once for it.
 #[derive(Clone)]
@@ -126,7 +126,7 @@ impl AppState {
         );
         let overlay = Memo::new(move |_| {
             let Some(opened) = opened.get() else { return Overlay::default() };
-            build_overlay(&opened, &edits_by_item.get())
+            Overlay::from_edits(&opened.plan, &opened.index, &opened.locator, &edits_by_item.get())
         });
         let results = Memo::new(move |_| {
             let Some(opened) = opened.get() else { return Results::default() };
@@ -373,48 +373,6 @@ impl Default for AppState {
     fn default() -> Self {
         Self::new()
     }
-}
-
-fn build_overlay(opened: &Opened, edits: &HashMap<String, Vec<Edit>>) -> Overlay {
-    let mut overlay = Overlay::default();
-    let plan = &opened.plan;
-    for (item, item_edits) in edits {
-        match opened.locator.find(item) {
-            Some(location @ Location::Action(pi, ai, ki)) => {
-                let Some(row) = opened.index.row_of(pi, ai, ki) else { continue };
-                let now = current_progress(location.progress(plan), item_edits);
-                overlay.status.insert(row, now.as_ref().and_then(|p| p.status));
-                overlay.percent.insert(row, now.as_ref().and_then(|p| p.percent));
-                let text = added_note_text(item_edits);
-                if !text.is_empty() {
-                    overlay.row_text.insert(row, text);
-                }
-            }
-            Some(Location::Activity(pi, ai)) => {
-                let text = added_note_text(item_edits);
-                if !text.is_empty() {
-                    overlay.activity_text.insert((pi, ai), text);
-                }
-            }
-            _ => {}
-        }
-    }
-    overlay
-}
-
-fn added_note_text(edits: &[Edit]) -> String {
-    let mut text = String::new();
-    for edit in edits {
-        if let Change::AddNote { note, .. } = &edit.change {
-            fold::fold_into(&mut text, &note.text);
-            for evidence in &note.evidence {
-                for field in [&evidence.title, &evidence.source].into_iter().flatten() {
-                    fold::fold_into(&mut text, field);
-                }
-            }
-        }
-    }
-    text
 }
 
 pub fn use_state() -> AppState {
