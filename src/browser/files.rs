@@ -63,8 +63,13 @@ impl FileBytes {
     fn copy_from(array: &js_sys::Uint8Array) -> FileBytes {
         let mut buffer = SPARE.with(|spare| spare.try_borrow_mut().map(|mut s| std::mem::take(&mut *s)).unwrap_or_default());
         let len = array.length() as usize;
-        // Every byte is overwritten by the copy: a reused buffer is only cut
-        // to length, and only new room is zeroed.
+        if buffer.capacity() < len {
+            // Too small to reuse: a new buffer, filled straight from the
+            // file rather than zeroed first (tens of milliseconds for 20 MB).
+            return FileBytes(array.to_vec());
+        }
+        // Every byte is overwritten by the copy: the buffer is only cut to
+        // length, and only room it never held before is zeroed.
         if buffer.len() < len {
             buffer.resize(len, 0);
         } else {
