@@ -56,12 +56,26 @@ fn read_tree(tree: Json) -> Result<Plan, ReadError> {
         }
     }
     let mut walk = Walk::default();
+    // Sized once: growing the map as ids arrive re-hashes every id seen so far.
+    walk.ids.reserve(map.iter().map(|(_, value)| ids_within(value)).sum());
     let plan = walk.plan(map);
     walk.check_references(&plan);
     if walk.problems.is_empty() {
         Ok(plan)
     } else {
         Err(ReadError::Invalid(walk.problems))
+    }
+}
+
+/// How many objects with an id a value holds, itself included.
+fn ids_within(value: &Json) -> usize {
+    match value {
+        Json::Array(items) => items.iter().map(ids_within).sum(),
+        Json::Object(fields) => {
+            let own = usize::from(field(fields, "id").is_some());
+            own + fields.iter().map(|(_, value)| ids_within(value)).sum::<usize>()
+        }
+        _ => 0,
     }
 }
 
