@@ -109,7 +109,7 @@ pub fn MergeReturns() -> impl IntoView {
             <Show when=move || reading.get()><p role="status">"Reading the files…"</p></Show>
             {move || pending.get().map(|p| {
                 let titles = state.opened.get_untracked();
-                let summary = p.merge.summary(|id| titles.as_ref().and_then(|o| o.locator.find(id)?.title(&o.plan).map(str::to_owned)));
+                let summary = p.merge.summary(|id| titles.as_ref().and_then(|o| o.locator().find(id)?.title(&o.plan).map(str::to_owned)));
                 let conflicts: Vec<(usize, Conflict)> = p.merge.conflicts.iter().cloned().enumerate().collect();
                 let unknown = p.merge.unknown_items.clone();
                 view! {

@@ -21,15 +21,28 @@ use crate::query::{self, Filter, Index, Overlay, Results, Rollups, SearchText};
 pub struct Opened {
     pub plan: Arc<Plan>,
     pub index: Arc<Index>,
-    pub locator: Arc<Locator>,
-    /// The words filter's text, built the first time it is needed (see
+    /// Where each item is, by id, and the words filter's text: each built
+    /// the first time it is needed (see [`Opened::locator`] and
     /// [`Opened::search_text`]) and dropped with the plan.
+    locator: Arc<OnceLock<Locator>>,
     search_text: Arc<OnceLock<SearchText>>,
     /// The `plan=` link it came from, kept in the address.
     pub link: Option<String>,
 }
 
 impl Opened {
+    fn new(plan: Plan, index: Index, link: Option<String>) -> Opened {
+        let (locator, search_text) = (Arc::default(), Arc::default());
+        Opened { plan: Arc::new(plan), index: Arc::new(index), locator, search_text, link }
+    }
+
+    /// Where each item is: built on first use, which is the first edit, a
+    /// stored change to place, or the first moment the browser is idle after
+    /// opening.
+    pub fn locator(&self) -> &Locator {
+        self.locator.get_or_init(|| Locator::new(&self.plan))
+    }
+
     /// The plan's search text: built on first use, which is either the first
     /// search or the first moment the browser is idle after opening.
     pub fn search_text(&self) -> &SearchText {
@@ -126,7 +139,11 @@ impl AppState {
         );
         let overlay = Memo::new(move |_| {
             let Some(opened) = opened.get() else { return Overlay::default() };
-            Overlay::from_edits(&opened.plan, &opened.index, &opened.locator, &edits_by_item.get())
+            let edits = edits_by_item.get();
+            if edits.is_empty() {
+                return Overlay::default();
+            }
+            Overlay::from_edits(&opened.plan, &opened.index, opened.locator(), &edits)
         });
         let results = Memo::new(move |_| {
             let Some(opened) = opened.get() else { return Results::default() };
@@ -221,7 +238,6 @@ impl AppState {
 
     fn show_plan(&self, plan: Plan, link: Option<String>) {
         let index = Index::build(&plan);
-        let locator = Locator::new(&plan);
         // Changes stored for this plan come back, re-applied by id.
         let mut journal = Journal::new(&plan.id);
         match storage::load_journal(&plan.id) {
@@ -230,10 +246,11 @@ impl AppState {
             Err(StorageError::Unavailable) => self.storage_issue.set(Some(StorageError::Unavailable)),
             Err(e) => self.notices.update(|n| n.push(e.to_string())),
         }
+        let opened = Opened::new(plan, index, link);
         let orphans: Vec<String> = journal
             .edits
             .iter()
-            .filter(|e| locator.find(e.change.target()).is_none())
+            .filter(|e| opened.locator().find(e.change.target()).is_none())
             .map(|e| format!("{} to '{}' on {} by {}", e.change.describe(), e.change.target(), e.at.date(), e.by))
             .collect();
         if !orphans.is_empty() {
@@ -249,23 +266,23 @@ impl AppState {
         }
         // Filters from the address that name nothing in this plan are dropped.
         let (mut filter, mut url_notices) = query::filter_from_query(&address::query_pairs());
-        url_notices.extend(query::keep_known(&mut filter, &index));
+        url_notices.extend(query::keep_known(&mut filter, &opened.index));
         if !url_notices.is_empty() {
             self.notices.update(|n| n.extend(url_notices));
         }
         self.journal.set(journal);
         self.filter.set(filter);
         self.shown.set(PAGE_SIZE);
-        let search_text = Arc::default();
-        self.opened.set(Some(Opened { plan: Arc::new(plan), index: Arc::new(index), locator: Arc::new(locator), search_text, link }));
+        self.opened.set(Some(opened));
         self.write_address(false);
-        // Ready before anyone can type, without holding up the first sight
-        // of the plan.
+        // Ready before anyone can type or record a change, without holding
+        // up the first sight of the plan.
         let opened = self.opened;
         when_idle(move || {
             opened.with_untracked(|o| {
                 if let Some(o) = o {
                     o.search_text();
+                    o.locator();
                 }
             });
         });
