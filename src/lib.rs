@@ -13,6 +13,14 @@
 //! | [`browser`] | storage, files, fetch, downloads, saving to a picked file, the address bar, the clock, work put off until idle, the panic hook | yes: the only module that is |
 //! | [`ui`] | Leptos components, one feature per file, and the app state | through `browser` |
 //!
+//! # Parts
+//!
+//! The WebAssembly is cut into parts at build time (`scripts/build-wasm` runs
+//! wasm-split): the main part shows a plan, and the measures page, "Share and
+//! merge", the progress form, the notes and history list and the plan file
+//! writer are each downloaded the first time they are used. The split points
+//! are the `#[wasm_split]` functions; see `ui::on_demand`.
+//!
 //! # How data flows
 //!
 //! Bytes from a file or a link go to [`plan::read_plan`], which gives a plan
@@ -49,6 +57,8 @@
 //! - Stored data that cannot be read is moved aside under a backup key, never
 //!   deleted. Storage that is full, blocked or failing is shown to the person,
 //!   and the change stays in memory.
+//! - A part of the app that cannot be downloaded is a problem shown where it
+//!   would be, with "Try again"; the plan and the changes stay as they were.
 //! - Text from a file is only ever rendered as text: no module sets raw HTML,
 //!   and links are followed only for http, https and mailto.
 //! - Nothing in `plan`, `query`, `progress`, `exchange` or `generate` uses

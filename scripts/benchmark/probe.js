@@ -33,8 +33,8 @@
     }
   }, true);
 
-  // trunk's loader announces the started app with its wasm exports.
-  addEventListener('TrunkApplicationStarted', (event) => {
+  // public/start.js announces the started app with its wasm exports.
+  addEventListener('plan-tracker-started', (event) => {
     const wasm = event.detail && event.detail.wasm;
     bench.wasmMemory = (wasm && wasm.memory) || null;
   });

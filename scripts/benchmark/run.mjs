@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 import { startServer } from './lib/server.mjs';
-import { measureSize } from './lib/size.mjs';
+import { measureSize, isOnDemandPart } from './lib/size.mjs';
 import { summarise } from './lib/stats.mjs';
 import { TARGETS, targetByKey } from './lib/targets.mjs';
 import {
@@ -156,11 +156,15 @@ async function benchSize(browser, origin, actions, options, requests) {
   const file = planFile(options, actions);
   const sessions = {};
   const targets = {};
+  // Only the app's requests are checked: for ECharts, and for parts that
+  // should not be needed to open a plan.
+  const appRequests = [];
+  let partsWhileOpening = [];
   for (const target of TARGETS) {
     log(`${actions} actions: ${target.name}: ${options.opens} opens`);
-    // Only the app's requests are checked for ECharts.
-    sessions[target.key] = await openRuns(browser, origin, target, file, actions, options, target.key === 'app' ? requests : []);
+    sessions[target.key] = await openRuns(browser, origin, target, file, actions, options, target.key === 'app' ? appRequests : []);
     targets[target.key] = { open: summarise(sessions[target.key].open), parse: summarise(sessions[target.key].parse) };
+    if (target.key === 'app') partsWhileOpening = [...new Set(appRequests.filter(isOnDemandPart))];
   }
   log(`${actions} actions: finding keystrokes that change every page's results`);
   const typed = cycle(await commonKeystrokes(sessions), options.keys);
@@ -172,7 +176,8 @@ async function benchSize(browser, origin, actions, options, requests) {
   log(`${actions} actions: Plan Tracker: ${options.edits} edits, ${options.exports} exports`);
   Object.assign(targets.app, await editAndExportRuns(sessions.app.page, options));
   for (const session of Object.values(sessions)) await session.context.close();
-  return { planBytes: fs.statSync(file).size, keystrokes: [...new Set(typed)], targets };
+  requests.push(...appRequests);
+  return { planBytes: fs.statSync(file).size, keystrokes: [...new Set(typed)], targets, partsWhileOpening };
 }
 
 function commitOf() {

@@ -10,6 +10,7 @@ mod filter_panel;
 mod history;
 mod measures_page;
 mod merge_returns;
+mod on_demand;
 mod partner_pack;
 mod person_form;
 mod plan_header;
@@ -25,6 +26,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::browser::{address, files, storage};
+use on_demand::{exchange_page, measures_page, on_demand};
 use state::{use_state, AppState, View};
 
 /// The whole app.
@@ -59,8 +61,8 @@ pub fn App() -> impl IntoView {
                 {move || match (state.opened.with(Option::is_some), state.view.get()) {
                     (false, _) => view! { <welcome::Welcome/> }.into_any(),
                     (true, View::Plan) => view! { <plan_page::PlanPage/> }.into_any(),
-                    (true, View::Measures) => view! { <measures_page::MeasuresPage/> }.into_any(),
-                    (true, View::Exchange) => view! { <exchange_page::ExchangePage/> }.into_any(),
+                    (true, View::Measures) => on_demand(measures_page).into_any(),
+                    (true, View::Exchange) => on_demand(exchange_page).into_any(),
                 }}
             </main>
             <footer class="footer">

@@ -4,7 +4,9 @@
 
 use leptos::html;
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
 
+use super::on_demand::{on_demand, PartNotLoaded};
 use super::person_form::PersonForm;
 use super::{long_moment, state};
 use crate::browser::clock;
@@ -43,11 +45,9 @@ pub fn UpdateProgress(
     let class = if small { "button button--secondary button--small" } else { "button button--secondary" };
     move || {
         if editing.get() {
-            view! {
-                <ProgressForm item_id=item_id.clone() item_title=item_title.clone() current=current
-                    on_done=Callback::new(move |_| editing.set(false))/>
-            }
-            .into_any()
+            let (item_id, item_title) = (item_id.clone(), item_title.clone());
+            let on_done = Callback::new(move |_| editing.set(false));
+            on_demand(move || progress_form(item_id.clone(), item_title.clone(), current, on_done)).into_any()
         } else {
             view! {
                 <button type="button" class=class on:click=move |_| editing.set(true)>
@@ -57,6 +57,12 @@ pub fn UpdateProgress(
             .into_any()
         }
     }
+}
+
+/// The form is downloaded the first time anyone updates progress.
+#[wasm_split(progress_form, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn progress_form(item_id: String, item_title: String, current: Signal<Option<Progress>>, on_done: Callback<()>) -> Result<AnyView, PartNotLoaded> {
+    Ok(view! { <ProgressForm item_id item_title current on_done/> }.into_any())
 }
 
 #[component]

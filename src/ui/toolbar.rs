@@ -1,12 +1,17 @@
 //! Export, undo, discard and the count of changes not yet exported.
 
-use leptos::prelude::*;
+use std::sync::Arc;
 
+use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
+
+use super::on_demand::PartNotLoaded;
 use super::{long_moment, state};
 use crate::browser::save_file::{self, SaveFileError};
 use crate::browser::{clock, download};
 use crate::exchange::{export_file_name, export_plan, export_text};
-use crate::plan::Moment;
+use crate::plan::{Moment, Plan};
+use crate::progress::Journal;
 use crate::ui::state::{AppState, View};
 
 /// A plan file ready to export: the plan with every change applied.
@@ -18,39 +23,67 @@ struct ExportFile {
     through: Option<String>,
 }
 
-fn export_file(state: AppState) -> Option<ExportFile> {
-    let opened = state.opened.get_untracked()?;
+/// The plan file's text: the plan with every change applied. Serialising a
+/// plan is needed only here, so it is downloaded on the first export (see
+/// [`super::on_demand`]).
+#[wasm_split(export_plan, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn plan_file_text(plan: Arc<Plan>, journal: Journal, at: Moment, by: String) -> Result<String, PartNotLoaded> {
+    let (plan, _orphans) = export_plan(&plan, &journal, at, &by);
+    Ok(export_text(&plan))
+}
+
+async fn export_file(state: AppState) -> Result<Option<ExportFile>, PartNotLoaded> {
+    let Some(opened) = state.opened.get_untracked() else { return Ok(None) };
     let by = state.person.get_untracked().map(|p| p.signature()).unwrap_or_else(|| "Plan Tracker user".into());
     let at = clock::now();
-    let (text, through) = state.journal.with_untracked(|journal| {
-        let (plan, _orphans) = export_plan(&opened.plan, journal, at.clone(), &by);
-        (export_text(&plan), journal.edits.last().map(|e| e.id.clone()))
-    });
-    Some(ExportFile { name: export_file_name(&opened.plan.id, at.instant().date_naive()), text, at, through })
+    let journal = state.journal.get_untracked();
+    let through = journal.edits.last().map(|e| e.id.clone());
+    let text = plan_file_text(opened.plan.clone(), journal, at.clone(), by).await?;
+    Ok(Some(ExportFile { name: export_file_name(&opened.plan.id, at.instant().date_naive()), text, at, through }))
 }
 
 /// Downloads the plan with every change applied, then counts it as exported.
 pub fn export(state: AppState) {
-    let Some(file) = export_file(state) else { return };
-    match download::download_text(&file.name, &file.text, "application/json") {
-        Ok(()) => {
-            let message = format!("Plan exported as {}", file.name);
-            exported(state, file, message);
+    leptos::task::spawn_local(async move {
+        let file = match export_file(state).await {
+            Ok(Some(file)) => file,
+            Ok(None) => return,
+            Err(PartNotLoaded) => return not_exported(state, NOT_DOWNLOADED),
+        };
+        match download::download_text(&file.name, &file.text, "application/json") {
+            Ok(()) => {
+                let message = format!("Plan exported as {}", file.name);
+                exported(state, file, message);
+            }
+            Err(e) => not_exported(state, &e.to_string()),
         }
-        Err(e) => state.report_failure("The plan was not exported. Your changes are still kept in this browser.".into(), e.to_string()),
-    }
+    });
 }
 
 /// Saves the plan to a file the person picks, such as the one they opened.
 fn save_to_file(state: AppState) {
-    let Some(file) = export_file(state) else { return };
     leptos::task::spawn_local(async move {
+        let file = match export_file(state).await {
+            Ok(Some(file)) => file,
+            Ok(None) => return,
+            Err(PartNotLoaded) => return not_saved(state, NOT_DOWNLOADED),
+        };
         match save_file::save_to_file(&file.name, &file.text).await {
             Ok(saved_as) => exported(state, file, format!("Plan saved to {saved_as}")),
             Err(SaveFileError::Cancelled) => {}
-            Err(e) => state.report_failure("The plan was not saved to a file. Your changes are still kept in this browser.".into(), e.to_string()),
+            Err(e) => not_saved(state, &e.to_string()),
         }
     });
+}
+
+const NOT_DOWNLOADED: &str = "The part of Plan Tracker that writes plan files could not be downloaded. Check your connection, then try again.";
+
+fn not_exported(state: AppState, problem: &str) {
+    state.report_failure("The plan was not exported. Your changes are still kept in this browser.".into(), problem.to_owned());
+}
+
+fn not_saved(state: AppState, problem: &str) {
+    state.report_failure("The plan was not saved to a file. Your changes are still kept in this browser.".into(), problem.to_owned());
 }
 
 fn exported(state: AppState, file: ExportFile, message: String) {

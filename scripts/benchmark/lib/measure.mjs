@@ -120,12 +120,15 @@ export async function answerWhoIAm(page) {
   const first = page.locator('li.action').first();
   await first.getByRole('button', { name: /Update progress/ }).click();
   const name = page.getByLabel('Your name');
+  const cancel = first.getByRole('button', { name: 'Cancel' });
+  // The form is downloaded on first use: wait for it, or for the question.
+  await name.or(cancel).first().waitFor();
   if (await name.isVisible()) {
     await name.fill('Benchmark Runner');
     await page.getByLabel('Your organisation').fill('Plan Tracker');
     await page.getByRole('button', { name: 'Save and continue' }).click();
   }
-  await first.getByRole('button', { name: 'Cancel' }).click();
+  await cancel.click();
   await settle(page);
 }
 

@@ -1,5 +1,7 @@
 // What a visitor downloads: the app's wasm and JS in dist/, raw and gzipped
-// (level 9, as a server would precompress them), and whether ECharts ships.
+// (level 9, as a server would precompress them), split into what the page
+// loads to start and the parts downloaded when first used; and whether
+// ECharts ships.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -11,27 +13,65 @@ function filesUnder(folder) {
   });
 }
 
-function sizeOf(file) {
-  const data = fs.readFileSync(file);
-  return { raw: data.length, gzip: zlib.gzipSync(data, { level: 9 }).length };
+function sizeOf(dist, file) {
+  const data = fs.readFileSync(path.join(dist, file));
+  return { file, raw: data.length, gzip: zlib.gzipSync(data, { level: 9 }).length };
 }
 
-/** Sizes of dist/'s top-level .wasm and .js files (the app itself), and any
- * ECharts file anywhere in dist/ or named in its index.html. */
+function totals(files) {
+  const sum = (key, kind = '') => files.filter((f) => f.file.endsWith(kind)).reduce((t, f) => t + f[key], 0);
+  return {
+    wasm: { raw: sum('raw', '.wasm'), gzip: sum('gzip', '.wasm') },
+    js: { raw: sum('raw', '.js'), gzip: sum('gzip', '.js') },
+    total: { raw: sum('raw'), gzip: sum('gzip') },
+  };
+}
+
+/** The files the page loads before the app runs: the module script
+ * index.html names, every module it imports (statically, so the browser
+ * fetches them all before running any), and the wasm index.html preloads. */
+function startFiles(dist, indexHtml) {
+  const entry = /<script type="module" src="\.\/([^"]+)"/.exec(indexHtml);
+  const wasm = /<link rel="preload" href="\.\/([^"]+\.wasm)"/.exec(indexHtml);
+  if (!entry || !wasm) throw new Error('dist/index.html names no module script or no preloaded wasm: is dist/ from scripts/build?');
+  const modules = new Set();
+  const visit = (file) => {
+    if (modules.has(file)) return;
+    modules.add(file);
+    const text = fs.readFileSync(path.join(dist, file), 'utf8');
+    for (const [, spec] of text.matchAll(/^\s*import\b[^'"]*['"](\.{1,2}\/[^'"]+\.js)['"]/gm)) {
+      visit(path.join(path.dirname(file), spec));
+    }
+  };
+  visit(entry[1]);
+  return [...modules, wasm[1]];
+}
+
+/** Whether `url` is one of the parts wasm-split writes for first use
+ * (scripts/build-wasm), which opening a plan should never need. */
+export function isOnDemandPart(url) {
+  return /\/(split_\w+|chunk_\d+)\.wasm$/.test(url);
+}
+
+/** Sizes of the app's wasm and JS: `start` is what opening the app
+ * downloads, `onDemand` the parts fetched when a page or form is first used. */
 export function measureSize(dist) {
-  const all = filesUnder(dist);
-  const app = all.filter((f) => path.dirname(f) === dist && /\.(wasm|js)$/.test(f));
-  const files = app.map((f) => ({ file: path.relative(dist, f), ...sizeOf(f) }));
-  const sum = (kind, key) => files.filter((f) => f.file.endsWith(kind)).reduce((t, f) => t + f[key], 0);
-  const echartsFiles = all.filter((f) => /echarts/i.test(path.basename(f)));
+  const all = filesUnder(dist).map((f) => path.relative(dist, f));
   const indexHtml = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const atStart = startFiles(dist, indexHtml);
+  const appDir = path.dirname(atStart[0]);
+  const onDemand = all.filter((f) => path.dirname(f) === appDir && /\.(wasm|js)$/.test(f) && !atStart.includes(f));
+  const unknown = onDemand.filter((f) => !isOnDemandPart(`/${f}`));
+  if (unknown.length) throw new Error(`neither loaded to start nor a part for first use: ${unknown.join(', ')}`);
+  const files = atStart.map((f) => sizeOf(dist, f));
+  const parts = onDemand.map((f) => sizeOf(dist, f));
+  const echartsFiles = all.filter((f) => /echarts/i.test(path.basename(f)));
   return {
     files,
-    wasm: { raw: sum('.wasm', 'raw'), gzip: sum('.wasm', 'gzip') },
-    js: { raw: sum('.js', 'raw'), gzip: sum('.js', 'gzip') },
-    total: { raw: sum('', 'raw'), gzip: sum('', 'gzip') },
+    ...totals(files),
+    onDemand: { files: parts, ...totals(parts).total },
     echarts: {
-      files: echartsFiles.map((f) => ({ file: path.relative(dist, f), ...sizeOf(f) })),
+      files: echartsFiles.map((f) => sizeOf(dist, f)),
       inIndexHtml: /echarts/i.test(indexHtml),
     },
   };

@@ -24,7 +24,7 @@ export const TARGETS = [
     fileInput: '#plan-file',
     search: '#filter-words',
     count: '#results-count',
-    /** Ready once the welcome page is drawn and trunk has said the wasm started. */
+    /** Ready once the welcome page is drawn and start.js has said the wasm started. */
     ready: async (page) => {
       await page.locator('#plan-file').waitFor();
       await page.waitForFunction(() => window.__bench.wasmMemory !== null);

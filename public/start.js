@@ -1,0 +1,15 @@
+// Starts Plan Tracker: loads the main part of the app (the other parts are
+// downloaded when first used), then tells anyone listening that it started.
+import init from './plan-tracker.js';
+
+try {
+  const wasm = await init({ module_or_path: new URL('plan-tracker_bg.wasm', import.meta.url) });
+  dispatchEvent(new CustomEvent('plan-tracker-started', { detail: { wasm } }));
+} catch (error) {
+  console.error(error);
+  const message = document.createElement('p');
+  message.className = 'start-failed';
+  message.setAttribute('role', 'alert');
+  message.textContent = 'Plan Tracker could not start. Reload the page; if that does not help, use an up-to-date browser such as Chrome, Edge, Firefox or Safari.';
+  document.body.prepend(message);
+}
