@@ -45,6 +45,13 @@ for (const [name, width, height] of [['tablet', 1024, 768], ['phone', 390, 844]]
   await page.goto(`${sample}&view=share`);
   await page.getByRole('heading', { name: 'Share and merge' }).waitFor();
   await page.screenshot({ path: `${out}/${name}-share.png`, fullPage: true });
+  // A part of the app that cannot be downloaded (here: every part refused).
+  const fresh = await browser.newPage({ viewport: { width, height } });
+  await fresh.route(/\/(split_\w+|chunk_\d+)\.wasm$/, (route) => route.abort('internetdisconnected'));
+  await fresh.goto(`${sample}&view=measures`);
+  await fresh.getByRole('button', { name: 'Try again' }).waitFor();
+  await fresh.screenshot({ path: `${out}/${name}-part-missing.png` });
+  await fresh.close();
   await page.close();
 }
 await browser.close();
