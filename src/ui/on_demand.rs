@@ -6,10 +6,10 @@
 //! each `#[wasm_split(...)]` function, and each becomes its own file. Opening
 //! a plan downloads only what showing it needs.
 //!
-//! A part that cannot be downloaded (offline, or the site was updated since
-//! the page loaded) is a problem shown where the part would be, with "Try
-//! again"; never a panic, because every split point is `fallible`. A failed
-//! download is not remembered, so trying again downloads afresh.
+//! A part that cannot be downloaded (offline, or a newer version of the site
+//! has replaced this one's files) is a problem shown where the part would be,
+//! with "Try again"; never a panic, because every split point is `fallible`.
+//! A failed download is not remembered, so trying again downloads afresh.
 //!
 //! Outside a split build (native tests) a split function is a plain call.
 
@@ -67,7 +67,7 @@ fn not_loaded(attempt: RwSignal<u32>) -> AnyView {
         <div class="error-summary" role="alert">
             <h2 class="error-summary__title">"There is a problem"</h2>
             <ul class="error-summary__list">
-                <li>"This part of Plan Tracker could not be downloaded. Check your connection, then try again. Your plan and changes are safe."</li>
+                <li>"This part of Plan Tracker could not be downloaded. Check your connection, then try again; if it still fails, reload the page. Your plan and changes are still here."</li>
             </ul>
             <p>
                 <button type="button" class="button" on:click=move |_| attempt.update(|n| *n += 1)>"Try again"</button>

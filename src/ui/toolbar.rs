@@ -76,7 +76,7 @@ fn save_to_file(state: AppState) {
     });
 }
 
-const NOT_DOWNLOADED: &str = "The part of Plan Tracker that writes plan files could not be downloaded. Check your connection, then try again.";
+const NOT_DOWNLOADED: &str = "The part of Plan Tracker that writes plan files could not be downloaded. Check your connection, then try again; if it still fails, reload the page.";
 
 fn not_exported(state: AppState, problem: &str) {
     state.report_failure("The plan was not exported. Your changes are still kept in this browser.".into(), problem.to_owned());

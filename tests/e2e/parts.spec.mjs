@@ -25,7 +25,7 @@ test('a part that cannot be downloaded says so, keeps the plan, and can be tried
   await page.route(ON_DEMAND, (route) => route.abort('internetdisconnected'));
   await page.getByRole('button', { name: 'Share and merge' }).click();
   const problem = page.getByRole('alert').filter({ hasText: 'There is a problem' });
-  await expect(problem).toContainText('could not be downloaded. Check your connection, then try again.');
+  await expect(problem).toContainText('could not be downloaded. Check your connection, then try again');
   await expect(page.getByRole('button', { name: 'Export plan' })).toBeVisible();
   await expectAccessible(page);
 
