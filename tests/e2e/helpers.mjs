@@ -31,9 +31,10 @@ export async function chooseFile(page, label, name, content) {
 
 /** Answers the "who are you" question if it is asked. */
 export async function sayWhoIAm(page, name = 'Sam Jones', organisation = 'Nottinghamshire Police') {
-  // A form is downloaded the first time it is used: wait until it is here.
-  await expect(page.getByRole('status').filter({ hasText: 'Opening…' })).toHaveCount(0);
   const nameField = page.getByLabel('Your name');
+  // The progress form is downloaded the first time it is used: wait for it,
+  // or for the question of who is recording.
+  await expect(nameField.or(page.getByRole('button', { name: 'Save update' })).first()).toBeVisible();
   if (await nameField.isVisible()) {
     await nameField.fill(name);
     await page.getByLabel('Your organisation').fill(organisation);
