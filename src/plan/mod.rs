@@ -5,6 +5,7 @@ pub mod dates;
 pub mod due;
 pub mod figure;
 pub mod model;
+mod moment;
 mod problem;
 pub(crate) mod json;
 mod place;
@@ -12,6 +13,7 @@ mod read;
 pub mod schema;
 
 pub use model::*;
+pub use moment::Moment;
 pub use problem::{human_size, Problem, ReadError};
 pub use read::{read_plan, MAX_FILE_BYTES};
 

@@ -9,6 +9,7 @@ use super::Walk;
 use crate::plan::dates::{iso_date, parse_iso_date};
 use crate::plan::json::{Entries, Json};
 use crate::plan::model::*;
+use crate::plan::Moment;
 use crate::plan::place::{Label, Place};
 
 /// The fields of one JSON object, taken out one by one as they are checked.
