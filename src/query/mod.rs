@@ -10,6 +10,6 @@ mod url;
 
 pub use deadline::DueChoice;
 pub use filter::{run, Filter, Results, Sort, StatusChoice};
-pub use index::{Index, Overlay, Row, Rollups};
+pub use index::{Index, OrgId, Overlay, Row, Rollups};
 pub use search_text::SearchText;
 pub use url::{filter_from_query, filter_to_query, keep_known, FILTER_KEYS};
