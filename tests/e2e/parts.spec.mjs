@@ -57,3 +57,10 @@ test('the progress form and export work after a failed download', async ({ page 
   await page.getByRole('button', { name: 'Export plan' }).click();
   expect((await download).suggestedFilename()).toMatch(/\.json$/);
 });
+
+test('if the main part cannot be downloaded, the page says the app could not start', async ({ page }) => {
+  await page.route(/plan-tracker_bg\.wasm$/, (route) => route.abort('internetdisconnected'));
+  await page.goto('./');
+  await expect(page.getByRole('alert')).toHaveText(/^Plan Tracker could not start\. Reload the page/);
+  await expectAccessible(page);
+});
