@@ -42,14 +42,19 @@ async fn export_file(state: AppState) -> Result<Option<ExportFile>, PartNotLoade
     Ok(Some(ExportFile { name: export_file_name(&opened.plan.id, at.instant().date_naive()), text, at, through }))
 }
 
+/// The export file; `None` when no plan is open, or after `not_done` has
+/// said that the writer could not be downloaded.
+async fn file_or_say_why(state: AppState, not_done: fn(AppState, &str)) -> Option<ExportFile> {
+    export_file(state).await.unwrap_or_else(|PartNotLoaded| {
+        not_done(state, NOT_DOWNLOADED);
+        None
+    })
+}
+
 /// Downloads the plan with every change applied, then counts it as exported.
 pub fn export(state: AppState) {
     leptos::task::spawn_local(async move {
-        let file = match export_file(state).await {
-            Ok(Some(file)) => file,
-            Ok(None) => return,
-            Err(PartNotLoaded) => return not_exported(state, NOT_DOWNLOADED),
-        };
+        let Some(file) = file_or_say_why(state, not_exported).await else { return };
         match download::download_text(&file.name, &file.text, "application/json") {
             Ok(()) => {
                 let message = format!("Plan exported as {}", file.name);
@@ -63,11 +68,7 @@ pub fn export(state: AppState) {
 /// Saves the plan to a file the person picks, such as the one they opened.
 fn save_to_file(state: AppState) {
     leptos::task::spawn_local(async move {
-        let file = match export_file(state).await {
-            Ok(Some(file)) => file,
-            Ok(None) => return,
-            Err(PartNotLoaded) => return not_saved(state, NOT_DOWNLOADED),
-        };
+        let Some(file) = file_or_say_why(state, not_saved).await else { return };
         match save_file::save_to_file(&file.name, &file.text).await {
             Ok(saved_as) => exported(state, file, format!("Plan saved to {saved_as}")),
             Err(SaveFileError::Cancelled) => {}
