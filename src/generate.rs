@@ -193,6 +193,7 @@ pub fn generate_plan(actions: usize, seed: u64) -> Plan {
                     title: sentence(&mut rng),
                     due: due_for(&mut rng, base),
                     lead: rng.chance(5).then(|| Lead { organisation: rng.pick(&ORGANISATIONS).to_owned(), team: None, officer: None, extra: Extra::new() }),
+                    remarks: None,
                     measure_ids: None,
                     progress: progress(&mut rng, base, &id),
                     id,
@@ -209,6 +210,7 @@ pub fn generate_plan(actions: usize, seed: u64) -> Plan {
             governance_group: Some(rng.pick(&GROUPS).to_owned()),
             lead: Some(Lead { organisation: lead, team: Some("Children's Social Care".into()), officer: None, extra: Extra::new() }),
             partners: Some(partners),
+            remarks: None,
             actions: Some(actions_here),
             measure_ids: None,
             progress: progress(&mut rng, base, &activity_id),
@@ -233,6 +235,7 @@ pub fn generate_plan(actions: usize, seed: u64) -> Plan {
         priorities,
         measures: None,
         exported: None,
+        orphaned_edits: None,
         extra: Extra::new(),
     }
 }

@@ -28,13 +28,15 @@
 //! is open: an [`query::Index`] is built from it once, and the words filter's
 //! [`query::SearchText`] once the browser is idle after the first paint (or
 //! at the first search, if that comes sooner). What people record
-//! becomes a [`progress::Edit`] (who, when, what) in a [`progress::Journal`];
-//! the journal is the only state that changes. What is shown is derived: an
-//! item's progress is its base progress with its edits applied
+//! becomes a [`progress::Edit`] (who, when, what, in which tab) in a
+//! [`progress::Journal`]; the journal is the only state that changes, and
+//! undo, discard and export are entries in it too. What is shown is derived:
+//! an item's progress is its base progress with its edits applied
 //! ([`progress::current_progress`]), the filter's results come from the index
 //! with an overlay of edited statuses, and an export applies the whole journal
 //! to one copy of the plan ([`exchange::export_plan`]). One effect writes the
-//! journal to browser storage after every change.
+//! journal to browser storage after every change, merged first with what
+//! another tab may have stored.
 //!
 //! # Invariants
 //!
@@ -42,11 +44,27 @@
 //!   fails leaves the open plan as it was.
 //! - Unknown fields at any level come back unchanged, in place, on export; an
 //!   exported file reopens as exactly the same plan (a property test checks).
+//!   Numbers, known or not, keep every digit as written; only an exponent is
+//!   spelt serde_json's one way (`1e2` comes back `1e+2`, never `100.0`).
+//! - Reading stops with a message, never a stack overflow or an exhausted
+//!   memory: at 128 levels of nesting, 64 MB, or 4 million values. A plan by
+//!   link is fetched only over http or https, and its body only up to 64 MB.
 //! - An edit never copies or rebuilds the whole plan; only shown items are
 //!   computed.
+//! - An edit is never lost without the person choosing so. Copies of the
+//!   journal (tabs, storage) merge by id and only grow: an edit undone or
+//!   discarded in one tab never comes back from another, undo takes back
+//!   only the tab's own last change, and an export counts exactly the edits
+//!   its file holds. Edits to items the plan lacks are kept, and exported in
+//!   the file's `orphaned_edits`. Closing a plan, or opening another, while
+//!   changes are saved nowhere (storage full, blocked or failing, and not
+//!   exported) asks first and offers to export.
 //! - Merging a return is edits like any other: nothing is applied until the
 //!   person confirms, a field both sides changed since the pack was sent is
-//!   a conflict they choose, and undo takes the whole merge back.
+//!   a conflict they choose, and undo takes the whole merge back. A change
+//!   taken is one that shows once merged; one that would lose to a later
+//!   change here is a conflict; anything else a return holds that cannot be
+//!   merged is listed with the reason.
 //! - Filtering reads only the index, the search text and the overlay:
 //!   organisations are numbers there, and only a page of results is drawn.
 //! - Nothing a plan file says is formatted into words unless it is shown:
@@ -55,8 +73,11 @@
 //!   one it corrects. Two changes to the same field: the later wins, and the
 //!   earlier stays in the journal and the item's history.
 //! - Stored data that cannot be read is moved aside under a backup key, never
-//!   deleted. Storage that is full, blocked or failing is shown to the person,
-//!   and the change stays in memory.
+//!   deleted, and the original is removed only once its copy reads back; if
+//!   it cannot be moved, it is left as it was and nothing is saved over it.
+//!   Storage that is full, blocked or failing is shown to the person, and
+//!   the change stays in memory; the warning stays until it is exported or
+//!   saved.
 //! - A part of the app that cannot be downloaded is a problem shown where it
 //!   would be, with "Try again"; the plan and the changes stay as they were.
 //! - Text from a file is only ever rendered as text: no module sets raw HTML,

@@ -17,12 +17,17 @@ fn sample() -> Plan {
     read_plan(&std::fs::read("public/samples/notts-cypf-2016-18.json").expect("sample")).expect("opens")
 }
 
+/// When the coordinator opens the returns.
+fn received() -> Moment {
+    at("2016-11-25T09:00:00Z")
+}
+
 fn leads(names: &[&str]) -> PackChoice {
     PackChoice { leads: names.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>(), only_actions: None }
 }
 
 fn edit(id: &str, when: &str, by: &str, change: Change) -> Edit {
-    Edit { id: id.into(), at: at(when), by: by.into(), batch: None, change }
+    Edit { id: id.into(), at: at(when), by: by.into(), batch: None, session: None, change }
 }
 
 /// A partner opens the pack, records changes and exports it back.
@@ -31,10 +36,10 @@ fn partner_returns(pack: &Plan, edits: Vec<Edit>, when: &str, by: &str) -> Plan 
     for e in edits {
         journal.record(e);
     }
-    let (returned, orphans) = export_plan(pack, &journal, at(when), by);
-    assert!(orphans.is_empty());
+    let export = export_plan(pack, &journal, at(when), by);
+    assert!(export.orphans.is_empty());
     // It travels as a file.
-    read_plan(export_text(&returned).as_bytes()).expect("the return opens")
+    read_plan(export_text(&export.plan).as_bytes()).expect("the return opens")
 }
 
 fn all_action_ids(plan: &Plan) -> Vec<String> {
@@ -98,8 +103,8 @@ fn the_coordinator_and_partners_round_trip() {
     // Meanwhile the coordinator changed p1-a3-k2 too: that is a conflict.
     let mut coordinator = Journal::new(&plan.id);
     coordinator.record(edit("k1", "2016-11-05T10:00:00Z", "Coordinator", Change::SetPercent { item: "p1-a3-k2".into(), percent: Some(30) }));
-    let merge = plan_merge(&plan, &coordinator.edits, &[("council.json".into(), council_return.clone()), ("health.json".into(), health_return)]);
-    assert!(merge.refused.is_empty());
+    let merge = plan_merge(&plan, &coordinator.edits, &[("council.json".into(), council_return.clone()), ("health.json".into(), health_return)], &received());
+    assert!(merge.not_merged.is_empty(), "{:#?}", merge.not_merged);
     assert_eq!(merge.conflicts.len(), 1, "{:#?}", merge.conflicts);
     let conflict = &merge.conflicts[0];
     assert_eq!((conflict.item.as_str(), conflict.field), ("p1-a3-k2", Field::Percent));
@@ -123,12 +128,12 @@ fn the_coordinator_and_partners_round_trip() {
     assert_eq!(progress(&merged, &health_action).status, Some(Status::AtRisk));
 
     // Merging the same return again changes nothing and duplicates nothing.
-    let again = plan_merge(&plan, &coordinator.edits, &[("council.json".into(), council_return)]);
+    let again = plan_merge(&plan, &coordinator.edits, &[("council.json".into(), council_return)], &received());
     assert!(again.edits.is_empty(), "{:#?}", again.edits);
     assert!(again.conflicts.is_empty());
 
     // The board's export holds everything and reopens.
-    let (board, _) = export_plan(&plan, &coordinator, at("2016-11-21T09:00:00Z"), "Coordinator");
+    let board = export_plan(&plan, &coordinator, at("2016-11-21T09:00:00Z"), "Coordinator").plan;
     assert_eq!(read_plan(export_text(&board).as_bytes()).expect("opens"), board);
 }
 
@@ -145,7 +150,7 @@ fn different_fields_changed_on_each_side_are_not_a_conflict() {
     );
     // We changed the percent later than they changed the status.
     let ours = vec![edit("o1", "2016-11-15T10:00:00Z", "Chris", Change::SetPercent { item: "p1-a3-k1".into(), percent: Some(30) })];
-    let merge = plan_merge(&plan, &ours, &[("r.json".into(), theirs)]);
+    let merge = plan_merge(&plan, &ours, &[("r.json".into(), theirs)], &received());
     assert!(merge.conflicts.is_empty(), "{:#?}", merge.conflicts);
     let mut journal = Journal::new(&plan.id);
     for e in ours.iter().chain(&merge.edits) {
@@ -161,9 +166,11 @@ fn different_fields_changed_on_each_side_are_not_a_conflict() {
 fn returns_of_another_plan_are_refused_with_the_reason() {
     let plan = sample();
     let other = read_plan(&std::fs::read("public/samples/notts-cypf-2011-14.json").expect("other")).expect("opens");
-    let merge = plan_merge(&plan, &[], &[("other.json".into(), other)]);
-    assert_eq!(merge.refused.len(), 1);
-    assert!(merge.refused[0].contains("is a different plan"), "{}", merge.refused[0]);
+    let merge = plan_merge(&plan, &[], &[("other.json".into(), other)], &received());
+    assert_eq!(merge.not_merged.len(), 1);
+    assert!(matches!(merge.not_merged[0].why, NotMergedReason::OtherPlan { .. }));
+    let said = merge.not_merged[0].to_string();
+    assert!(said.contains("other.json is a different plan"), "{said}");
     assert!(merge.edits.is_empty());
 }
 
@@ -174,9 +181,10 @@ fn a_hostile_return_cannot_touch_items_the_plan_lacks() {
     hostile.priorities[0].activities.as_mut().expect("activities")[0].id = "injected".into();
     hostile.priorities[0].activities.as_mut().expect("activities")[0].progress =
         Some(plan_tracker::plan::Progress { status: Some(Status::Complete), updated: Some(at("2030-01-01T00:00:00Z")), ..Default::default() });
-    let merge = plan_merge(&plan, &[], &[("hostile.json".into(), hostile)]);
+    let merge = plan_merge(&plan, &[], &[("hostile.json".into(), hostile)], &received());
     assert!(merge.edits.iter().all(|e| e.change.target() != "injected"));
-    assert_eq!(merge.unknown_items.len(), 1);
+    assert_eq!(merge.not_merged.len(), 1);
+    assert!(merge.not_merged[0].to_string().contains("(id injected) is not in this plan, so its status cannot be merged"), "{}", merge.not_merged[0]);
 }
 
 #[test]
@@ -210,4 +218,99 @@ fn csv_opens_in_excel_and_keeps_hostile_text_inert() {
     assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
     assert_eq!(csv_field("-1"), "'-1");
     assert_eq!(csv_field("line\nbreak"), "\"line\nbreak\"");
+}
+
+#[test]
+fn an_edit_to_an_item_a_new_revision_lacks_goes_into_the_export() {
+    let plan = sample();
+    let mut journal = Journal::new(&plan.id);
+    let mut gone = edit("e-gone", "2016-11-22T10:00:00Z", "Sam", Change::SetStatus { item: "p1-a3-k1".into(), status: Some(Status::Complete) });
+    gone.session = Some("tab-1".into());
+    journal.record(gone);
+    journal.record(edit("e-kept", "2016-11-22T10:01:00Z", "Sam", Change::SetPercent { item: "p1-a3-k2".into(), percent: Some(20) }));
+    // The next revision of the plan no longer has p1-a3-k1.
+    let mut revision = plan.clone();
+    revision.priorities[0].activities.as_mut().expect("activities")[2].actions.as_mut().expect("actions").remove(0);
+
+    let export = export_plan(&revision, &journal, at("2016-11-23T09:00:00Z"), "Sam");
+    assert_eq!(export.orphans.len(), 1);
+    assert_eq!(export.edit_ids, ["e-gone", "e-kept"], "the file holds both, so both count as exported");
+    let text = export_text(&export.plan);
+    let reopened = read_plan(text.as_bytes()).expect("opens");
+    let kept = reopened.orphaned_edits.clone().expect("the file carries the orphan");
+    assert_eq!(kept.len(), 1);
+    let orphan = serde_json::Value::Object(kept[0].clone());
+    assert_eq!(orphan["id"], "e-gone");
+    assert_eq!(orphan["kind"], "set_status");
+    assert_eq!(orphan["item"], "p1-a3-k1");
+    assert_eq!(orphan["status"], "complete");
+    assert_eq!(orphan["by"], "Sam");
+    assert!(orphan.get("session").is_none(), "a tab means nothing outside this browser");
+
+    // Exported again, from the reopened file with the same journal, it is not doubled.
+    let again = export_plan(&reopened, &journal, at("2016-11-24T09:00:00Z"), "Sam");
+    assert_eq!(again.plan.orphaned_edits.map(|e| e.len()), Some(1));
+}
+
+#[test]
+fn a_return_of_items_this_plan_lacks_lists_every_one() {
+    let plan = sample();
+    let mut theirs = plan.clone();
+    for activity in theirs.priorities[0].activities.as_mut().expect("activities") {
+        activity.id = format!("renamed-{}", activity.id);
+        activity.progress = Some(plan_tracker::plan::Progress { status: Some(Status::AtRisk), updated: Some(at("2016-11-24T10:00:00Z")), ..Default::default() });
+        for action in activity.actions.iter_mut().flatten() {
+            action.id = format!("renamed-{}", action.id);
+        }
+    }
+    let renamed = theirs.priorities[0].activities().len();
+    let merge = plan_merge(&plan, &[], &[("renamed.json".into(), theirs)], &received());
+    assert!(merge.edits.is_empty() && merge.conflicts.is_empty());
+    assert_eq!(merge.not_merged.len(), renamed, "{:#?}", merge.not_merged);
+    assert!(merge.not_merged.iter().all(|n| matches!(&n.why, NotMergedReason::NotInPlan { changes, .. } if changes == "status")));
+}
+
+#[test]
+fn returned_values_without_a_time_are_merged_once() {
+    let plan = sample();
+    let mut theirs = plan.clone();
+    theirs.exported = Some(plan_tracker::plan::Exported { at: at("2016-11-24T16:00:00Z"), by: None, app_version: None, extra: Default::default() });
+    let measure = &mut theirs.measures.as_mut().expect("measures")[1];
+    let id = measure.id.clone();
+    let typed = plan_tracker::plan::MeasureValue { period: Some("2016/17 Q2".into()), value: plan_tracker::plan::figure::Figure::new(700.0 / 3.0), ..Default::default() };
+    measure.values.get_or_insert_with(Vec::new).push(typed);
+    // It travels as a file, so its figure is read back from text.
+    let theirs = read_plan(export_text(&theirs).as_bytes()).expect("opens");
+    let merge = plan_merge(&plan, &[], &[("typed.json".into(), theirs.clone())], &received());
+    assert_eq!(merge.edits.len(), 1, "{:#?}", merge);
+    assert_eq!(merge.edits[0].at, at("2016-11-24T16:00:00Z"), "stamped when the return was exported");
+    assert_eq!(merge.edits[0].change.target(), id);
+    let mut merged = plan.clone();
+    apply_all(&mut merged, &merge.edits);
+    let again = plan_merge(&merged, &[], &[("typed.json".into(), theirs)], &received());
+    assert!(again.edits.is_empty(), "the same figure is not added twice: {:#?}", again.edits);
+}
+
+#[test]
+fn a_taken_change_that_would_lose_to_a_later_one_here_is_a_conflict() {
+    // A pack sent on 1 November; the partner set Complete on 10 November.
+    let plan = sample();
+    let pack = partner_pack(&plan, &leads(&["Nottinghamshire County Council"]), &at("2016-11-01T09:00:00Z"), "Coordinator");
+    let action = all_action_ids(&pack)[0].clone();
+    let returned = partner_returns(&pack, vec![edit("p1", "2016-11-10T10:00:00Z", "Ann (NCC)", Change::SetStatus { item: action.clone(), status: Some(Status::Complete) })], "2016-11-10T11:00:00Z", "Ann (NCC)");
+    // Meanwhile a newer revision of the plan arrived, in which the board set
+    // the action On track on 15 November.
+    let mut revision = plan.clone();
+    apply_all(&mut revision, &[edit("board", "2016-11-15T10:00:00Z", "Board", Change::SetStatus { item: action.clone(), status: Some(Status::OnTrack) })]);
+    let revision = read_plan(export_text(&revision).as_bytes()).expect("opens");
+    let merge = plan_merge(&revision, &[], &[("ncc.json".into(), returned)], &received());
+    assert!(merge.edits.iter().all(|e| !matches!(&e.change, Change::SetStatus { item, .. } if *item == action)), "not taken silently: {:#?}", merge.edits);
+    assert_eq!(merge.conflicts.len(), 1, "{:#?}", merge.conflicts);
+    let conflict = &merge.conflicts[0];
+    assert_eq!((conflict.ours.value.as_str(), conflict.theirs.value.as_str()), ("On track", "Complete"));
+    // Taking their side now does show.
+    let mut merged = revision.clone();
+    apply_all(&mut merged, &[conflict.take_theirs("decided".into(), at("2016-11-25T09:00:00Z"), "Coordinator")]);
+    let status = merged.priorities.iter().flat_map(|p| p.activities()).flat_map(|a| a.actions()).find(|k| k.id == action).and_then(|k| k.progress.as_ref()).and_then(|p| p.status);
+    assert_eq!(status, Some(Status::Complete));
 }

@@ -260,23 +260,118 @@ fn long_bad_values_are_clipped_in_messages() {
 }
 
 #[test]
-fn arbitrary_bytes_never_panic() {
-    // A cheap stand-in for fuzzing: every prefix of a valid file, and noise.
+fn every_prefix_of_a_plan_is_refused_without_panicking() {
     let text = minimal().to_string();
     for end in 0..text.len() {
-        let _ = read_plan(&text.as_bytes()[..end]);
+        assert!(read_plan(&text.as_bytes()[..end]).is_err(), "{}", &text[..end]);
     }
-    const ALPHABET: &[u8] = b"{}[]\",:0123456789.eE-+truefalsnul \\/u";
-    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-    for _ in 0..2_000 {
-        let bytes: Vec<u8> = (0..64)
-            .map(|_| {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                ALPHABET[(seed % ALPHABET.len() as u64) as usize]
-            })
-            .collect();
-        let _ = read_plan(&bytes);
+}
+
+/// A plan with something in every optional place, for spoiling one value at a time.
+fn full() -> Value {
+    json!({
+        "format": "plan-tracker/plan", "format_version": 1, "id": "example", "title": "Example plan",
+        "period": { "start": "2016-04-01", "end": "2018-03-31" }, "published": "2016-05-01",
+        "priorities": [{
+            "id": "p1", "number": "1", "title": "Safe", "outcomes": ["Fewer"], "success": ["More"],
+            "activities": [{
+                "id": "p1-a1", "title": "MASH", "lead": { "organisation": "Police", "team": "T" }, "partners": ["Health"],
+                "remarks": "Key measures: to be confirmed.", "measure_ids": ["m1"],
+                "progress": { "status": "on_track", "percent": 40, "updated": "2016-11-22T10:00:00Z", "updated_by": "Sam",
+                    "notes": [{ "id": "n1", "at": "2016-11-22T10:00:00Z", "text": "Started", "evidence": [{ "title": "Audit", "url": "https://example.org" }] }] },
+                "actions": [{ "id": "p1-a1-k1", "title": "Co-locate", "due": { "label": "March 2017", "date": "2017-03-31" } }]
+            }]
+        }],
+        "measures": [{ "id": "m1", "title": "Referrals", "unit": "%", "direction": "up",
+            "baseline": { "period": "2015/16", "value": 40 }, "targets": [{ "period": "2016/17", "text": "Increase" }],
+            "values": [{ "period": "Q1", "value": 41.5, "at": "2016-07-01T09:00:00Z" }],
+            "comparators": [{ "name": "England", "value": 38.2 }], "priorities": [{ "id": "p1", "role": "primary" }] }],
+        "orphaned_edits": [{ "id": "e1", "kind": "set_status", "item": "gone", "status": "complete" }]
+    })
+}
+
+mod common;
+
+proptest::proptest! {
+    /// A plan with any one value replaced by any other JSON value opens (and
+    /// then exports and reopens as the same plan) or lists its problems; it
+    /// never panics.
+    #[test]
+    fn a_plan_with_any_value_replaced_opens_or_says_why(pick in proptest::prelude::any::<proptest::sample::Index>(), with in common::any_json()) {
+        let mut plan = full();
+        let all = common::paths(&plan);
+        let path = pick.get(&all).clone();
+        if let Some(slot) = common::at_path(&mut plan, &path) {
+            *slot = with;
+        }
+        match read(&plan) {
+            Ok(opened) => {
+                let again = read_plan(write_plan(&opened).as_bytes()).expect("an opened plan always exports to a file that opens");
+                proptest::prop_assert_eq!(again, opened);
+            }
+            Err(error) => proptest::prop_assert!(!error.problems().is_empty()),
+        }
+    }
+}
+
+#[test]
+fn the_full_plan_opens() {
+    read(&full()).expect("the plan the property test spoils opens as it is");
+}
+
+/// Numbers as Excel, JavaScript and people write them.
+const AWKWARD: [&str; 12] = [
+    "233.33333333333334", "994.819562949742703", "1e2", "1E+2", "-0", "-0.0", "18446744073709551616",
+    "123456789012345678901234567890", "0.1e-5", "100.50", "5e-324", "1.7976931348623157e308",
+];
+
+#[test]
+fn numbers_come_back_byte_for_byte() {
+    let mut text = String::from(r#"{"format":"plan-tracker/plan","format_version":1,"id":"numbers","title":"Numbers","priorities":[{"id":"p1","title":"P"}],"measures":["#);
+    for (i, n) in AWKWARD.iter().enumerate() {
+        if i > 0 {
+            text.push(',');
+        }
+        text.push_str(&format!(r#"{{"id":"m{i}","title":"M{i}","values":[{{"period":"Q1","value":{n}}}],"comparators":[{{"name":"England","value":{n}}}],"x":{n},"y":[{n},{{"z":{n}}}]}}"#));
+    }
+    text.push_str(r#"],"unknown":[1e2,-0,18446744073709551616]}"#);
+    let plan = read_plan(text.as_bytes()).expect("opens");
+    let written = write_plan(&plan);
+    // Every digit comes back as written; only an exponent is spelt the one
+    // way serde_json writes it ("1e2" and "1E+2" as "1e+2": never "100.0").
+    let spelt = |n: &String| {
+        let n = n.replace('E', "e");
+        if n.contains("e+") || n.contains("e-") { n } else { n.replace('e', "e+") }
+    };
+    assert_eq!(common::numbers_in(&written), common::numbers_in(&text).iter().map(spelt).collect::<Vec<_>>());
+    // And the figures are the nearest doubles, not one off.
+    assert_eq!(plan.measures()[0].values()[0].value.as_ref().and_then(|f| f.value()), Some(700.0 / 3.0));
+    assert_eq!(plan.measures()[1].values()[0].value.as_ref().and_then(|f| f.value()), Some(994.819562949742703));
+    assert_eq!(read_plan(written.as_bytes()).expect("reopens"), plan);
+}
+
+#[test]
+fn a_figure_beyond_a_double_is_kept_as_written() {
+    let mut plan = minimal();
+    plan["measures"][0]["values"] = json!([{ "period": "Q1", "value": 1 }]);
+    let text = plan.to_string().replace(r#""value":1"#, r#""value":1e400"#).replacen('{', r#"{"huge":-1e400,"#, 1);
+    let opened = read_plan(text.as_bytes()).expect("a number is a number, however large");
+    let figure = opened.measures()[0].values()[0].value.clone().expect("kept");
+    assert_eq!((figure.as_written(), figure.value()), ("1e+400", None), "nothing to draw, nothing lost");
+    let written = write_plan(&opened);
+    assert!(written.contains(r#""value": 1e+400"#) && written.contains(r#""huge": -1e+400"#), "{written}");
+}
+
+#[test]
+fn a_file_of_millions_of_values_is_refused_before_it_fills_memory() {
+    let mut text = String::with_capacity(10_000_000);
+    text.push('[');
+    for _ in 0..4_500_000 {
+        text.push_str("0,");
+    }
+    text.push_str("0]");
+    match read_plan(text.as_bytes()) {
+        Err(error @ ReadError::TooManyValues { .. }) => assert!(error.to_string().contains("more than 4 million values")),
+        other => panic!("{other:?}"),
     }
 }

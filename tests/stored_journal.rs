@@ -4,9 +4,15 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+
 use chrono::NaiveDate;
+use plan_tracker::plan::figure::Figure;
 use plan_tracker::plan::{Moment, Status};
 use plan_tracker::progress::*;
+use common::{any_json, at_path, paths};
 use proptest::prelude::*;
 
 fn at(text: &str) -> Moment {
@@ -14,7 +20,7 @@ fn at(text: &str) -> Moment {
 }
 
 fn edit(id: &str, when: &str, change: Change) -> Edit {
-    Edit { id: id.into(), at: at(when), by: "Sam Jones (Nottinghamshire Police)".into(), batch: None, change }
+    Edit { id: id.into(), at: at(when), by: "Sam Jones (Nottinghamshire Police)".into(), batch: None, session: None, change }
 }
 
 fn stored(journal: &Journal) -> String {
@@ -23,7 +29,7 @@ fn stored(journal: &Journal) -> String {
 
 /// A journal holding `edits` (written as stored JSON objects), for checking one edit at a time.
 fn journal_text(edits: &str) -> String {
-    format!(r#"{{"version":1,"plan_id":"p","edits":[{edits}]}}"#)
+    format!(r#"{{"version":2,"plan_id":"p","edits":[{edits}]}}"#)
 }
 
 /// An edit's own fields, to which a test adds the change's.
@@ -57,7 +63,7 @@ fn every_change() -> Vec<Change> {
             measure: "m1".into(),
             value: ValueDraft {
                 period: Some("2016/17 Q2".into()),
-                value: Some(value),
+                value: Figure::new(value),
                 text: Some("41.5%".into()),
                 date: NaiveDate::from_ymd_opt(2016, 9, 30),
             },
@@ -81,10 +87,19 @@ fn every_change_reads_back_as_stored() {
     let text = stored(&journal);
     assert_eq!(read_journal(&text), Some(journal.clone()));
 
-    journal.mark_exported_through(Some("e3".into()), at("2016-11-22T12:00:00Z"));
+    journal.mark_exported(["e1".to_owned(), "e3".to_owned()], at("2016-11-22T12:00:00Z"));
+    let session = journal.edits[3].session.insert("tab-1".to_owned()).clone();
+    assert_eq!(journal.undo(&session, at("2016-11-22T12:30:00Z")), 0, "e3 is exported");
+    journal.edits[4].session = Some(session.clone());
+    assert_eq!(journal.undo(&session, at("2016-11-22T12:30:00Z")), 1);
+    journal.discard(at("2016-11-22T12:45:00Z"));
+    journal.record(edit("e-after", "2016-11-22T13:00:00Z", Change::SetStatus { item: "p1-a3-k1".into(), status: None }));
     let text = stored(&journal);
     let back = read_journal(&text).expect("reads back");
     assert_eq!(back, journal);
+    assert_eq!(back.withdrawn.len(), every_change().len());
+    assert_eq!(back.withdrawn.get("e4").map(|w| w.why), Some(Withdrawn::Undone));
+    assert_eq!(back.withdrawn.get("e0").map(|w| w.why), Some(Withdrawn::Discarded));
     // Moments compare by instant; the text they were written in is kept too.
     assert_eq!(stored(&back), text);
 }
@@ -95,8 +110,10 @@ fn an_empty_journal_reads_back() {
     assert_eq!(read_journal(&stored(&journal)), Some(journal));
 }
 
-/// A journal as this version of the app stores it, written out by hand.
-const STORED: &str = concat!(
+/// A journal as version 1 of the stored form had it, written out by hand:
+/// an export mark by position ("exported_through"), no tab sessions and no
+/// withdrawals.
+const STORED_V1: &str = concat!(
     r#"{"version":1,"plan_id":"notts-cypf-2016-18","edits":["#,
     r#"{"id":"e1","at":"2016-11-22T10:00:00Z","by":"Sam Jones (Nottinghamshire Police)","kind":"set_status","item":"p1-a3-k1","status":"at_risk"},"#,
     r#"{"id":"e2","at":"2016-11-22T10:01:00.250+01:00","by":"Sam","batch":"b1","kind":"set_percent","item":"p1-a3-k1","percent":40},"#,
@@ -107,6 +124,21 @@ const STORED: &str = concat!(
     r#"{"id":"e7","at":"2016-11-22T10:05:00Z","by":"Sam","kind":"add_measure_value","measure":"m1","value":{"period":"2016/17 Q2","value":41.5,"text":"41.5%","date":"2016-09-30"}},"#,
     r#"{"id":"e8","at":"2016-11-22T10:06:00Z","by":"Sam","kind":"add_measure_value","measure":"m1","value":{}}"#,
     r#"],"exported_through":"e2","last_export":"2016-11-22T12:00:00Z"}"#,
+);
+
+/// The same journal as this version stores it, written out by hand, with a
+/// tab session on e8 and one edit taken back.
+const STORED: &str = concat!(
+    r#"{"version":2,"plan_id":"notts-cypf-2016-18","edits":["#,
+    r#"{"id":"e1","at":"2016-11-22T10:00:00Z","by":"Sam Jones (Nottinghamshire Police)","kind":"set_status","item":"p1-a3-k1","status":"at_risk"},"#,
+    r#"{"id":"e2","at":"2016-11-22T10:01:00.250+01:00","by":"Sam","batch":"b1","kind":"set_percent","item":"p1-a3-k1","percent":40},"#,
+    r#"{"id":"e3","at":"2016-11-22T10:01:00.250+01:00","by":"Sam","batch":"b1","kind":"set_status","item":"p1-a3-k1","status":null},"#,
+    r#"{"id":"e4","at":"2016-11-22T10:02:00Z","by":"Sam","kind":"set_percent","item":"p1-a3-k1","percent":null},"#,
+    r#"{"id":"e5","at":"2016-11-22T10:03:00Z","by":"Sam","kind":"add_note","item":"p1-a3","note":{"id":"n1","text":"Co-located"}},"#,
+    r#"{"id":"e6","at":"2016-11-22T10:04:00Z","by":"Sam","kind":"add_note","item":"p1-a3","note":{"id":"n2","text":"Co-located in November","status":"on_track","evidence":[{"title":"Audit","url":"https://example.org/a"},{"source":"Board minutes"}],"corrects":"n1"}},"#,
+    r#"{"id":"e7","at":"2016-11-22T10:05:00Z","by":"Sam","kind":"add_measure_value","measure":"m1","value":{"period":"2016/17 Q2","value":41.5,"text":"41.5%","date":"2016-09-30"}},"#,
+    r#"{"id":"e8","at":"2016-11-22T10:06:00Z","by":"Sam","session":"tab-1","kind":"add_measure_value","measure":"m1","value":{}}"#,
+    r#"],"withdrawn":{"e0":{"at":"2016-11-22T10:07:00Z","why":"undone"}},"exported":["e1","e2"],"last_export":"2016-11-22T12:00:00Z"}"#,
 );
 
 fn expected_stored() -> Journal {
@@ -144,7 +176,7 @@ fn expected_stored() -> Journal {
                 measure: "m1".into(),
                 value: ValueDraft {
                     period: Some("2016/17 Q2".into()),
-                    value: Some(41.5),
+                    value: Figure::new(41.5),
                     text: Some("41.5%".into()),
                     date: NaiveDate::from_ymd_opt(2016, 9, 30),
                 },
@@ -158,16 +190,37 @@ fn expected_stored() -> Journal {
         version: JOURNAL_VERSION,
         plan_id: "notts-cypf-2016-18".into(),
         edits,
-        exported_through: Some("e2".into()),
+        withdrawn: BTreeMap::new(),
+        exported: BTreeSet::from(["e1".to_owned(), "e2".to_owned()]),
         last_export: Some(at("2016-11-22T12:00:00Z")),
     }
 }
 
 #[test]
+fn journals_stored_by_the_first_version_are_read_and_upgraded() {
+    // Everything up to the "exported through" edit counts as exported.
+    assert_eq!(read_journal(STORED_V1), Some(expected_stored()));
+    let expected = expected_stored();
+    let unexported: Vec<&str> = expected.unexported().map(|e| e.id.as_str()).collect();
+    assert_eq!(unexported, ["e3", "e4", "e5", "e6", "e7", "e8"]);
+}
+
+#[test]
 fn journals_already_stored_keep_reading() {
-    assert_eq!(read_journal(STORED), Some(expected_stored()));
+    let mut expected = expected_stored();
+    expected.edits[7].session = Some("tab-1".into());
+    expected.withdrawn.insert("e0".into(), Withdrawal { at: at("2016-11-22T10:07:00Z"), why: Withdrawn::Undone });
+    assert_eq!(read_journal(STORED), Some(expected.clone()));
     // And the stored form itself has not changed.
-    assert_eq!(stored(&expected_stored()), STORED);
+    assert_eq!(stored(&expected), STORED);
+}
+
+#[test]
+fn a_stored_edit_that_was_also_taken_back_stays_taken_back() {
+    let both = STORED.replace(r#""withdrawn":{"e0""#, r#""withdrawn":{"e5""#);
+    let journal = read_journal(&both).expect("reads");
+    assert!(journal.edits.iter().all(|e| e.id != "e5"));
+    assert!(journal.withdrawn.contains_key("e5"));
 }
 
 #[test]
@@ -180,7 +233,7 @@ fn what_the_stored_form_may_leave_out_or_add_is_accepted() {
         r#"{"id":"e3","at":"2016-11-22T10:00:00Z","by":"Sam","kind":"add_note","item":"a","note":{"id":"n","text":"t","status":null,"corrects":null,"x":[1,{}]}},"#,
         r#"{"id":"e4","at":"2016-11-22T10:00:00Z","by":"Sam","kind":"add_note","item":"a","note":{"id":"n","text":"t","evidence":[]}},"#,
         r#"{"id":"e5","at":"2016-11-22T10:00:00Z","by":"Sam","kind":"add_measure_value","measure":"m","value":{"value":7,"date":null,"period":null,"text":null,"x":1}}"#,
-        r#"],"version":1,"exported_through":null,"last_export":null}"#,
+        r#"],"version":2,"exported":[],"withdrawn":{},"last_export":null}"#,
     );
     let note = NoteDraft { id: "n".into(), text: "t".into(), ..NoteDraft::default() };
     let sam = |mut e: Edit| {
@@ -188,7 +241,7 @@ fn what_the_stored_form_may_leave_out_or_add_is_accepted() {
         e
     };
     let expected = Journal {
-        version: 1,
+        version: JOURNAL_VERSION,
         plan_id: "p".into(),
         edits: vec![
             sam(edit("e1", "2016-11-22T10:00:00Z", Change::SetStatus { item: "a".into(), status: None })),
@@ -197,10 +250,11 @@ fn what_the_stored_form_may_leave_out_or_add_is_accepted() {
             sam(edit("e4", "2016-11-22T10:00:00Z", Change::AddNote { item: "a".into(), note })),
             sam(edit("e5", "2016-11-22T10:00:00Z", Change::AddMeasureValue {
                 measure: "m".into(),
-                value: ValueDraft { value: Some(7.0), ..ValueDraft::default() },
+                value: ValueDraft { value: Some(Figure::from_number(7.into())), ..ValueDraft::default() },
             })),
         ],
-        exported_through: None,
+        withdrawn: BTreeMap::new(),
+        exported: BTreeSet::new(),
         last_export: None,
     };
     assert_eq!(read_journal(text), Some(expected));
@@ -212,7 +266,7 @@ fn what_is_not_a_journal_is_refused() {
         "", "   ", "null", "1", "\"journal\"", "[]", "{}", "{not json", "\u{0}",
         // The journal's own fields.
         r#"{"version":0,"plan_id":"p","edits":[]}"#,
-        r#"{"version":2,"plan_id":"p","edits":[]}"#,
+        r#"{"version":3,"plan_id":"p","edits":[]}"#,
         r#"{"version":"1","plan_id":"p","edits":[]}"#,
         r#"{"version":1.0,"plan_id":"p","edits":[]}"#,
         r#"{"version":-1,"plan_id":"p","edits":[]}"#,
@@ -225,6 +279,12 @@ fn what_is_not_a_journal_is_refused() {
         r#"{"version":1,"plan_id":"p","edits":null}"#,
         r#"{"version":1,"plan_id":"p","edits":{}}"#,
         r#"{"version":1,"plan_id":"p","edits":[],"exported_through":3}"#,
+        r#"{"version":2,"plan_id":"p","edits":[],"exported":"e1"}"#,
+        r#"{"version":2,"plan_id":"p","edits":[],"exported":[1]}"#,
+        r#"{"version":2,"plan_id":"p","edits":[],"withdrawn":["e1"]}"#,
+        r#"{"version":2,"plan_id":"p","edits":[],"withdrawn":{"e1":{"at":"2016-11-22T10:00:00Z"}}}"#,
+        r#"{"version":2,"plan_id":"p","edits":[],"withdrawn":{"e1":{"at":"2016-11-22T10:00:00Z","why":"forgotten"}}}"#,
+        r#"{"version":2,"plan_id":"p","edits":[],"withdrawn":{"e1":{"why":"undone"}}}"#,
         r#"{"version":1,"plan_id":"p","edits":[],"last_export":"yesterday"}"#,
         r#"{"version":1,"plan_id":"p","edits":[],"last_export":"2016-11-22"}"#,
         r#"{"version":1,"plan_id":"p","edits":[],"last_export":0}"#,
@@ -335,10 +395,69 @@ fn statuses_are_stored_by_their_codes() {
     }
 }
 
+/// Journals as this app stores them, with every kind of change, text of
+/// every kind, and marks of export and withdrawal.
+fn any_journal() -> impl Strategy<Value = Journal> {
+    let text = "\\PC{0,10}";
+    let change = prop_oneof![
+        (text, prop::option::of(prop::sample::select(Status::ALL.to_vec()))).prop_map(|(item, status)| Change::SetStatus { item, status }),
+        (text, prop::option::of(any::<u8>())).prop_map(|(item, percent)| Change::SetPercent { item, percent }),
+        (text, text, text, prop::option::of(text), prop::option::of(text)).prop_map(|(item, id, text, url, corrects)| Change::AddNote {
+            item,
+            note: NoteDraft { id, text, evidence: vec![EvidenceDraft { url, ..EvidenceDraft::default() }], corrects, ..NoteDraft::default() },
+        }),
+        (text, prop::option::of(text), prop::option::of(any::<f64>()), prop::option::of(1u32..366)).prop_map(|(measure, period, value, day)| {
+            Change::AddMeasureValue {
+                measure,
+                value: ValueDraft { period, value: value.and_then(Figure::new), text: None, date: day.and_then(|d| NaiveDate::from_yo_opt(2017, d)) },
+            }
+        }),
+    ];
+    let edit = (text, 0i64..2_000_000_000_000, prop::option::of(text), prop::option::of(text), change).prop_map(|(by, millis, batch, session, change)| {
+        let instant = chrono::DateTime::from_timestamp_millis(millis).expect("time").fixed_offset();
+        (by, Moment::from_instant(instant), batch, session, change)
+    });
+    (prop::collection::vec(edit, 0..8), prop::collection::vec(any::<bool>(), 8), prop::collection::vec(any::<bool>(), 8)).prop_map(|(edits, export, withdraw)| {
+        let mut journal = Journal::new("p");
+        for (i, (by, at, batch, session, change)) in edits.into_iter().enumerate() {
+            journal.record(Edit { id: format!("e{i}"), at, by, batch, session, change });
+        }
+        let ids: Vec<String> = journal.edits.iter().map(|e| e.id.clone()).collect();
+        let exported = ids.iter().zip(&export).filter(|(_, x)| **x).map(|(id, _)| id.clone());
+        journal.mark_exported(exported.collect::<Vec<_>>(), at("2030-01-01T00:00:00Z"));
+        for (id, _) in ids.iter().zip(&withdraw).filter(|(_, w)| **w) {
+            journal.edits.retain(|e| &e.id != id);
+            journal.withdrawn.insert(id.clone(), Withdrawal { at: at("2030-01-02T00:00:00Z"), why: Withdrawn::Undone });
+        }
+        journal
+    })
+}
+
 proptest! {
+    /// Whatever the app stores, it reads back as the same journal, and
+    /// writes back as the same text.
     #[test]
-    fn any_text_reads_or_is_refused_without_panicking(text in "\\PC*") {
-        let _ = read_journal(&text);
+    fn every_stored_journal_reads_back_as_itself(journal in any_journal()) {
+        let text = stored(&journal);
+        let back = read_journal(&text);
+        prop_assert_eq!(back.as_ref(), Some(&journal));
+        prop_assert_eq!(back.map(|j| stored(&j)), Some(text));
+    }
+
+    /// A stored journal with any one value replaced by any other JSON value
+    /// either reads (and then stores and reads back the same) or is refused,
+    /// and never panics.
+    #[test]
+    fn a_journal_with_any_value_replaced_reads_or_is_refused(journal in any_journal(), pick in any::<prop::sample::Index>(), with in any_json()) {
+        let mut value = serde_json::to_value(&journal).expect("json");
+        let all = paths(&value);
+        let path = pick.get(&all).clone();
+        if let Some(slot) = at_path(&mut value, &path) {
+            *slot = with;
+        }
+        if let Some(read) = read_journal(&value.to_string()) {
+            prop_assert_eq!(read_journal(&stored(&read)), Some(read));
+        }
     }
 
     #[test]

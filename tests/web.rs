@@ -22,6 +22,7 @@ fn journal(plan_id: &str) -> Journal {
         at: Moment::parse("2026-11-22T10:00:00Z").expect("moment"),
         by: "Tester (Police)".into(),
         batch: None,
+        session: None,
         change: Change::SetStatus { item: "p1-a1-k1".into(), status: Some(Status::AtRisk) },
     });
     journal
@@ -55,16 +56,28 @@ fn an_entry_from_an_older_version_is_set_aside() {
     assert!(matches!(storage::load_journal("old-plan"), Err(storage::StorageError::Corrupt { .. })));
 }
 
-#[wasm_bindgen_test]
-fn a_full_quota_is_reported_as_full() {
-    // Fill localStorage until the browser refuses even small entries.
+/// Fills localStorage until the browser refuses even small entries; returns
+/// how many fillers to remove.
+fn fill_storage() -> usize {
     let mut i = 0;
-    for size in [512 * 1024, 32 * 1024, 1024, 16] {
+    for size in [512 * 1024, 32 * 1024, 1024, 16, 1] {
         let filler = "x".repeat(size);
         while i < 10_000 && local().set_item(&format!("filler-{i}"), &filler).is_ok() {
             i += 1;
         }
     }
+    i
+}
+
+fn empty_storage(filled: usize) {
+    for n in 0..=filled {
+        let _ = local().remove_item(&format!("filler-{n}"));
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_full_quota_is_reported_as_full() {
+    let i = fill_storage();
     let mut big = journal("full-plan");
     for n in 0..2000 {
         big.record(Edit {
@@ -72,14 +85,49 @@ fn a_full_quota_is_reported_as_full() {
             at: Moment::parse("2026-11-22T10:00:00Z").expect("moment"),
             by: "Tester".into(),
             batch: None,
+            session: None,
             change: Change::SetPercent { item: format!("p1-a1-k{n}"), percent: Some(10) },
         });
     }
     let result = storage::save_journal(&big);
-    for n in 0..=i {
-        let _ = local().remove_item(&format!("filler-{n}"));
-    }
+    empty_storage(i);
     assert_eq!(result, Err(storage::StorageError::Full));
+}
+
+#[wasm_bindgen_test]
+fn saving_merges_with_what_another_tab_stored() {
+    let mut theirs = journal("two-tab-plan");
+    theirs.edits[0].id = "theirs".into();
+    local().set_item("plan-tracker/v1/journal/two-tab-plan", &serde_json::to_string(&theirs).expect("json")).expect("set");
+    let ours = journal("two-tab-plan");
+    storage::save_journal(&ours).expect("saved");
+    let stored = storage::load_journal("two-tab-plan").expect("readable").expect("present");
+    let ids: Vec<&str> = stored.edits.iter().map(|e| e.id.as_str()).collect();
+    assert!(ids.contains(&"theirs") && ids.contains(&ours.edits[0].id.as_str()), "{ids:?}");
+}
+
+#[wasm_bindgen_test]
+fn an_unreadable_entry_that_cannot_be_set_aside_is_left_as_it_was() {
+    let key = "plan-tracker/v1/journal/future-plan";
+    let newer = r#"{"version":99,"plan_id":"future-plan","edits":[]}"#;
+    local().set_item(key, newer).expect("set");
+    let filled = fill_storage();
+    let loaded = storage::load_journal("future-plan");
+    let saved = storage::save_journal(&journal("future-plan"));
+    let left = local().get_item(key).ok().flatten();
+    empty_storage(filled);
+    let full = Some(Box::new(storage::StorageError::Full));
+    assert_eq!(loaded, Err(storage::StorageError::Unreadable { what: "changes to this plan".into(), why: full.clone() }));
+    assert!(!loaded.expect_err("refused").to_string().contains("Nothing was deleted"));
+    assert_eq!(saved, Err(storage::StorageError::Unreadable { what: "changes to this plan".into(), why: full }));
+    assert_eq!(left.as_deref(), Some(newer), "neither moved nor overwritten");
+    let _ = local().remove_item(key);
+}
+
+#[wasm_bindgen_test]
+fn a_tab_keeps_its_session_across_calls() {
+    assert_eq!(storage::tab_session(), storage::tab_session());
+    assert!(storage::tab_session().starts_with("tab-"));
 }
 
 #[wasm_bindgen_test]
@@ -156,6 +204,16 @@ async fn work_put_off_until_idle_runs_after_the_current_task() {
     // Idle callbacks wait at most a second.
     sleep(1200).await;
     assert!(done.get(), "done once the browser is idle");
+}
+
+#[wasm_bindgen_test]
+async fn only_web_addresses_are_fetched() {
+    for url in ["data:application/json,{}", "javascript:alert(1)", " JAVASCRIPT:alert(1)", "file:///etc/passwd", "blob:null/x"] {
+        let refused = files::fetch_bytes(url).await.err();
+        assert_eq!(refused, Some(files::FetchError::NotWeb { url: url.to_owned() }), "{url}");
+    }
+    // A relative link is on the page's own site: fetched (and here, not found).
+    assert!(matches!(files::fetch_bytes("no-such-plan.json").await, Err(files::FetchError::Status { status: 404, .. })));
 }
 
 fn file_of(bytes: &[u8]) -> web_sys::File {

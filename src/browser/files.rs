@@ -17,6 +17,8 @@ pub enum FetchError {
     Unreadable { name: String },
     /// The link could not be reached (offline, blocked, or another site refusing).
     Network { url: String },
+    /// The link is not a web address (`data:`, `javascript:`, `file:`).
+    NotWeb { url: String },
     /// The server answered with an error status.
     Status { url: String, status: u16 },
 }
@@ -34,6 +36,10 @@ impl std::fmt::Display for FetchError {
             FetchError::Network { url } => write!(
                 f,
                 "The plan at {url} could not be loaded. Check the link and your connection; a plan on another website can only be opened if that website allows it."
+            ),
+            FetchError::NotWeb { url } => write!(
+                f,
+                "{url} is not a web address. Plan Tracker opens plans by link only from http or https addresses."
             ),
             FetchError::Status { url, status } => {
                 let why = match status {
@@ -80,6 +86,22 @@ impl FileBytes {
     }
 }
 
+impl FileBytes {
+    /// A response's chunks, one after another, in the spare buffer.
+    fn from_chunks<'c>(chunks: impl Iterator<Item = &'c js_sys::Uint8Array>) -> FileBytes {
+        let mut buffer = SPARE.with(|spare| spare.try_borrow_mut().map(|mut s| std::mem::take(&mut *s)).unwrap_or_default());
+        buffer.clear();
+        for chunk in chunks {
+            let start = buffer.len();
+            buffer.resize(start + chunk.length() as usize, 0);
+            if let Some(room) = buffer.get_mut(start..) {
+                chunk.copy_to(room);
+            }
+        }
+        FileBytes(buffer)
+    }
+}
+
 impl Deref for FileBytes {
     type Target = [u8];
 
@@ -111,19 +133,49 @@ pub async fn read_file(file: &web_sys::File) -> Result<FileBytes, FetchError> {
     Ok(FileBytes::copy_from(&js_sys::Uint8Array::new(&buffer)))
 }
 
+/// True for addresses a plan may be fetched from: http and https, written
+/// out or relative to the page (which is served over one of them).
+fn is_web_address(url: &str, page: &str) -> bool {
+    web_sys::Url::new_with_base(url, page).is_ok_and(|u| matches!(u.protocol().as_str(), "http:" | "https:"))
+}
+
 /// Fetches a plan published at a link, relative to the page or absolute.
+/// Only http and https are fetched; a body larger than a plan can be is
+/// refused by its declared length before it is read, or as soon as reading
+/// passes the limit, so a huge or endless response never fills memory.
 pub async fn fetch_bytes(url: &str) -> Result<FileBytes, FetchError> {
     let network = || FetchError::Network { url: url.to_owned() };
+    let too_large = |bytes: f64| FetchError::TooLarge { name: url.to_owned(), bytes };
     let window = web_sys::window().ok_or_else(network)?;
+    let page = window.location().href().unwrap_or_default();
+    if !is_web_address(url, &page) {
+        return Err(FetchError::NotWeb { url: url.to_owned() });
+    }
     let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| network())?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| network())?;
     if !response.ok() {
         return Err(FetchError::Status { url: url.to_owned(), status: response.status() });
     }
-    let buffer = JsFuture::from(response.array_buffer().map_err(|_| network())?).await.map_err(|_| network())?;
-    let bytes = js_sys::Uint8Array::new(&buffer);
-    if bytes.length() as usize > MAX_FILE_BYTES {
-        return Err(FetchError::TooLarge { name: url.to_owned(), bytes: f64::from(bytes.length()) });
+    let declared = response.headers().get("content-length").ok().flatten().and_then(|n| n.trim().parse::<f64>().ok());
+    if let Some(declared) = declared.filter(|&n| n > MAX_FILE_BYTES as f64) {
+        return Err(too_large(declared));
     }
-    Ok(FileBytes::copy_from(&bytes))
+    let Some(body) = response.body() else { return Ok(FileBytes::from_chunks(std::iter::empty())) };
+    let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().dyn_into().map_err(|_| network())?;
+    let mut chunks = Vec::new();
+    let mut length = 0;
+    loop {
+        let step = JsFuture::from(reader.read()).await.map_err(|_| network())?;
+        if js_sys::Reflect::get(&step, &"done".into()).ok().and_then(|d| d.as_bool()) != Some(false) {
+            break;
+        }
+        let chunk: js_sys::Uint8Array = js_sys::Reflect::get(&step, &"value".into()).ok().and_then(|v| v.dyn_into().ok()).ok_or_else(network)?;
+        length += chunk.length() as usize;
+        if length > MAX_FILE_BYTES {
+            let _ = reader.cancel();
+            return Err(too_large(length as f64));
+        }
+        chunks.push(chunk);
+    }
+    Ok(FileBytes::from_chunks(chunks.iter()))
 }

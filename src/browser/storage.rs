@@ -3,14 +3,23 @@
 //!
 //! Every call returns a typed error. Nothing here throws or panics: gloo's
 //! `LocalStorage` throws when storage is blocked, so availability is checked
-//! through web_sys first. A stored entry that cannot be read is never deleted:
-//! it is moved aside under a backup key and the person is told.
+//! through web_sys first. A stored entry that cannot be read is never deleted
+//! or overwritten: it is moved aside under a backup key, and only once the
+//! copy is known to be there is the original removed; if it cannot be moved,
+//! it stays where it is and nothing is written over it. Saving a journal
+//! first merges the one stored (another tab may have written since), so tabs
+//! never overwrite each other's changes.
+//!
+//! gloo-storage reads and writes the small typed entries (who is editing).
+//! Journals and plan text go through web_sys directly: their writes must tell
+//! a full quota from other failures on every browser (old WebKit's code 22),
+//! and their reads must see the stored text before anything is parsed.
 
 use gloo_storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 
-use crate::progress::{read_journal, Journal};
+use crate::progress::{journal_to_store, read_journal, Journal, NotSaved};
 
 const PREFIX: &str = "plan-tracker/v1";
 /// Plans larger than this are not copied into localStorage, which holds about
@@ -25,6 +34,9 @@ pub enum StorageError {
     Full,
     /// A stored entry could not be read; it was kept aside under `kept_as`.
     Corrupt { what: String, kept_as: String },
+    /// A stored entry could not be read, nor moved aside (because of `why`,
+    /// when known): it is left as it was, and nothing is saved over it.
+    Unreadable { what: String, why: Option<Box<StorageError>> },
     /// The plan is too large for localStorage; its changes are still kept.
     PlanTooLarge,
     Failed(String),
@@ -36,8 +48,30 @@ impl std::fmt::Display for StorageError {
             StorageError::Unavailable => write!(f, "This browser is not letting Plan Tracker save anything (private browsing or a setting blocks storage). Your changes are kept only while this page is open: export the plan before you close it."),
             StorageError::Full => write!(f, "Browser storage is full, so your latest change is kept only while this page is open. Export the plan now to keep it."),
             StorageError::Corrupt { what, kept_as } => write!(f, "Saved {what} in this browser could not be read, so Plan Tracker set it aside (as \"{kept_as}\") and started afresh. Nothing was deleted."),
+            StorageError::Unreadable { what, why } => write!(
+                f,
+                "Saved {what} in this browser could not be read (a newer version of Plan Tracker may have written them) and could not be set aside{}. They are left exactly as they were and nothing is saved over them, so your changes now are kept only while this page is open. Export the plan to keep them.",
+                why.as_ref().map(|why| format!(" ({})", why.cause())).unwrap_or_default()
+            ),
             StorageError::PlanTooLarge => write!(f, "This plan is too large to keep a copy in the browser. Your changes are saved, but after a reload you will need to open the plan file again."),
             StorageError::Failed(why) => write!(f, "Browser storage failed: {why}. Export the plan to keep your changes."),
+        }
+    }
+}
+
+impl StorageError {
+    /// True when changes made now are not being kept in the browser.
+    pub fn loses_changes(&self) -> bool {
+        matches!(self, StorageError::Unavailable | StorageError::Full | StorageError::Failed(_) | StorageError::Unreadable { .. })
+    }
+
+    /// Why, in a few words, for a sentence about something else.
+    fn cause(&self) -> String {
+        match self {
+            StorageError::Full => "browser storage is full".to_owned(),
+            StorageError::Unavailable => "browser storage is blocked".to_owned(),
+            StorageError::Failed(why) => format!("browser storage failed ({why})"),
+            other => other.to_string(),
         }
     }
 }
@@ -98,21 +132,47 @@ fn write_raw(key: &str, text: &str) -> Result<(), StorageError> {
     })
 }
 
+/// A stored entry's text. A read that fails is an error, never "nothing
+/// stored", so that nothing is then written over what could not be read.
 fn read_raw(key: &str) -> Result<Option<String>, StorageError> {
-    Ok(available()?.get_item(key).ok().flatten())
+    available()?.get_item(key).map_err(|_| StorageError::Failed("reading".into()))
 }
 
+thread_local! {
+    /// Why each entry that could not be read could not be moved aside
+    /// either, so that later refusals to save over it say why too.
+    static NOT_SET_ASIDE: std::cell::RefCell<Vec<(String, StorageError)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn not_set_aside(key: &str) -> Option<Box<StorageError>> {
+    NOT_SET_ASIDE.with(|keys| keys.borrow().iter().find(|(k, _)| k == key).map(|(_, why)| Box::new(why.clone())))
+}
+
+/// Moves an entry that cannot be read to a backup key. The original is
+/// removed only once the copy reads back the same; otherwise it stays, and
+/// the error says why it could not be moved.
 fn set_aside(key: &str, text: &str, what: &str) -> StorageError {
     let kept_as = format!("{PREFIX}/backup/{}/{}", key.trim_start_matches(PREFIX), js_sys::Date::now() as u64);
-    let _ = write_raw(&kept_as, text);
-    // Only remove the original once the copy is in place.
-    if read_raw(&kept_as).ok().flatten().is_some() {
-        if let Ok(storage) = available() {
-            let _ = storage.remove_item(key);
-        }
+    let unreadable = |why: StorageError| {
+        NOT_SET_ASIDE.with(|keys| keys.borrow_mut().push((key.to_owned(), why.clone())));
+        StorageError::Unreadable { what: what.to_owned(), why: Some(Box::new(why)) }
+    };
+    if let Err(why) = write_raw(&kept_as, text) {
+        return unreadable(why);
     }
-    StorageError::Corrupt { what: what.to_owned(), kept_as }
+    match read_raw(&kept_as) {
+        Ok(Some(copy)) if copy == text => {}
+        Ok(_) => return unreadable(StorageError::Failed("the copy did not read back".into())),
+        Err(why) => return unreadable(why),
+    }
+    match available().and_then(|storage| storage.remove_item(key).map_err(|_| StorageError::Failed("remove".into()))) {
+        Ok(()) => StorageError::Corrupt { what: what.to_owned(), kept_as },
+        Err(why) => unreadable(why),
+    }
 }
+
+/// A journal, in messages.
+const JOURNAL_WHAT: &str = "changes to this plan";
 
 fn journal_key(plan_id: &str) -> String {
     format!("{PREFIX}/journal/{plan_id}")
@@ -128,7 +188,7 @@ pub fn load_journal(plan_id: &str) -> Result<Option<Journal>, StorageError> {
     available()?;
     let key = journal_key(plan_id);
     let Some(text) = read_raw(&key)? else { return Ok(None) };
-    parse_journal(&text, plan_id).map(Some).ok_or_else(|| set_aside(&key, &text, "changes to this plan"))
+    parse_journal(&text, plan_id).map(Some).ok_or_else(|| set_aside(&key, &text, JOURNAL_WHAT))
 }
 
 /// Reads a journal's stored text; `None` for other versions, other plans and
@@ -137,13 +197,16 @@ pub fn parse_journal(text: &str, plan_id: &str) -> Option<Journal> {
     read_journal(text).filter(|journal| journal.plan_id == plan_id)
 }
 
+/// Saves a journal, merged first with the one stored (which another tab may
+/// have written). Stored text that cannot be read is not overwritten: the
+/// error says so, and the journal stays in memory.
 pub fn save_journal(journal: &Journal) -> Result<(), StorageError> {
-    available()?;
-    LocalStorage::set(journal_key(&journal.plan_id), journal).map_err(classify)
-}
-
-pub fn remove_journal(plan_id: &str) -> Result<(), StorageError> {
-    available()?.remove_item(&journal_key(plan_id)).map_err(|_| StorageError::Failed("remove".into()))
+    let key = journal_key(&journal.plan_id);
+    let stored = read_raw(&key)?;
+    let merged = journal_to_store(stored.as_deref(), journal)
+        .map_err(|NotSaved::StoredUnreadable| StorageError::Unreadable { what: JOURNAL_WHAT.to_owned(), why: not_set_aside(&key) })?;
+    let text = serde_json::to_string(&merged).map_err(|e| StorageError::Failed(e.to_string()))?;
+    write_raw(&key, &text)
 }
 
 /// Keeps the plan file's text so a reload reopens it. The size is checked
@@ -190,6 +253,31 @@ pub fn on_other_tab_change(on_change: impl Fn(String, Option<String>) + 'static)
     });
     let _ = window.add_event_listener_with_callback("storage", closure.as_ref().unchecked_ref());
     closure.forget();
+}
+
+thread_local! {
+    static TAB_SESSION: std::cell::OnceCell<String> = const { std::cell::OnceCell::new() };
+}
+
+/// This tab's id, for signing its edits so that its undo takes back only its
+/// own. Kept in sessionStorage, which lasts as long as the tab (reloads
+/// included) and belongs to no other tab; in memory when that is blocked.
+pub fn tab_session() -> String {
+    const KEY: &str = "plan-tracker/v1/session";
+    TAB_SESSION.with(|cell| {
+        cell.get_or_init(|| {
+            let storage = web_sys::window().and_then(|w| w.session_storage().ok().flatten());
+            if let Some(id) = storage.as_ref().and_then(|s| s.get_item(KEY).ok().flatten()) {
+                return id;
+            }
+            let id = crate::browser::clock::new_id("tab");
+            if let Some(storage) = storage {
+                let _ = storage.set_item(KEY, &id);
+            }
+            id
+        })
+        .clone()
+    })
 }
 
 /// Asks the browser to keep this site's storage. `Some(true)` when granted.

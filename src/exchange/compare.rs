@@ -3,7 +3,6 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::plan::figure::figure_text;
 use crate::plan::{present, Moment, Note, Plan, Progress, Status};
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -133,7 +132,7 @@ pub fn compare(earlier: &Plan, now: &Plan) -> Comparison {
             Some(old) => {
                 for v in m.values() {
                     if !old.values().contains(v) {
-                        let words = present(&v.text).map(str::to_owned).or(v.value.map(figure_text)).unwrap_or_default();
+                        let words = present(&v.text).map(str::to_owned).or(v.value.as_ref().map(|f| f.text().to_owned())).unwrap_or_default();
                         let period = present(&v.period).map(|p| format!(", {p}")).unwrap_or_default();
                         comparison.new_values.push((m.title.clone(), format!("{words}{period}")));
                     }

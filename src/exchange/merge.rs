@@ -9,26 +9,49 @@
 //! changed differently is a [`Conflict`] for a person to decide. Without a
 //! send time (a plain export, not a pack) every difference they bring is
 //! taken unless we changed that field here too. Measure values are added once.
+//!
+//! Nothing is dropped quietly: a change that is taken is one that shows once
+//! merged (each is checked by applying it), a change that would lose to a
+//! later one here is a conflict, and everything else a return carries that
+//! cannot be merged is listed in [`MergePlan::not_merged`] with the reason.
 
 use foldhash::{HashMap, HashSet};
 
-use crate::plan::{Moment, Plan, Progress, Status};
+use crate::plan::{present, MeasureValue, Moment, Plan, Progress, Status};
 use crate::progress::{apply_all, current_progress, Change, Edit, EvidenceDraft, Location, Locator, NoteDraft, ValueDraft};
 
 use super::pack::pack_sent_at;
 
-/// Why a file cannot be merged.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum MergeRefusal {
-    OtherPlan { file: String, id: String, title: String },
+/// Something in a returned file that will not be merged.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NotMerged {
+    /// The returned file it is in.
+    pub file: String,
+    /// What it is, for people: "the whole file", or an item's title.
+    pub what: String,
+    pub why: NotMergedReason,
 }
 
-impl std::fmt::Display for MergeRefusal {
+#[derive(Debug, Clone, PartialEq)]
+pub enum NotMergedReason {
+    /// The file is another plan.
+    OtherPlan { id: String, title: String },
+    /// The item is not in this plan (removed, or never in it); `changes`
+    /// says what the return holds for it.
+    NotInPlan { id: String, changes: String },
+}
+
+impl std::fmt::Display for NotMerged {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            MergeRefusal::OtherPlan { file, id, title } => write!(
+        let file = &self.file;
+        match &self.why {
+            NotMergedReason::OtherPlan { id, title } => {
+                write!(f, "{file} is a different plan (\"{title}\", id {id}), so it cannot be merged into this one")
+            }
+            NotMergedReason::NotInPlan { id, changes } => write!(
                 f,
-                "{file} is a different plan (\"{title}\", id {id}), so it cannot be merged into this one"
+                "{file}: \"{}\" (id {id}) is not in this plan, so its {changes} cannot be merged",
+                self.what
             ),
         }
     }
@@ -77,10 +100,8 @@ pub struct MergePlan {
     /// Changes taken without question, as edits.
     pub edits: Vec<Edit>,
     pub conflicts: Vec<Conflict>,
-    /// Files refused, with the reason.
-    pub refused: Vec<String>,
-    /// Items in returns that this plan does not have.
-    pub unknown_items: Vec<String>,
+    /// What the returns hold that will not be merged, with why.
+    pub not_merged: Vec<NotMerged>,
 }
 
 impl MergePlan {
@@ -103,13 +124,14 @@ impl Conflict {
             Some(theirs) => format!("{theirs}, merged by {decided_by}"),
             None => format!("merged by {decided_by}"),
         };
-        Edit { id, at, by, batch: None, change: self.take.clone() }
+        Edit::new(id, at, by, self.take.clone())
     }
 }
 
 /// Works out what merging `returns` (file name, plan) would do to the plan
-/// opened as `base` with this browser's edits `ours`.
-pub fn plan_merge(base: &Plan, ours: &[Edit], returns: &[(String, Plan)]) -> MergePlan {
+/// opened as `base` with this browser's edits `ours`. `received` stands in
+/// for when a change was made where the return does not say.
+pub fn plan_merge(base: &Plan, ours: &[Edit], returns: &[(String, Plan)], received: &Moment) -> MergePlan {
     let mut current = base.clone();
     apply_all(&mut current, ours);
     let current = &current;
@@ -124,42 +146,60 @@ pub fn plan_merge(base: &Plan, ours: &[Edit], returns: &[(String, Plan)]) -> Mer
     let mut out = MergePlan::default();
     for (file, theirs) in returns {
         if theirs.id != current.id {
-            out.refused.push(MergeRefusal::OtherPlan { file: file.clone(), id: theirs.id.clone(), title: theirs.title.clone() }.to_string());
+            let why = NotMergedReason::OtherPlan { id: theirs.id.clone(), title: theirs.title.clone() };
+            out.not_merged.push(NotMerged { file: file.clone(), what: "the whole file".to_owned(), why });
             continue;
         }
         let sent = pack_sent_at(theirs);
+        // When the return does not say when a change was made: when it was
+        // exported, or else now.
+        let unstamped = theirs.exported.as_ref().map_or_else(|| received.clone(), |e| e.at.clone());
+        let cx = Context { base, ours_by_item: &ours_by_item, current, locator: &locator, sent: sent.as_ref(), unstamped: &unstamped, file };
         for priority in &theirs.priorities {
             for activity in priority.activities() {
-                let context = Context { base, ours_by_item: &ours_by_item, current, locator: &locator, sent: sent.as_ref(), file };
-                merge_item(&context, &activity.id, &activity.title, activity.progress.as_ref(), &mut out, &mut taken);
+                merge_item(&cx, &activity.id, &activity.title, activity.progress.as_ref(), &mut out, &mut taken);
                 for action in activity.actions() {
-                    merge_item(&context, &action.id, &action.title, action.progress.as_ref(), &mut out, &mut taken);
+                    merge_item(&cx, &action.id, &action.title, action.progress.as_ref(), &mut out, &mut taken);
                 }
             }
         }
         for measure in theirs.measures() {
             let Some(Location::Measure(mi)) = locator.find(&measure.id) else {
                 if !measure.values().is_empty() {
-                    out.unknown_items.push(format!("{} ({file})", measure.title));
+                    let changes = count_words(measure.values().len(), "value");
+                    let why = NotMergedReason::NotInPlan { id: measure.id.clone(), changes };
+                    out.not_merged.push(NotMerged { file: file.clone(), what: measure.title.clone(), why });
                 }
                 continue;
             };
             let ours = current.measures().get(mi).map(|m| m.values()).unwrap_or_default();
             for value in measure.values() {
-                let known = ours.iter().any(|v| v.period == value.period && v.value == value.value && v.text == value.text && v.at == value.at);
-                let Some(at) = value.at.clone() else { continue };
-                if known {
+                if ours.iter().any(|v| same_value(v, value)) {
                     continue;
                 }
+                let at = value.at.clone().unwrap_or_else(|| unstamped.clone());
                 let by = value.by.clone().unwrap_or_else(|| file.clone());
-                let draft = ValueDraft { period: value.period.clone(), value: value.value, text: value.text.clone(), date: value.date };
+                let draft = ValueDraft { period: value.period.clone(), value: value.value.clone(), text: value.text.clone(), date: value.date };
                 let id = format!("merge:{}:{}:{}", measure.id, at.as_str(), value.period.clone().unwrap_or_default());
                 let change = Change::AddMeasureValue { measure: measure.id.clone(), value: draft };
-                push_once(&mut out.edits, &mut taken, Edit { id, at, by, batch: None, change });
+                push_once(&mut out.edits, &mut taken, Edit::new(id, at, by, change));
             }
         }
     }
     out
+}
+
+/// The same reported figure: same period, number, words and date, and the
+/// same entry time when the return gives one.
+fn same_value(ours: &MeasureValue, theirs: &MeasureValue) -> bool {
+    ours.period == theirs.period
+        && match (&ours.value, &theirs.value) {
+            (Some(a), Some(b)) => a.same_number(b),
+            (a, b) => a.is_none() && b.is_none(),
+        }
+        && present(&ours.text) == present(&theirs.text)
+        && ours.date == theirs.date
+        && (theirs.at.is_none() || ours.at == theirs.at)
 }
 
 fn push_once(edits: &mut Vec<Edit>, taken: &mut HashSet<String>, edit: Edit) {
@@ -175,7 +215,37 @@ struct Context<'a> {
     current: &'a Plan,
     locator: &'a Locator,
     sent: Option<&'a Moment>,
+    /// When a change the return does not stamp was made, as best known.
+    unstamped: &'a Moment,
     file: &'a str,
+}
+
+/// "1 note", "2 values".
+fn count_words(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}
+
+/// What a returned item's progress holds, in words: "status, 2 notes".
+fn progress_words(progress: &Progress) -> String {
+    let mut parts = Vec::new();
+    if progress.status.is_some() {
+        parts.push("status".to_owned());
+    }
+    if progress.percent.is_some() {
+        parts.push("percent complete".to_owned());
+    }
+    if !progress.notes().is_empty() {
+        parts.push(count_words(progress.notes().len(), "note"));
+    }
+    if parts.is_empty() {
+        "progress".to_owned()
+    } else {
+        parts.join(", ")
+    }
 }
 
 fn merge_item(cx: &Context<'_>, id: &str, title: &str, theirs: Option<&Progress>, out: &mut MergePlan, taken: &mut HashSet<String>) {
@@ -183,7 +253,8 @@ fn merge_item(cx: &Context<'_>, id: &str, title: &str, theirs: Option<&Progress>
     let location = match cx.locator.find(id) {
         Some(location @ (Location::Activity(..) | Location::Action(..))) => location,
         _ => {
-            out.unknown_items.push(format!("{title} ({})", cx.file));
+            let why = NotMergedReason::NotInPlan { id: id.to_owned(), changes: progress_words(theirs) };
+            out.not_merged.push(NotMerged { file: cx.file.to_owned(), what: title.to_owned(), why });
             return;
         }
     };
@@ -210,11 +281,11 @@ fn merge_item(cx: &Context<'_>, id: &str, title: &str, theirs: Option<&Progress>
         };
         let by = note.by.clone().unwrap_or_else(|| cx.file.to_owned());
         let change = Change::AddNote { item: id.to_owned(), note: draft };
-        push_once(&mut out.edits, taken, Edit { id: format!("merge:{}", note.id), at: note.at.clone(), by, batch: None, change });
+        push_once(&mut out.edits, taken, Edit::new(format!("merge:{}", note.id), note.at.clone(), by, change));
     }
 
     // Status and percent, three ways: as sent, ours now, theirs now.
-    let Some(their_at) = theirs.updated.clone() else { return };
+    let their_at = theirs.updated.clone().unwrap_or_else(|| cx.unstamped.clone());
     let item_edits = cx.ours_by_item.get(id).into_iter().flatten().copied();
     // Nothing recorded at the time is an empty progress, not an unknown one.
     let as_sent = cx
@@ -242,6 +313,16 @@ fn merge_item(cx: &Context<'_>, id: &str, title: &str, theirs: Option<&Progress>
             Change::SetPercent { item: id.to_owned(), percent: theirs.percent },
         ),
     ];
+    let conflict = |field: Field, our_value: String, their_value: String, take: Change| Conflict {
+        item: id.to_owned(),
+        item_title: title.to_owned(),
+        field,
+        ours: Side { value: our_value, by: ours.updated_by.clone(), at: ours.updated.clone() },
+        theirs: Side { value: their_value, by: theirs.updated_by.clone(), at: Some(their_at.clone()) },
+        file: cx.file.to_owned(),
+        take,
+    };
+    let mut candidates: Vec<(Field, String, String, Edit)> = Vec::new();
     for (field, our_value, their_value, sent_value, change) in fields {
         if our_value == their_value {
             continue;
@@ -256,20 +337,30 @@ fn merge_item(cx: &Context<'_>, id: &str, title: &str, theirs: Option<&Progress>
             continue;
         }
         if we_changed {
-            out.conflicts.push(Conflict {
-                item: id.to_owned(),
-                item_title: title.to_owned(),
-                field,
-                ours: Side { value: our_value, by: ours.updated_by.clone(), at: ours.updated.clone() },
-                theirs: Side { value: their_value, by: theirs.updated_by.clone(), at: Some(their_at.clone()) },
-                file: cx.file.to_owned(),
-                take: change,
-            });
+            out.conflicts.push(conflict(field, our_value, their_value, change));
         } else {
             let by = theirs.updated_by.clone().unwrap_or_else(|| cx.file.to_owned());
             let key = if field == Field::Status { "status" } else { "percent" };
-            let edit = Edit { id: format!("merge:{id}:{key}:{}", their_at.as_str()), at: their_at.clone(), by, batch: None, change };
+            let edit = Edit::new(format!("merge:{id}:{key}:{}", their_at.as_str()), their_at.clone(), by, change);
+            candidates.push((field, our_value, their_value, edit));
+        }
+    }
+    if candidates.is_empty() {
+        return;
+    }
+    // A change is only taken if it shows once merged. One stamped earlier
+    // than a change already here (the file's own, or ours) would lose to it
+    // ("the later change wins"): that is for the person to decide.
+    let merged = current_progress(location.progress(cx.base), item_edits.clone().chain(candidates.iter().map(|(.., e)| e))).unwrap_or_default();
+    for (field, our_value, their_value, edit) in candidates {
+        let shown = match field {
+            Field::Status => status_words(merged.status),
+            Field::Percent => percent_words(merged.percent),
+        };
+        if shown == their_value {
             push_once(&mut out.edits, taken, edit);
+        } else {
+            out.conflicts.push(conflict(field, our_value, their_value, edit.change));
         }
     }
 }

@@ -9,26 +9,59 @@ mod pack;
 
 pub use compare::{compare, exported_at, Comparison, PriorityChanges};
 pub use csv::{actions_csv, csv_file_name, field as csv_field};
-pub use merge::{plan_merge, Conflict, Field, MergePlan, MergeRefusal, Side};
+pub use merge::{plan_merge, Conflict, Field, MergePlan, NotMerged, NotMergedReason, Side};
 pub use pack::{pack_file_name, pack_sent_at, partner_pack, PackChoice, PACK_FIELD};
 
 use chrono::NaiveDate;
 
 use crate::plan::dates::iso_date;
-use crate::plan::{write_plan, Exported, Moment, Plan};
+use crate::plan::{write_plan, Exported, Extra, Moment, Plan};
 use crate::progress::{apply_all, Edit, Journal};
 
 /// The app's version, written into every export.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// The plan with every recorded change applied, stamped as exported.
-/// Edits whose item the plan lacks are returned so they can be shown.
-pub fn export_plan<'j>(base: &Plan, journal: &'j Journal, at: Moment, by: &str) -> (Plan, Vec<&'j Edit>) {
+/// A plan ready to export, with what went into it.
+pub struct Export<'j> {
+    pub plan: Plan,
+    /// The journal's edits the file holds: every one in effect, applied to
+    /// its item or, where the plan lacks the item, kept in `orphaned_edits`.
+    pub edit_ids: Vec<String>,
+    /// The edits whose item the plan does not have, now in `orphaned_edits`.
+    pub orphans: Vec<&'j Edit>,
+}
+
+/// The plan with every recorded change applied, stamped as exported. An edit
+/// to an item this plan does not have is never dropped: it goes into the
+/// file's `orphaned_edits` (once, by id), so the export still holds it.
+pub fn export_plan<'j>(base: &Plan, journal: &'j Journal, at: Moment, by: &str) -> Export<'j> {
     let mut plan = base.clone();
     let orphans = apply_all(&mut plan, &journal.edits);
+    if !orphans.is_empty() {
+        let kept = plan.orphaned_edits.get_or_insert_with(Vec::new);
+        for orphan in &orphans {
+            let already = kept.iter().any(|e| e.get("id").and_then(|id| id.as_str()) == Some(orphan.id.as_str()));
+            if !already {
+                kept.push(orphan_record(orphan));
+            }
+        }
+    }
     let extra = plan.exported.take().map(|e| e.extra).unwrap_or_default();
     plan.exported = Some(Exported { at, by: Some(by.to_owned()), app_version: Some(APP_VERSION.to_owned()), extra });
-    (plan, orphans)
+    let edit_ids = journal.edits.iter().map(|e| e.id.clone()).collect();
+    Export { plan, edit_ids, orphans }
+}
+
+/// An edit as the journal stores it, less the tab it was made in, which
+/// means nothing outside this browser.
+fn orphan_record(edit: &Edit) -> Extra {
+    let mut record = match serde_json::to_value(edit) {
+        Ok(serde_json::Value::Object(map)) => map,
+        // An edit always serialises to an object; keep at least its id.
+        _ => Extra::from_iter([("id".to_owned(), serde_json::Value::String(edit.id.clone()))]),
+    };
+    record.shift_remove("session");
+    record
 }
 
 /// The exported file's text.

@@ -15,6 +15,8 @@ use std::fmt;
 use serde::de::{Deserialize, DeserializeSeed, Deserializer, Error, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
+use super::figure;
+
 /// A field name. The format's own names are shared static text, so the
 /// million or so keys of a large plan cost no allocation.
 pub type Key = Cow<'static, str>;
@@ -44,10 +46,10 @@ impl Json {
         }
     }
 
-    /// Any number, whole or not, as serde reads an `f64`.
-    pub fn as_f64(&self) -> Option<f64> {
+    /// Any number, whole or not, as the file wrote it.
+    pub fn into_figure(self) -> Option<figure::Figure> {
         match self {
-            Json::Number(n) => n.as_f64(),
+            Json::Number(n) => Some(figure::Figure::from_number(n)),
             _ => None,
         }
     }
@@ -76,10 +78,23 @@ impl Json {
     }
 }
 
+/// The most values (objects, lists, strings, numbers and the rest) a file
+/// may hold. A plan of 20,000 actions holds about a million; a 64 MB file of
+/// `[0,0,0,…]` would hold 32 million and ask for gigabytes of tree, and a
+/// failed allocation in WebAssembly ends the page and any unsaved changes.
+/// Parsing stops as soon as the count is passed.
+pub const MAX_VALUES: usize = 4_000_000;
+
+/// The message parsing stops with when a file holds more than [`MAX_VALUES`].
+pub(crate) const TOO_MANY_VALUES: &str = "too many values";
+
 /// Parses JSON text into a tree. Every reader goes through this one function,
 /// so serde_json's parser is built into the download once.
 pub fn parse(bytes: &[u8]) -> Result<Json, serde_json::Error> {
-    serde_json::from_slice(bytes)
+    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    let tree = JsonSeed { scratch: &mut Scratch::default() }.deserialize(&mut deserializer)?;
+    deserializer.end()?;
+    Ok(tree)
 }
 
 /// The first field called `key` in an object's fields.
@@ -116,6 +131,8 @@ impl<'de> Deserialize<'de> for Json {
 struct Scratch {
     fields: Vec<(Key, Json)>,
     items: Vec<Json>,
+    /// Values read so far, against [`MAX_VALUES`].
+    values: usize,
 }
 
 /// Reads one JSON value, sharing the scratch lists with the values inside
@@ -129,9 +146,17 @@ impl<'de> DeserializeSeed<'de> for JsonSeed<'_> {
     type Value = Json;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Json, D::Error> {
+        self.scratch.values += 1;
+        if self.scratch.values > MAX_VALUES {
+            return Err(D::Error::custom(TOO_MANY_VALUES));
+        }
         deserializer.deserialize_any(self)
     }
 }
+
+/// The key under which serde_json hands over a number as the file wrote it
+/// (its `arbitrary_precision` feature): a one-field map with the text.
+const NUMBER_TOKEN: &str = "$serde_json::private::Number";
 
 /// Objects with more fields than this look repeated keys up in a map, so that
 /// a hostile object with a million fields is not checked pair by pair.
@@ -192,7 +217,12 @@ impl<'de> Visitor<'de> for JsonSeed<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
         let start = self.scratch.fields.len();
         let mut positions: Option<HashMap<Key, usize>> = None;
+        let mut first = true;
         while let Some(key) = map.next_key_seed(KeySeed)? {
+            if std::mem::take(&mut first) && key == NUMBER_TOKEN {
+                let text: String = map.next_value()?;
+                return figure::number(&text).map(Json::Number).ok_or_else(|| A::Error::custom("a number that could not be read"));
+            }
             let value = map.next_value_seed(JsonSeed { scratch: &mut *self.scratch })?;
             let fields = self.scratch.fields.get_mut(start..).unwrap_or_default();
             // A repeated key keeps its first place and its last value, as
@@ -326,6 +356,7 @@ fn known_name(name: &str) -> Option<&'static str> {
         "number" => "number",
         "officer" => "officer",
         "organisation" => "organisation",
+        "orphaned_edits" => "orphaned_edits",
         "outcomes" => "outcomes",
         "partners" => "partners",
         "percent" => "percent",
@@ -333,6 +364,7 @@ fn known_name(name: &str) -> Option<&'static str> {
         "priorities" => "priorities",
         "progress" => "progress",
         "published" => "published",
+        "remarks" => "remarks",
         "responsible" => "responsible",
         "revision" => "revision",
         "role" => "role",

@@ -12,6 +12,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use super::figure::Figure;
 use super::Moment;
 
 /// Fields a file carries that this version of the app does not know.
@@ -54,6 +55,11 @@ pub struct Plan {
     pub measures: Option<Vec<Measure>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub exported: Option<Exported>,
+    /// Changes recorded in Plan Tracker to items this version of the plan
+    /// does not have, exported so that none is lost; each as the app's
+    /// journal records it, with at least an `id`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub orphaned_edits: Option<Vec<Extra>>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -113,6 +119,10 @@ pub struct Activity {
     pub lead: Option<Lead>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub partners: Option<Vec<String>>,
+    /// What the plan itself says of the activity that fits no other field,
+    /// as written: "Key actions: to be confirmed."
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remarks: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub actions: Option<Vec<Action>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -144,6 +154,9 @@ pub struct Action {
     pub due: Option<Due>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lead: Option<Lead>,
+    /// What the plan itself says of the action that fits no other field.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remarks: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub measure_ids: Option<Vec<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -326,7 +339,7 @@ pub struct MeasureValue {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub period: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub value: Option<f64>,
+    pub value: Option<Figure>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -343,7 +356,7 @@ pub struct MeasureValue {
 pub struct Comparator {
     pub name: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub value: Option<f64>,
+    pub value: Option<Figure>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -25,6 +25,7 @@ pub enum Label {
     PriorityLink,
     PlanPeriod,
     PlanExported,
+    OrphanedEdit,
 }
 
 impl Label {
@@ -45,6 +46,7 @@ impl Label {
             Label::PriorityLink => "Priority link",
             Label::PlanPeriod => "Plan › Period",
             Label::PlanExported => "Plan › Exported",
+            Label::OrphanedEdit => "Orphaned edit",
         }
     }
 }

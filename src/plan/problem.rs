@@ -38,6 +38,9 @@ pub enum ReadError {
     TooLarge { bytes: usize },
     /// NUL bytes or text that is not UTF-8: an image, a spreadsheet, a zip.
     NotText,
+    /// More values than any plan holds ([`crate::plan::json::MAX_VALUES`]):
+    /// reading stopped there rather than fill the browser's memory.
+    TooManyValues { limit: usize },
     /// Not JSON; `line` and `column` count from 1.
     Syntax { line: usize, column: usize, message: String },
     /// JSON, but not a Plan Tracker plan at all.
@@ -71,6 +74,11 @@ impl fmt::Display for ReadError {
             ReadError::NotText => write!(
                 f,
                 "This file is not a text file. Choose a plan file ending in .json, not a Word, Excel, PDF or image file."
+            ),
+            ReadError::TooManyValues { limit } => write!(
+                f,
+                "The file holds more than {} million values, far more than any plan (a plan of 20,000 actions holds about a million), so Plan Tracker stopped reading it.",
+                limit / 1_000_000
             ),
             ReadError::Syntax { line, column, message } => {
                 write!(f, "The file is not valid JSON at line {line}, column {column}: {message}")

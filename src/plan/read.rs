@@ -87,6 +87,9 @@ fn syntax_error(error: serde_json::Error) -> ReadError {
         _ if core.contains("recursion limit") => {
             "the data is nested more than 128 levels deep, which no plan needs".to_owned()
         }
+        _ if core == json::TOO_MANY_VALUES => {
+            return ReadError::TooManyValues { limit: json::MAX_VALUES };
+        }
         _ => core.replace('`', "'"),
     };
     ReadError::Syntax { line: error.line(), column: error.column(), message }
@@ -185,6 +188,12 @@ impl Walk {
             app_version: self.opt_text(&mut e, "app_version"),
             extra: e.map.into_extra(),
         });
+        let orphaned_edits = self.opt_list(&mut f, "orphaned_edits", Label::OrphanedEdit, |w, e| {
+            if !matches!(field(&e.map.0, "id"), Some(Json::String(id)) if !id.trim().is_empty()) {
+                w.problem(&e.place, "an orphaned edit must have an \"id\"".to_owned());
+            }
+            take(e)
+        });
         Plan {
             format,
             format_version,
@@ -200,6 +209,7 @@ impl Walk {
             priorities,
             measures,
             exported,
+            orphaned_edits,
             extra: f.map.into_extra(),
         }
     }
@@ -223,6 +233,7 @@ impl Walk {
         let governance_group = self.opt_text(f, "governance_group");
         let lead = self.lead(f);
         let partners = self.opt_texts(f, "partners");
+        let remarks = self.opt_text(f, "remarks");
         let actions = self.opt_list(f, "actions", Label::Action, |w, a| w.action(a));
         let measure_ids = self.measure_ids(f);
         let progress = self.progress(f);
@@ -234,6 +245,7 @@ impl Walk {
             governance_group,
             lead,
             partners,
+            remarks,
             actions,
             measure_ids,
             progress,
@@ -258,9 +270,10 @@ impl Walk {
             Due { label, start, date, extra: d.map.into_extra() }
         });
         let lead = self.lead(f);
+        let remarks = self.opt_text(f, "remarks");
         let measure_ids = self.measure_ids(f);
         let progress = self.progress(f);
-        Action { id, number, title, due, lead, measure_ids, progress, extra: take(f) }
+        Action { id, number, title, due, lead, remarks, measure_ids, progress, extra: take(f) }
     }
 
     fn lead(&mut self, f: &mut Fields) -> Option<Lead> {

@@ -7,6 +7,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::plan::figure::Figure;
 use crate::plan::{Evidence, Extra, MeasureValue, Moment, Note, Status};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -20,8 +21,19 @@ pub struct Edit {
     /// that undo takes them back together.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub batch: Option<String>,
+    /// The browser tab it was made in, so that undo in one tab never takes
+    /// back another's change. Kept across reloads of the tab; never exported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session: Option<String>,
     #[serde(flatten)]
     pub change: Change,
+}
+
+impl Edit {
+    /// An edit on its own: in no batch, from no particular tab.
+    pub fn new(id: String, at: Moment, by: String, change: Change) -> Edit {
+        Edit { id, at, by, batch: None, session: None, change }
+    }
 }
 
 /// Edits sorted by when they were made, then id: the order to apply them in.
@@ -94,7 +106,7 @@ pub struct ValueDraft {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub value: Option<f64>,
+    pub value: Option<Figure>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::plan::dates::optional_iso_date")]
@@ -125,7 +137,7 @@ impl ValueDraft {
     pub fn to_value(&self, at: &Moment, by: &str) -> MeasureValue {
         MeasureValue {
             period: self.period.clone(),
-            value: self.value.filter(|v| v.is_finite()),
+            value: self.value.clone(),
             text: self.text.clone(),
             date: self.date,
             at: Some(at.clone()),

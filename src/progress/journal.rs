@@ -1,17 +1,24 @@
-//! The journal: every edit made to one plan since it was opened, in the order
-//! they happened, with how far it has been exported.
+//! The journal: every edit made to one plan in this browser, what has been
+//! taken back, and what has gone into an export.
 //!
-//! The journal is what browser storage keeps. Two tabs' journals merge by edit
-//! id, so neither tab's change is lost; the later change to a field wins when
-//! the plan is shown, and the earlier one stays in the item's history.
+//! The journal is what browser storage keeps, and every tab of the plan holds
+//! a copy. Copies merge by id and only ever grow: an edit, a withdrawal (undo
+//! or discard) and an export mark are each entries of their own, so merging
+//! two copies gives the same journal in either order, and an edit one tab
+//! took back never comes back from another tab that still held it. Among the
+//! edits in effect, the later change to a field wins when the plan is shown,
+//! and the earlier one stays in the item's history.
+
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
 use super::edit::Edit;
 use crate::plan::Moment;
 
-/// The stored form's version; an entry with another version is set aside.
-pub const JOURNAL_VERSION: u32 = 1;
+/// The stored form's version. Version 1 journals (an export mark by position,
+/// no withdrawals) are read and upgraded; any other version is set aside.
+pub const JOURNAL_VERSION: u32 = 2;
 
 /// Stored as serde writes it and read back by [`super::read_journal`]: a
 /// change to these types or their serde attributes must be made there too.
@@ -19,14 +26,33 @@ pub const JOURNAL_VERSION: u32 = 1;
 pub struct Journal {
     pub version: u32,
     pub plan_id: String,
-    /// In the order they were recorded here. (Applying sorts by time: merged
-    /// edits keep their own older moments but are recorded now.)
+    /// The edits in effect, in the order this browser learnt of them.
+    /// (Applying sorts by time: merged edits keep their own older moments.)
     pub edits: Vec<Edit>,
-    /// The last edit included in an export.
-    #[serde(default)]
-    pub exported_through: Option<String>,
-    #[serde(default)]
+    /// Edits taken back, by edit id. Their bodies are dropped; the entry
+    /// stays, so that no copy of the journal can bring them back.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub withdrawn: BTreeMap<String, Withdrawal>,
+    /// The ids of the edits that have gone into an export.
+    #[serde(skip_serializing_if = "BTreeSet::is_empty")]
+    pub exported: BTreeSet<String>,
     pub last_export: Option<Moment>,
+}
+
+/// When and why an edit was taken back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Withdrawal {
+    pub at: Moment,
+    pub why: Withdrawn,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Withdrawn {
+    /// "Undo last change".
+    Undone,
+    /// "Discard my changes".
+    Discarded,
 }
 
 impl Journal {
@@ -34,59 +60,91 @@ impl Journal {
         Journal { version: JOURNAL_VERSION, plan_id: plan_id.to_owned(), ..Journal::default() }
     }
 
-    /// Records an edit. An edit already present (by id) is ignored.
-    pub fn record(&mut self, edit: Edit) {
-        if self.edits.iter().any(|e| e.id == edit.id) {
-            return;
+    /// Records an edit. One already present or taken back (by id) is ignored.
+    pub fn record(&mut self, edit: Edit) -> bool {
+        if self.withdrawn.contains_key(&edit.id) || self.edits.iter().any(|e| e.id == edit.id) {
+            return false;
         }
         self.edits.push(edit);
+        true
     }
 
-    /// Edits not yet in an export.
-    pub fn unexported(&self) -> &[Edit] {
-        let start = match &self.exported_through {
-            Some(id) => self.edits.iter().position(|e| &e.id == id).map_or(0, |i| i + 1),
-            None => 0,
-        };
-        self.edits.get(start..).unwrap_or_default()
+    /// Edits in effect that are not yet in an export, in recorded order.
+    pub fn unexported(&self) -> impl Iterator<Item = &Edit> + '_ {
+        self.edits.iter().filter(|e| !self.exported.contains(&e.id))
     }
 
-    pub fn mark_exported(&mut self, at: Moment) {
-        let last = self.edits.last().map(|e| e.id.clone());
-        self.mark_exported_through(last, at);
+    pub fn unexported_count(&self) -> usize {
+        self.unexported().count()
     }
 
-    /// Counts the edits up to `last` (by id) as exported. An export that
-    /// finishes later, such as saving through a file picker, names the last
-    /// edit its file held, so edits made meanwhile still count as waiting.
-    pub fn mark_exported_through(&mut self, last: Option<String>, at: Moment) {
-        self.exported_through = last;
-        self.last_export = Some(at);
-    }
-
-    /// Takes back the last change recorded (all of it, for a change made of
-    /// several edits such as a merge), if it has not been exported. Returns
-    /// how many edits were taken back.
-    pub fn undo(&mut self) -> usize {
-        let mut taken = 0;
-        let Some(batch) = self.unexported().last().map(|e| e.batch.clone()) else { return 0 };
-        while self.unexported().last().is_some_and(|e| taken == 0 || (batch.is_some() && e.batch == batch)) {
-            self.edits.pop();
-            taken += 1;
+    /// Counts these edits as exported: the ones the exported file holds.
+    /// Edits made while the export was being written are not among them,
+    /// and still wait.
+    pub fn mark_exported(&mut self, ids: impl IntoIterator<Item = String>, at: Moment) {
+        self.exported.extend(ids);
+        if self.last_export.as_ref().is_none_or(|last| at > *last) {
+            self.last_export = Some(at);
         }
-        taken
     }
 
-    /// Another tab's (or an older) journal of the same plan, combined with
-    /// this one: every edit from both, once.
+    /// The edits `undo` would take back for the tab `session`: its last
+    /// change not yet exported (all of it, for a change made of several edits
+    /// such as one update form or a merge). Another tab's changes are never
+    /// its to undo.
+    pub fn undoable(&self, session: &str) -> Vec<&Edit> {
+        let mine = |e: &&Edit| e.session.as_deref() == Some(session) && !self.exported.contains(&e.id);
+        let Some(last) = self.edits.iter().rev().find(mine) else { return Vec::new() };
+        match &last.batch {
+            Some(batch) => self.edits.iter().filter(mine).filter(|e| e.batch.as_ref() == Some(batch)).collect(),
+            None => vec![last],
+        }
+    }
+
+    /// Takes back the last change made in the tab `session`, if it has not
+    /// been exported. Returns how many edits were taken back.
+    pub fn undo(&mut self, session: &str, at: Moment) -> usize {
+        let ids: Vec<String> = self.undoable(session).into_iter().map(|e| e.id.clone()).collect();
+        self.withdraw(ids, at, Withdrawn::Undone)
+    }
+
+    /// Takes back every edit in effect: the plan shows as its file says.
+    /// Returns how many edits were taken back.
+    pub fn discard(&mut self, at: Moment) -> usize {
+        let ids: Vec<String> = self.edits.iter().map(|e| e.id.clone()).collect();
+        self.withdraw(ids, at, Withdrawn::Discarded)
+    }
+
+    fn withdraw(&mut self, ids: Vec<String>, at: Moment, why: Withdrawn) -> usize {
+        let count = ids.len();
+        for id in ids {
+            self.withdrawn.insert(id, Withdrawal { at: at.clone(), why });
+        }
+        self.edits.retain(|e| !self.withdrawn.contains_key(&e.id));
+        count
+    }
+
+    /// Another copy of this plan's journal (another tab's, or the one in
+    /// storage) combined with this one: every edit either has, less every
+    /// edit either took back; every export mark of either.
     pub fn merge(&mut self, other: &Journal) {
+        for (id, withdrawal) in &other.withdrawn {
+            // The earlier withdrawal of the same edit is kept, so merging is
+            // the same in either order.
+            match self.withdrawn.get(id) {
+                Some(ours) if ours.at <= withdrawal.at => {}
+                _ => {
+                    self.withdrawn.insert(id.clone(), withdrawal.clone());
+                }
+            }
+        }
+        self.edits.retain(|e| !other.withdrawn.contains_key(&e.id));
         for edit in &other.edits {
             self.record(edit.clone());
         }
-        // The later export mark covers more.
+        self.exported.extend(other.exported.iter().cloned());
         if other.last_export > self.last_export {
             self.last_export = other.last_export.clone();
-            self.exported_through = other.exported_through.clone();
         }
     }
 

@@ -9,9 +9,9 @@ mod stored;
 
 pub use apply::{apply_all, apply_to_measure, apply_to_progress, Location, Locator};
 pub use edit::{in_time_order, is_followable_link, Change, Edit, EvidenceDraft, NoteDraft, ValueDraft};
-pub use journal::{Journal, JOURNAL_VERSION};
+pub use journal::{Journal, Withdrawal, Withdrawn, JOURNAL_VERSION};
 pub use rollup::Rollup;
-pub use stored::read_journal;
+pub use stored::{journal_to_store, read_journal, NotSaved};
 
 use crate::plan::{Measure, Progress};
 

@@ -10,8 +10,11 @@
 //! differently: a field written twice reads as its last value (the tree keeps
 //! one) and a change's `kind` must be its name, not a variant number.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use chrono::NaiveDate;
 
+use super::journal::{Withdrawal, Withdrawn};
 use super::{Change, Edit, EvidenceDraft, Journal, NoteDraft, ValueDraft, JOURNAL_VERSION};
 use crate::plan::dates::parse_iso_date;
 use crate::plan::json::{self, Entries, Json};
@@ -19,19 +22,55 @@ use crate::plan::{Moment, Status};
 
 /// A journal from its stored text; `None` for a journal of another version
 /// and for anything that is not a journal.
+///
+/// Version 1 (before withdrawals) is upgraded: its export mark was the id of
+/// the last edit exported, counting every edit recorded before it.
 pub fn read_journal(text: &str) -> Option<Journal> {
     let mut fields = json::parse(text.as_bytes()).ok()?.into_object()?;
     let version = fields.required("version", |v| u32::try_from(v.as_u64()?).ok())?;
-    if version != JOURNAL_VERSION {
-        return None;
-    }
-    Some(Journal {
-        version,
-        plan_id: fields.required("plan_id", Json::into_string)?,
-        edits: fields.required("edits", |v| v.into_list(edit))?,
-        exported_through: fields.optional("exported_through", Json::into_string)?,
-        last_export: fields.optional("last_export", moment)?,
-    })
+    let plan_id = fields.required("plan_id", Json::into_string)?;
+    let edits: Vec<Edit> = fields.required("edits", |v| v.into_list(edit))?;
+    let last_export = fields.optional("last_export", moment)?;
+    let (withdrawn, exported) = match version {
+        1 => {
+            let through = fields.optional("exported_through", Json::into_string)?;
+            let upto = through.and_then(|id| edits.iter().position(|e| e.id == id)).map_or(0, |at| at + 1);
+            (BTreeMap::new(), edits.iter().take(upto).map(|e| e.id.clone()).collect())
+        }
+        JOURNAL_VERSION => (
+            fields.or_default("withdrawn", |v| v.into_object()?.0.into_iter().map(|(id, w)| Some((id.into_owned(), withdrawal(w)?))).collect())?,
+            fields.or_default("exported", |v| v.into_list(Json::into_string).map(BTreeSet::from_iter))?,
+        ),
+        _ => return None,
+    };
+    let mut journal = Journal { version: JOURNAL_VERSION, plan_id, edits, withdrawn, exported, last_export };
+    // A stored journal never holds an edit it also took back; if one does,
+    // taking back wins.
+    let withdrawn = std::mem::take(&mut journal.withdrawn);
+    journal.edits.retain(|e| !withdrawn.contains_key(&e.id));
+    journal.withdrawn = withdrawn;
+    Some(journal)
+}
+
+/// Why this tab's journal cannot be written where one is stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotSaved {
+    /// What is stored there is not a journal of this plan that this version
+    /// can read (a newer version wrote it, or it is damaged): writing would
+    /// destroy it.
+    StoredUnreadable,
+}
+
+/// What to write to storage for `ours`: the journal already stored there (if
+/// any, perhaps written by another tab since this one last looked) merged
+/// with ours, so two tabs saving at once never overwrite each other's
+/// changes. Stored text that cannot be read is never overwritten.
+pub fn journal_to_store(stored: Option<&str>, ours: &Journal) -> Result<Journal, NotSaved> {
+    let Some(text) = stored else { return Ok(ours.clone()) };
+    let theirs = read_journal(text).filter(|j| j.plan_id == ours.plan_id).ok_or(NotSaved::StoredUnreadable)?;
+    let mut merged = ours.clone();
+    merged.merge(&theirs);
+    Ok(merged)
 }
 
 /// An edit's own fields, with its change flattened in beside them.
@@ -41,8 +80,9 @@ fn edit(value: Json) -> Option<Edit> {
     let at = fields.required("at", moment)?;
     let by = fields.required("by", Json::into_string)?;
     let batch = fields.optional("batch", Json::into_string)?;
+    let session = fields.optional("session", Json::into_string)?;
     let change = change(fields)?;
-    Some(Edit { id, at, by, batch, change })
+    Some(Edit { id, at, by, batch, session, change })
 }
 
 /// The rest of an edit's fields: `kind` names the change, in snake case.
@@ -93,10 +133,21 @@ fn measure_value(value: Json) -> Option<ValueDraft> {
     let mut fields = value.into_object()?;
     Some(ValueDraft {
         period: fields.optional("period", Json::into_string)?,
-        value: fields.optional("value", |v| v.as_f64())?,
+        value: fields.optional("value", Json::into_figure)?,
         text: fields.optional("text", Json::into_string)?,
         date: fields.optional("date", iso_date)?,
     })
+}
+
+fn withdrawal(value: Json) -> Option<Withdrawal> {
+    let mut fields = value.into_object()?;
+    let at = fields.required("at", moment)?;
+    let why = match fields.required("why", Json::into_string)?.as_str() {
+        "undone" => Withdrawn::Undone,
+        "discarded" => Withdrawn::Discarded,
+        _ => return None,
+    };
+    Some(Withdrawal { at, why })
 }
 
 fn moment(value: Json) -> Option<Moment> {

@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 
 use super::state;
-use crate::browser::storage::StorageError;
 
 #[component]
 pub fn Banners() -> impl IntoView {
@@ -15,9 +14,11 @@ pub fn Banners() -> impl IntoView {
                 <button type="button" class="link-button" on:click=move |_| state.success.set(None)>"Dismiss"</button>
             </div>
         })}
-        {move || state.storage_issue.get().map(|issue| {
-            let offers_export = matches!(issue, StorageError::Full | StorageError::Unavailable | StorageError::Failed(_));
-            view! {
+        {move || {
+            // The journal's own saving comes first: it is what loses changes.
+            let issue = state.journal_saved.get().err().or_else(|| state.storage_issue.get())?;
+            let offers_export = issue.loses_changes() && state.opened.with(Option::is_some);
+            Some(view! {
                 <div class="banner banner--warning" role="alert">
                     <h2 class="banner__title">"Important"</h2>
                     <p class="banner__heading">{issue.to_string()}</p>
@@ -25,8 +26,8 @@ pub fn Banners() -> impl IntoView {
                         <button type="button" class="button" on:click=move |_| super::toolbar::export(state)>"Export plan now"</button>
                     })}
                 </div>
-            }
-        })}
+            })
+        }}
         {move || {
             let notices = state.notices.get();
             (!notices.is_empty()).then(|| view! {

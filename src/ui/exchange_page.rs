@@ -17,9 +17,8 @@ use crate::ui::state::AppState;
 /// The plan as it stands now: the file with every recorded change applied.
 pub fn current_plan(state: AppState) -> Option<Plan> {
     let opened = state.opened.get_untracked()?;
-    let by = state.person.get_untracked().map(|p| p.signature()).unwrap_or_default();
-    let plan = state.journal.with_untracked(|j| export_plan(&opened.plan, j, clock::now(), &by).0);
-    Some(plan)
+    let by = state.signature();
+    Some(state.journal.with_untracked(|j| export_plan(&opened.plan, j, clock::now(), &by).plan))
 }
 
 /// Downloads the actions in the current view as CSV.

@@ -6,18 +6,18 @@ use leptos::prelude::*;
 use super::person_form::PersonForm;
 use super::plan_header::PlanHeader;
 use super::{long_moment, state};
-use crate::plan::figure::{figure_text, parse_figure};
+use crate::plan::figure::{parse_figure, Figure};
 use crate::plan::{present, Direction, Measure, MeasureRole, MeasureValue};
 use crate::progress::{current_measure, Change, ValueDraft};
 
 /// "76.9% (2009/10)" as the plan wrote it, else the number with its unit.
 pub fn value_text(value: &MeasureValue, unit: Option<&str>) -> String {
-    let main = match (present(&value.text), value.value) {
+    let main = match (present(&value.text), value.value.as_ref().map(Figure::text)) {
         (Some(text), _) => text.to_owned(),
         (None, Some(n)) => match unit {
-            Some("%") => format!("{}%", figure_text(n)),
-            Some(u) => format!("{} {u}", figure_text(n)),
-            None => figure_text(n),
+            Some("%") => format!("{n}%"),
+            Some(u) => format!("{n} {u}"),
+            None => n.to_owned(),
         },
         (None, None) => "No figure".to_owned(),
     };
@@ -90,7 +90,7 @@ fn MeasureCard(index: usize) -> impl IntoView {
                 }
                 rows.push(("Latest value", m.values().last().map(|v| value_text(v, unit)).unwrap_or_else(|| "None reported yet".into())));
                 for c in m.comparators() {
-                    let figure = present(&c.text).map(str::to_owned).or(c.value.map(figure_text)).unwrap_or_default();
+                    let figure = present(&c.text).map(str::to_owned).or(c.value.as_ref().map(|f| f.text().to_owned())).unwrap_or_default();
                     let period = present(&c.period).map(|p| format!(", {p}")).unwrap_or_default();
                     rows.push(("Comparator", format!("{}: {figure}{period}", c.name)));
                 }
@@ -153,7 +153,7 @@ fn ValueForm(measure_id: String, on_done: Callback<()>) -> impl IntoView {
         let typed = number.get_untracked();
         let value = match typed.trim() {
             "" => None,
-            n => match parse_figure(n) {
+            n => match parse_figure(n).and_then(Figure::new) {
                 Some(v) => Some(v),
                 None => {
                     error.set(Some((fn_.clone(), "Enter the figure as a number, such as 41.5; put anything else in words".into())));

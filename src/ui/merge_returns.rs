@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::{long_moment, state};
 use crate::browser::{clock, files};
-use crate::exchange::{plan_merge, Conflict, MergePlan};
+use crate::exchange::{plan_merge, Conflict, MergePlan, NotMerged, NotMergedReason};
 use crate::plan::read_plan;
 
 #[derive(Clone, PartialEq)]
@@ -51,10 +51,14 @@ pub fn MergeReturns() -> impl IntoView {
             }
             reading.set(false);
             let Some(opened) = state.opened.get_untracked() else { return };
-            let merge = state.journal.with_untracked(|j| plan_merge(&opened.plan, &j.edits, &returns));
-            refused.extend(merge.refused.iter().cloned());
+            let merge = state.journal.with_untracked(|j| plan_merge(&opened.plan, &j.edits, &returns, &clock::now()));
+            // A whole file that cannot be merged is a problem with that file;
+            // items within a file are listed in the review.
+            let (whole_files, items): (Vec<NotMerged>, Vec<NotMerged>) =
+                merge.not_merged.iter().cloned().partition(|n| matches!(n.why, NotMergedReason::OtherPlan { .. }));
+            refused.extend(whole_files.iter().map(ToString::to_string));
             problems.set(refused);
-            if merge.edits.is_empty() && merge.conflicts.is_empty() {
+            if merge.edits.is_empty() && merge.conflicts.is_empty() && items.is_empty() {
                 pending.set(None);
                 if !returns.is_empty() && problems.with_untracked(Vec::is_empty) {
                     state.success.set(Some("Nothing to merge: this plan already has everything in those files".into()));
@@ -68,8 +72,7 @@ pub fn MergeReturns() -> impl IntoView {
 
     let apply = move |_| {
         let Some(p) = pending.get_untracked() else { return };
-        let decided_by = state.person.get_untracked().map(|p| p.signature()).unwrap_or_else(|| "Plan coordinator".into());
-        let batch = Some(clock::new_id("merge"));
+        let decided_by = state.signature();
         let now = clock::now();
         let mut edits = p.merge.edits.clone();
         for (conflict, theirs) in p.merge.conflicts.iter().zip(&p.take_theirs) {
@@ -77,15 +80,16 @@ pub fn MergeReturns() -> impl IntoView {
                 edits.push(conflict.take_theirs(clock::new_id("e"), now.clone(), &decided_by));
             }
         }
-        let count = edits.len();
-        state.journal.update(|j| {
-            for mut edit in edits {
-                edit.batch = batch.clone();
-                j.record(edit);
-            }
-        });
+        // Each merge is a change of its own: merging a return again after
+        // undoing the first merge records it afresh.
+        for edit in &mut edits {
+            edit.id = clock::new_id("e");
+        }
+        let count = state.record_together(edits);
         pending.set(None);
-        state.success.set(Some(format!("Merged {count} changes from {}. Undo last change takes the whole merge back.", p.files.join(", "))));
+        let left_out = p.merge.not_merged.len();
+        let left_out = if left_out == 0 { String::new() } else { format!(" {left_out} listed items were not merged.") };
+        state.success.set(Some(format!("Merged {count} changes from {}.{left_out} Undo last change takes the whole merge back.", p.files.join(", "))));
     };
 
     view! {
@@ -111,7 +115,9 @@ pub fn MergeReturns() -> impl IntoView {
                 let titles = state.opened.get_untracked();
                 let summary = p.merge.summary(|id| titles.as_ref().and_then(|o| o.locator().find(id)?.title(&o.plan).map(str::to_owned)));
                 let conflicts: Vec<(usize, Conflict)> = p.merge.conflicts.iter().cloned().enumerate().collect();
-                let unknown = p.merge.unknown_items.clone();
+                let anything = !p.merge.edits.is_empty() || !conflicts.is_empty();
+                let not_merged: Vec<String> =
+                    p.merge.not_merged.iter().filter(|n| !matches!(n.why, NotMergedReason::OtherPlan { .. })).map(ToString::to_string).collect();
                 view! {
                     <div class="merge-review">
                         <h4 class="heading-s">{format!("From {}", p.files.join(", "))}</h4>
@@ -119,8 +125,9 @@ pub fn MergeReturns() -> impl IntoView {
                             <p>{match summary.len() { 1 => "1 change will be taken as it is:".to_owned(), n => format!("{n} changes will be taken as they are:") }}</p>
                             <ul class="list list--bullet">{summary.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
                         })}
-                        {(!unknown.is_empty()).then(|| view! {
-                            <p class="hint">{format!("Not in this plan, so left out: {}", unknown.join("; "))}</p>
+                        {(!not_merged.is_empty()).then(|| view! {
+                            <h4 class="heading-s">{match not_merged.len() { 1 => "1 thing cannot be merged:".to_owned(), n => format!("{n} things cannot be merged:") }}</h4>
+                            <ul class="list list--bullet">{not_merged.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
                         })}
                         {(!conflicts.is_empty()).then(|| view! {
                             <h4 class="heading-s">{format!("{} changed on both sides: choose which to keep", conflicts.len())}</h4>
@@ -157,8 +164,8 @@ pub fn MergeReturns() -> impl IntoView {
                             </table>
                         })}
                         <div class="button-group">
-                            <button type="button" class="button" on:click=apply>"Apply these changes"</button>
-                            <button type="button" class="link-button" on:click=move |_| pending.set(None)>"Cancel"</button>
+                            {anything.then(|| view! { <button type="button" class="button" on:click=apply>"Apply these changes"</button> })}
+                            <button type="button" class="link-button" on:click=move |_| pending.set(None)>{if anything { "Cancel" } else { "Close" }}</button>
                         </div>
                     </div>
                 }

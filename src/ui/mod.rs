@@ -20,6 +20,7 @@ mod results_list;
 pub mod state;
 mod status_tag;
 mod toolbar;
+mod unsaved_changes;
 mod welcome;
 
 use leptos::prelude::*;
@@ -54,6 +55,7 @@ pub fn App() -> impl IntoView {
             </Show>
             <main id="main" class="main" tabindex="-1">
                 <banners::Banners/>
+                <unsaved_changes::UnsavedChanges/>
                 <error_summary::ErrorSummary/>
                 <Show when=move || state.loading.with(Option::is_some)>
                     <p class="loading" role="status">{move || state.loading.get().unwrap_or_default()}</p>
@@ -123,7 +125,7 @@ pub fn open_file(state: AppState, file: web_sys::File) {
 fn warn_before_leaving(state: AppState) {
     let Some(window) = web_sys::window() else { return };
     let closure = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::BeforeUnloadEvent)>::new(move |ev: web_sys::BeforeUnloadEvent| {
-        let unexported = state.journal.with_untracked(|j| j.unexported().len());
+        let unexported = state.journal.with_untracked(crate::progress::Journal::unexported_count);
         if unexported > 0 {
             ev.prevent_default();
             ev.set_return_value("You have changes that have not been exported.");

@@ -38,7 +38,7 @@ pub fn PartnerPack() -> impl IntoView {
         });
         let choice = PackChoice { leads: chosen.get_untracked(), only_actions };
         let sent = clock::now();
-        let by = state.person.get_untracked().map(|p| p.signature()).unwrap_or_else(|| "Plan coordinator".into());
+        let by = state.signature();
         let pack = partner_pack(&plan, &choice, &sent, &by);
         if pack.priorities.is_empty() {
             error.set(Some("Those organisations lead nothing in the current view; choose others, or include the whole plan".into()));

@@ -12,7 +12,7 @@ use crate::browser::frames::when_idle;
 use crate::browser::storage::{self, Person, StorageError};
 use crate::browser::{address, clock};
 use crate::plan::dates::parse_iso_date;
-use crate::plan::{read_plan, Plan, Problem, ReadError};
+use crate::plan::{read_plan, Moment, Plan, Problem, ReadError};
 use crate::progress::{Change, Edit, Journal, Locator};
 use crate::query::{self, Filter, Index, Overlay, Results, Rollups, SearchText};
 
@@ -78,6 +78,22 @@ impl View {
     }
 }
 
+/// Something that would close the open plan, waiting while the person is
+/// asked about changes that are not saved anywhere.
+#[derive(Clone)]
+pub enum Replacement {
+    Close,
+    Open {
+        plan: Arc<Plan>,
+        /// The file's text, to keep for a reload, when it is small enough.
+        bytes: Option<Arc<[u8]>>,
+        link: Option<String>,
+    },
+}
+
+/// Who changes are signed by when nobody has said who they are.
+pub const UNNAMED: &str = "Plan Tracker user";
+
 /// What goes in the GOV.UK error summary.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProblemReport {
@@ -96,6 +112,11 @@ pub struct AppState {
     /// Notices about the address or stored data; shown until dismissed.
     pub notices: RwSignal<Vec<String>>,
     pub storage_issue: RwSignal<Option<StorageError>>,
+    /// How the last write of the journal to storage went: written only by
+    /// the one effect that saves it.
+    pub journal_saved: RwSignal<Result<(), StorageError>>,
+    /// A close or open waiting for the person to decide about unsaved changes.
+    pub pending_replacement: RwSignal<Option<Replacement>>,
     pub person: RwSignal<Option<Person>>,
     /// "Plan exported" and the like.
     pub success: RwSignal<Option<String>>,
@@ -162,6 +183,8 @@ impl AppState {
             problems: RwSignal::new(None),
             notices: RwSignal::new(Vec::new()),
             storage_issue: RwSignal::new(None),
+            journal_saved: RwSignal::new(Ok(())),
+            pending_replacement: RwSignal::new(None),
             person: RwSignal::new(storage::load_person()),
             success: RwSignal::new(None),
             loading: RwSignal::new(None),
@@ -174,15 +197,10 @@ impl AppState {
         };
         // The one effect: every change to the journal is written to storage
         // as it is made; a failure is shown, and the change stays in memory.
+        // No plan open is nothing to save, and says nothing about storage.
         Effect::new(move |_| {
-            let saved = journal.with(|j| if j.plan_id.is_empty() { Ok(()) } else { storage::save_journal(j) });
-            match saved {
-                Ok(()) => state.storage_issue.update(|issue| {
-                    if matches!(issue, Some(StorageError::Full | StorageError::Failed(_))) {
-                        *issue = None;
-                    }
-                }),
-                Err(e) => state.storage_issue.set(Some(e)),
+            if let Some(saved) = journal.with(|j| (!j.plan_id.is_empty()).then(|| storage::save_journal(j))) {
+                state.journal_saved.set(saved);
             }
         });
         state
@@ -199,16 +217,61 @@ impl AppState {
         match read_plan(bytes) {
             Ok(plan) => {
                 self.problems.set(None);
-                if link.is_none() {
-                    // Kept so a reload reopens it; a large plan just isn't.
-                    if let Err(e) = storage::save_plan_text(&plan.id, bytes) {
-                        self.storage_issue.set(Some(e));
-                    }
+                if self.would_lose_changes(Some(&plan.id)) {
+                    let keep = link.is_none() && bytes.len() <= storage::MAX_STORED_PLAN_BYTES;
+                    let bytes = keep.then(|| Arc::from(bytes));
+                    self.pending_replacement.set(Some(Replacement::Open { plan: Arc::new(plan), bytes, link }));
+                } else {
+                    self.replace_plan(plan, link.is_none().then_some(bytes), link);
                 }
-                self.show_plan(plan, link);
             }
             Err(error) => self.report(source, &error),
         }
+    }
+
+    /// How many changes closing the open plan would lose: those not
+    /// exported, when they are not saved in the browser either.
+    pub fn unsaved_changes(&self) -> usize {
+        let saving = self.journal_saved.with(|saved| saved.as_ref().err().is_none_or(|e| !e.loses_changes()));
+        if saving {
+            0
+        } else {
+            self.journal.with(Journal::unexported_count)
+        }
+    }
+
+    /// True when replacing the open plan with `next` (or with nothing) would
+    /// lose changes. Opening the same plan again keeps them (see
+    /// [`AppState::show_plan`]).
+    fn would_lose_changes(&self, next: Option<&str>) -> bool {
+        let same_plan = next.is_some_and(|id| self.journal.with_untracked(|j| j.plan_id == id));
+        !same_plan && untrack(|| self.unsaved_changes()) > 0
+    }
+
+    /// Carries out a close or open the person was asked about.
+    pub fn go_ahead_with_replacement(&self) {
+        let Some(Some(replacement)) = self.pending_replacement.try_update(Option::take) else { return };
+        // Their choice: the unsaved changes go with the plan, and so does
+        // the warning about them.
+        self.journal_saved.set(Ok(()));
+        match replacement {
+            Replacement::Close => self.close_now(),
+            Replacement::Open { plan, bytes, link } => {
+                let plan = Arc::try_unwrap(plan).unwrap_or_else(|shared| (*shared).clone());
+                self.replace_plan(plan, bytes.as_deref(), link);
+            }
+        }
+    }
+
+    /// Opens a plan in place of the one open; `bytes` are kept so that a
+    /// reload reopens it (a large plan just isn't).
+    fn replace_plan(&self, plan: Plan, bytes: Option<&[u8]>, link: Option<String>) {
+        if let Some(bytes) = bytes {
+            if let Err(e) = storage::save_plan_text(&plan.id, bytes) {
+                self.storage_issue.set(Some(e));
+            }
+        }
+        self.show_plan(plan, link);
     }
 
     fn report(&self, source: &str, error: &ReadError) {
@@ -243,8 +306,25 @@ impl AppState {
         match storage::load_journal(&plan.id) {
             Ok(Some(stored)) => journal = stored,
             Ok(None) => {}
-            Err(StorageError::Unavailable) => self.storage_issue.set(Some(StorageError::Unavailable)),
-            Err(e) => self.notices.update(|n| n.push(e.to_string())),
+            Err(e @ StorageError::Corrupt { .. }) => self.notices.update(|n| n.push(e.to_string())),
+            // Nothing will be saved: shown as the save's own warning.
+            Err(e) => self.journal_saved.set(Err(e)),
+        }
+        // Another revision of the plan already open: the changes made to it
+        // here carry over, saved or not.
+        self.journal.with_untracked(|open| {
+            if open.plan_id == journal.plan_id {
+                journal.merge(open);
+            }
+        });
+        let in_file = plan.orphaned_edits.as_ref().map_or(0, Vec::len);
+        if in_file > 0 {
+            self.notices.update(|n| {
+                n.push(format!(
+                    "This plan file carries {in_file} change{} recorded against items it no longer has (in its \"orphaned_edits\"). They are kept in every export.",
+                    if in_file == 1 { "" } else { "s" }
+                ))
+            });
         }
         let opened = Opened::new(plan, index, link);
         let orphans: Vec<String> = journal
@@ -256,7 +336,7 @@ impl AppState {
         if !orphans.is_empty() {
             self.notices.update(|n| {
                 n.push(format!(
-                    "{} saved change{} no longer match{} anything in this version of the plan. They are kept, and go into the next export's history: {}.",
+                    "{} saved change{} no longer match{} anything in this version of the plan. They are kept, and the next export carries them (as \"orphaned_edits\"): {}.",
                     orphans.len(),
                     if orphans.len() == 1 { "" } else { "s" },
                     if orphans.len() == 1 { "es" } else { "" },
@@ -288,8 +368,17 @@ impl AppState {
         });
     }
 
-    /// Closes the plan and goes back to the welcome page.
+    /// Closes the plan and goes back to the welcome page, once the person has
+    /// said what to do with changes that are saved nowhere.
     pub fn close(&self) {
+        if self.would_lose_changes(None) {
+            self.pending_replacement.set(Some(Replacement::Close));
+        } else {
+            self.close_now();
+        }
+    }
+
+    fn close_now(&self) {
         storage::forget_current_plan();
         self.opened.set(None);
         self.journal.set(Journal::default());
@@ -350,25 +439,63 @@ impl AppState {
         }
     }
 
+    // Every change to the journal is made here, signed by the person and
+    // marked with this tab, so that undo in one tab takes back its own.
+
+    /// Who changes and files are signed by.
+    pub fn signature(&self) -> String {
+        self.person.with_untracked(|p| p.as_ref().map_or_else(|| UNNAMED.to_owned(), Person::signature))
+    }
+
     /// Records a change, signed by the person; false when nobody has said who they are.
     pub fn record(&self, changes: Vec<Change>) -> bool {
         let Some(person) = self.person.get_untracked() else { return false };
         let at = clock::now();
         let by = person.signature();
-        let batch = (changes.len() > 1).then(|| clock::new_id("b"));
-        self.journal.update(|j| {
-            for change in changes {
-                j.record(Edit { id: clock::new_id("e"), at: at.clone(), by: by.clone(), batch: batch.clone(), change });
-            }
-        });
+        let edits = changes.into_iter().map(|change| Edit::new(clock::new_id("e"), at.clone(), by.clone(), change)).collect();
+        self.record_together(edits);
         true
     }
 
-    pub fn undo(&self) {
+    /// Records edits made together (one form, one merge) as one change, which
+    /// undo takes back whole. Returns how many were new.
+    pub fn record_together(&self, edits: Vec<Edit>) -> usize {
+        let batch = (edits.len() > 1).then(|| clock::new_id("b"));
+        let session = Some(storage::tab_session());
+        let mut recorded = 0;
         self.journal.update(|j| {
-            j.undo();
+            for mut edit in edits {
+                edit.batch = batch.clone();
+                edit.session = session.clone();
+                recorded += usize::from(j.record(edit));
+            }
+        });
+        recorded
+    }
+
+    /// True when this tab has a change that undo would take back.
+    pub fn can_undo(&self) -> bool {
+        let session = storage::tab_session();
+        self.journal.with(|j| !j.undoable(&session).is_empty())
+    }
+
+    /// Takes back this tab's last change, if it has not been exported.
+    pub fn undo(&self) {
+        let session = storage::tab_session();
+        self.journal.update(|j| {
+            j.undo(&session, clock::now());
         });
         self.success.set(None);
+    }
+
+    /// Takes back every change in effect; returns how many.
+    pub fn discard(&self) -> usize {
+        self.journal.try_update(|j| j.discard(clock::now())).unwrap_or_default()
+    }
+
+    /// Counts the edits an exported file holds as exported.
+    pub fn mark_exported(&self, edit_ids: Vec<String>, at: Moment) {
+        self.journal.update(|j| j.mark_exported(edit_ids, at));
     }
 
     /// Another tab changed this plan's journal: take its changes too.

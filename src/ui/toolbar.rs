@@ -19,27 +19,36 @@ struct ExportFile {
     name: String,
     text: String,
     at: Moment,
-    /// The last edit the file holds.
-    through: Option<String>,
+    /// The edits the file holds.
+    edit_ids: Vec<String>,
+    /// How many of them are to items the plan lacks, kept in `orphaned_edits`.
+    orphans: usize,
+}
+
+/// The written file, and what it holds.
+struct Written {
+    text: String,
+    edit_ids: Vec<String>,
+    orphans: usize,
 }
 
 /// The plan file's text: the plan with every change applied. Serialising a
 /// plan is needed only here, so it is downloaded on the first export (see
 /// [`super::on_demand`]).
 #[wasm_split(export_plan, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn plan_file_text(plan: Arc<Plan>, journal: Journal, at: Moment, by: String) -> Result<String, PartNotLoaded> {
-    let (plan, _orphans) = export_plan(&plan, &journal, at, &by);
-    Ok(export_text(&plan))
+fn plan_file_text(plan: Arc<Plan>, journal: Journal, at: Moment, by: String) -> Result<Written, PartNotLoaded> {
+    let export = export_plan(&plan, &journal, at, &by);
+    let orphans = export.orphans.len();
+    Ok(Written { text: export_text(&export.plan), edit_ids: export.edit_ids, orphans })
 }
 
 async fn export_file(state: AppState) -> Result<Option<ExportFile>, PartNotLoaded> {
     let Some(opened) = state.opened.get_untracked() else { return Ok(None) };
-    let by = state.person.get_untracked().map(|p| p.signature()).unwrap_or_else(|| "Plan Tracker user".into());
     let at = clock::now();
     let journal = state.journal.get_untracked();
-    let through = journal.edits.last().map(|e| e.id.clone());
-    let text = plan_file_text(opened.plan.clone(), journal, at.clone(), by).await?;
-    Ok(Some(ExportFile { name: export_file_name(&opened.plan.id, at.instant().date_naive()), text, at, through }))
+    let written = plan_file_text(opened.plan.clone(), journal, at.clone(), state.signature()).await?;
+    let name = export_file_name(&opened.plan.id, at.instant().date_naive());
+    Ok(Some(ExportFile { name, text: written.text, at, edit_ids: written.edit_ids, orphans: written.orphans }))
 }
 
 /// The export file; `None` when no plan is open, or after `not_done` has
@@ -88,21 +97,23 @@ fn not_saved(state: AppState, problem: &str) {
 }
 
 fn exported(state: AppState, file: ExportFile, message: String) {
-    state.journal.update(|j| j.mark_exported_through(file.through, file.at));
-    state.success.set(Some(message));
+    let kept = match file.orphans {
+        0 => String::new(),
+        1 => ". It also carries 1 change to an item this version of the plan does not have, so that it is not lost".to_owned(),
+        n => format!(". It also carries {n} changes to items this version of the plan does not have, so that they are not lost"),
+    };
+    state.mark_exported(file.edit_ids, file.at);
+    state.success.set(Some(format!("{message}{kept}")));
 }
 
 #[component]
 pub fn Toolbar() -> impl IntoView {
     let state = state();
-    let unexported = Memo::new(move |_| state.journal.with(|j| j.unexported().len()));
+    let unexported = Memo::new(move |_| state.journal.with(Journal::unexported_count));
     let last_export = Memo::new(move |_| state.journal.with(|j| j.last_export.clone()));
     let confirming_discard = RwSignal::new(false);
     let discard = move |_| {
-        state.journal.update(|j| {
-            let plan_id = j.plan_id.clone();
-            *j = crate::progress::Journal::new(&plan_id);
-        });
+        state.discard();
         confirming_discard.set(false);
         state.success.set(Some("Your changes were discarded".into()));
     };
@@ -135,7 +146,7 @@ pub fn Toolbar() -> impl IntoView {
                 {save_file::can_save_to_file().then(|| view! {
                     <button type="button" class="button button--secondary" on:click=move |_| save_to_file(state)>"Save to a file…"</button>
                 })}
-                <button type="button" class="button button--secondary" disabled=move || unexported.get() == 0
+                <button type="button" class="button button--secondary" disabled=move || !state.can_undo()
                     on:click=move |_| state.undo()>"Undo last change"</button>
                 <button type="button" class="button button--warning" disabled=move || state.journal.with(|j| j.edits.is_empty())
                     on:click=move |_| confirming_discard.set(true)>"Discard my changes"</button>

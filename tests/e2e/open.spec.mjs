@@ -81,7 +81,7 @@ for (const [name, content, expected] of badFiles) {
     await expect(summary).toContainText('The plan that was open before is still open');
     await expect(summary).toBeFocused();
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-    await expect(page.getByRole('heading', { name: 'Showing all 45 actions' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Showing all 44 actions' })).toBeVisible();
   });
 }
 

@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 
 use super::Walk;
 use crate::plan::dates::{iso_date, parse_iso_date};
+use crate::plan::figure::Figure;
 use crate::plan::json::{Entries, Json};
 use crate::plan::model::*;
 use crate::plan::Moment;
@@ -133,10 +134,10 @@ impl Walk {
         }
     }
 
-    pub(super) fn opt_number(&mut self, f: &mut Fields, key: &str) -> Option<f64> {
+    pub(super) fn opt_number(&mut self, f: &mut Fields, key: &str) -> Option<Figure> {
         match f.map.remove(key) {
             None | Some(Json::Null) => None,
-            Some(Json::Number(n)) => n.as_f64(),
+            Some(Json::Number(n)) => Some(Figure::from_number(n)),
             Some(other) => {
                 let name = f.name(key);
                 let message = format!("{name} must be a number, not {}; put words in \"text\"", kind(&other));

@@ -1,0 +1,163 @@
+// Never lose an edit: undo across tabs, closing with changes saved nowhere,
+// a stored journal that can be neither read nor set aside, and changes to
+// items a new revision lacks, all in real Chromium.
+import { test, expect } from '@playwright/test';
+import fs from 'node:fs';
+import { openSample, expectAccessible, sayWhoIAm } from './helpers.mjs';
+
+test.use({ viewport: { width: 1024, height: 768 } });
+
+const JOURNAL_KEY = 'plan-tracker/v1/journal/notts-cypf-2016-18';
+const MASH_ACTION = 'Co-location of the MASH and Early Help Unit';
+
+function actionItem(page, title = MASH_ACTION) {
+  return page.getByRole('listitem').filter({ hasText: title });
+}
+
+async function setStatus(page, status, title = MASH_ACTION) {
+  const action = actionItem(page, title);
+  await action.getByRole('button', { name: /Update progress/ }).click();
+  await sayWhoIAm(page);
+  await action.getByRole('radio', { name: status }).check();
+  await action.getByRole('button', { name: 'Save update' }).click();
+  await expect(action.getByText(status).first()).toBeVisible();
+  return action;
+}
+
+/** Fills localStorage until the browser refuses more. */
+async function fillStorage(page) {
+  await page.evaluate(() => {
+    let i = 0;
+    for (const size of [512 * 1024, 32 * 1024, 1024, 16, 1]) {
+      const filler = 'x'.repeat(size);
+      try { for (;;) { localStorage.setItem(`filler-${i}`, filler); i += 1; } } catch (e) { /* full */ }
+    }
+  });
+}
+
+/** Every write to localStorage fails as a full quota does, from the start. */
+function storageAlwaysFull() {
+  Storage.prototype.setItem = function setItem() {
+    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  };
+}
+
+async function exportedPlan(page, click) {
+  const download = page.waitForEvent('download');
+  await click();
+  return JSON.parse(fs.readFileSync(await (await download).path(), 'utf8'));
+}
+
+test('a change undone in one tab does not come back from another', async ({ page, context }) => {
+  await openSample(page);
+  const second = await context.newPage();
+  await openSample(second);
+  // Tab one sets Complete; tab two hears of it.
+  await setStatus(page, 'Complete');
+  await expect(actionItem(second).getByText('Complete').first()).toBeVisible();
+  // Tab one undoes it.
+  await page.getByRole('button', { name: 'Undo last change' }).click();
+  await expect(actionItem(page).getByText('No status yet')).toBeVisible();
+  await expect(actionItem(second).getByText('No status yet')).toBeVisible();
+  // Tab two, which held the edit, saves a change of its own; tab one hears of it.
+  const otherTitle = 'The consistent and appropriate application of thresholds';
+  await setStatus(second, 'On track', otherTitle);
+  await expect(actionItem(page, otherTitle).getByText('On track').first()).toBeVisible();
+  // The undone change stays undone in both.
+  await expect(actionItem(page).getByText('No status yet')).toBeVisible();
+  await expect(actionItem(second).getByText('No status yet')).toBeVisible();
+  // Each tab's undo is for its own changes: tab one has none left.
+  await expect(page.getByRole('button', { name: 'Undo last change' })).toBeDisabled();
+  await expect(second.getByRole('button', { name: 'Undo last change' })).toBeEnabled();
+  // An export from tab one holds tab two's change and not the undone one.
+  const plan = await exportedPlan(page, () => page.getByRole('button', { name: 'Export plan' }).click());
+  expect(plan.priorities[0].activities[2].actions[0].progress?.status).toBeUndefined();
+  expect(plan.priorities[0].activities[2].actions[1].progress.status).toBe('on_track');
+  // Counted as exported in both tabs, by id.
+  await expect(page.getByText('No changes waiting to be exported')).toBeVisible();
+  await expect(second.getByText('No changes waiting to be exported')).toBeVisible();
+});
+
+test('closing with changes saved nowhere asks first and offers to export', async ({ page }) => {
+  await page.addInitScript(storageAlwaysFull);
+  await openSample(page);
+  await setStatus(page, 'At risk');
+  await expect(page.getByRole('alert').filter({ hasText: 'Browser storage is full' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Close plan' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'You have 1 change that is not saved' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toBeFocused();
+  await expectAccessible(page);
+  // Cancel keeps everything as it was.
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(actionItem(page).getByText('At risk').first()).toBeVisible();
+
+  // Export first: the file holds the change, and then closing loses nothing.
+  await page.getByRole('button', { name: 'Close plan' }).click();
+  const plan = await exportedPlan(page, () => dialog.getByRole('button', { name: 'Export plan' }).click());
+  expect(plan.priorities[0].activities[2].actions[0].progress.status).toBe('at_risk');
+  const done = page.getByRole('alertdialog', { name: 'Your changes are exported' });
+  await expect(done).toBeVisible();
+  // The warning stays until the changes are safe; now they are.
+  await done.getByRole('button', { name: 'Close the plan' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Track a joint action plan' })).toBeVisible();
+});
+
+test('opening another plan with changes saved nowhere asks first, and the warning stays', async ({ page }) => {
+  await page.addInitScript(storageAlwaysFull);
+  await openSample(page);
+  await setStatus(page, 'Off track');
+  const other = fs.readFileSync(new URL('../../public/samples/notts-cypf-2011-14.json', import.meta.url));
+  await page.getByLabel('Open another plan file').setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: other });
+  const dialog = page.getByRole('alertdialog', { name: 'You have 1 change that is not saved' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  // Still the same plan, with the change, and still warned.
+  await expect(page.getByRole('heading', { level: 1, name: 'Children, Young People and Families Plan 2016-2018' })).toBeVisible();
+  await expect(actionItem(page).getByText('Off track').first()).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Browser storage is full' })).toBeVisible();
+  // Going ahead is the person's choice, said in so many words.
+  await page.getByLabel('Open another plan file').setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: other });
+  await dialog.getByRole('button', { name: 'Open it and lose 1 change' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Nottinghamshire Children, Young People and Families Plan' })).toBeVisible();
+});
+
+test('a stored journal that can be neither read nor set aside is left exactly as it was', async ({ page }) => {
+  await page.goto('./');
+  // A newer version of the app wrote this; storage is then filled to the brim.
+  const newer = JSON.stringify({ version: 99, plan_id: 'notts-cypf-2016-18', edits: [], from_the_future: 'x'.repeat(4000) });
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [JOURNAL_KEY, newer]);
+  await fillStorage(page);
+  await openSample(page);
+  const warning = page.getByRole('alert').filter({ hasText: 'could not be read' });
+  await expect(warning).toContainText('could not be set aside (browser storage is full)');
+  await expect(warning).toContainText('nothing is saved over them');
+  await expect(warning).not.toContainText('Nothing was deleted');
+  const backups = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('plan-tracker/v1/backup/')));
+  expect(backups).toEqual([]);
+  // A change now is kept in the page, and the stored journal is untouched.
+  await setStatus(page, 'At risk');
+  expect(await page.evaluate((key) => localStorage.getItem(key), JOURNAL_KEY)).toBe(newer);
+  await expect(page.getByRole('button', { name: 'Export plan now' })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('a change to an item a new revision lacks goes into the next export', async ({ page }) => {
+  await openSample(page);
+  await setStatus(page, 'Complete');
+  const revision = JSON.parse(fs.readFileSync(new URL('../../public/samples/notts-cypf-2016-18.json', import.meta.url), 'utf8'));
+  revision.revision = '1.2';
+  revision.priorities[0].activities[2].actions.shift();
+  await page.getByLabel('Open another plan file').setInputFiles({ name: 'rev2.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(revision)) });
+  await expect(page.getByRole('region', { name: 'Notices' })).toContainText('the next export carries them');
+  const plan = await exportedPlan(page, () => page.getByRole('button', { name: 'Export plan' }).click());
+  expect(plan.orphaned_edits).toHaveLength(1);
+  expect(plan.orphaned_edits[0]).toMatchObject({ kind: 'set_status', item: 'p1-a3-k1', status: 'complete', by: 'Sam Jones (Nottinghamshire Police)' });
+  await expect(page.getByText(/carries 1 change to an item this version of the plan does not have/)).toBeVisible();
+  // The export counts it, and the file keeps it when opened again.
+  await expect(page.getByText('No changes waiting to be exported')).toBeVisible();
+  await page.getByLabel('Open another plan file').setInputFiles({ name: 'exported.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(plan)) });
+  await expect(page.getByRole('region', { name: 'Notices' })).toContainText('carries 1 change recorded against items it no longer has');
+});
