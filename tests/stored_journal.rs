@@ -6,8 +6,6 @@
 
 mod common;
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use chrono::NaiveDate;
 use plan_tracker::plan::figure::Figure;
 use plan_tracker::plan::{Moment, Status};
@@ -98,8 +96,9 @@ fn every_change_reads_back_as_stored() {
     let back = read_journal(&text).expect("reads back");
     assert_eq!(back, journal);
     assert_eq!(back.withdrawn.len(), every_change().len());
-    assert_eq!(back.withdrawn.get("e4").map(|w| w.why), Some(Withdrawn::Undone));
-    assert_eq!(back.withdrawn.get("e0").map(|w| w.why), Some(Withdrawn::Discarded));
+    let why = |id: &str| back.withdrawn.iter().find(|w| w.edit == id).map(|w| w.why);
+    assert_eq!(why("e4"), Some(Withdrawn::Undone));
+    assert_eq!(why("e0"), Some(Withdrawn::Discarded));
     // Moments compare by instant; the text they were written in is kept too.
     assert_eq!(stored(&back), text);
 }
@@ -138,7 +137,7 @@ const STORED: &str = concat!(
     r#"{"id":"e6","at":"2016-11-22T10:04:00Z","by":"Sam","kind":"add_note","item":"p1-a3","note":{"id":"n2","text":"Co-located in November","status":"on_track","evidence":[{"title":"Audit","url":"https://example.org/a"},{"source":"Board minutes"}],"corrects":"n1"}},"#,
     r#"{"id":"e7","at":"2016-11-22T10:05:00Z","by":"Sam","kind":"add_measure_value","measure":"m1","value":{"period":"2016/17 Q2","value":41.5,"text":"41.5%","date":"2016-09-30"}},"#,
     r#"{"id":"e8","at":"2016-11-22T10:06:00Z","by":"Sam","session":"tab-1","kind":"add_measure_value","measure":"m1","value":{}}"#,
-    r#"],"withdrawn":{"e0":{"at":"2016-11-22T10:07:00Z","why":"undone"}},"exported":["e1","e2"],"last_export":"2016-11-22T12:00:00Z"}"#,
+    r#"],"withdrawn":[{"edit":"e0","at":"2016-11-22T10:07:00Z","why":"undone"}],"exported":["e1","e2"],"last_export":"2016-11-22T12:00:00Z"}"#,
 );
 
 fn expected_stored() -> Journal {
@@ -190,8 +189,8 @@ fn expected_stored() -> Journal {
         version: JOURNAL_VERSION,
         plan_id: "notts-cypf-2016-18".into(),
         edits,
-        withdrawn: BTreeMap::new(),
-        exported: BTreeSet::from(["e1".to_owned(), "e2".to_owned()]),
+        withdrawn: Vec::new(),
+        exported: vec!["e1".to_owned(), "e2".to_owned()],
         last_export: Some(at("2016-11-22T12:00:00Z")),
     }
 }
@@ -209,7 +208,7 @@ fn journals_stored_by_the_first_version_are_read_and_upgraded() {
 fn journals_already_stored_keep_reading() {
     let mut expected = expected_stored();
     expected.edits[7].session = Some("tab-1".into());
-    expected.withdrawn.insert("e0".into(), Withdrawal { at: at("2016-11-22T10:07:00Z"), why: Withdrawn::Undone });
+    expected.withdrawn.push(Withdrawal { edit: "e0".into(), at: at("2016-11-22T10:07:00Z"), why: Withdrawn::Undone });
     assert_eq!(read_journal(STORED), Some(expected.clone()));
     // And the stored form itself has not changed.
     assert_eq!(stored(&expected), STORED);
@@ -217,10 +216,11 @@ fn journals_already_stored_keep_reading() {
 
 #[test]
 fn a_stored_edit_that_was_also_taken_back_stays_taken_back() {
-    let both = STORED.replace(r#""withdrawn":{"e0""#, r#""withdrawn":{"e5""#);
+    let both = STORED.replace(r#"{"edit":"e0""#, r#"{"edit":"e5""#);
+    assert_ne!(both, STORED);
     let journal = read_journal(&both).expect("reads");
     assert!(journal.edits.iter().all(|e| e.id != "e5"));
-    assert!(journal.withdrawn.contains_key("e5"));
+    assert!(journal.is_withdrawn("e5"));
 }
 
 #[test]
@@ -233,7 +233,7 @@ fn what_the_stored_form_may_leave_out_or_add_is_accepted() {
         r#"{"id":"e3","at":"2016-11-22T10:00:00Z","by":"Sam","kind":"add_note","item":"a","note":{"id":"n","text":"t","status":null,"corrects":null,"x":[1,{}]}},"#,
         r#"{"id":"e4","at":"2016-11-22T10:00:00Z","by":"Sam","kind":"add_note","item":"a","note":{"id":"n","text":"t","evidence":[]}},"#,
         r#"{"id":"e5","at":"2016-11-22T10:00:00Z","by":"Sam","kind":"add_measure_value","measure":"m","value":{"value":7,"date":null,"period":null,"text":null,"x":1}}"#,
-        r#"],"version":2,"exported":[],"withdrawn":{},"last_export":null}"#,
+        r#"],"version":2,"exported":[],"withdrawn":[],"last_export":null}"#,
     );
     let note = NoteDraft { id: "n".into(), text: "t".into(), ..NoteDraft::default() };
     let sam = |mut e: Edit| {
@@ -253,8 +253,8 @@ fn what_the_stored_form_may_leave_out_or_add_is_accepted() {
                 value: ValueDraft { value: Some(Figure::from_number(7.into())), ..ValueDraft::default() },
             })),
         ],
-        withdrawn: BTreeMap::new(),
-        exported: BTreeSet::new(),
+        withdrawn: Vec::new(),
+        exported: Vec::new(),
         last_export: None,
     };
     assert_eq!(read_journal(text), Some(expected));
@@ -282,9 +282,11 @@ fn what_is_not_a_journal_is_refused() {
         r#"{"version":2,"plan_id":"p","edits":[],"exported":"e1"}"#,
         r#"{"version":2,"plan_id":"p","edits":[],"exported":[1]}"#,
         r#"{"version":2,"plan_id":"p","edits":[],"withdrawn":["e1"]}"#,
-        r#"{"version":2,"plan_id":"p","edits":[],"withdrawn":{"e1":{"at":"2016-11-22T10:00:00Z"}}}"#,
-        r#"{"version":2,"plan_id":"p","edits":[],"withdrawn":{"e1":{"at":"2016-11-22T10:00:00Z","why":"forgotten"}}}"#,
-        r#"{"version":2,"plan_id":"p","edits":[],"withdrawn":{"e1":{"why":"undone"}}}"#,
+        r#"{"version":2,"plan_id":"p","edits":[],"withdrawn":{"e1":{"at":"2016-11-22T10:00:00Z","why":"undone"}}}"#,
+        r#"{"version":2,"plan_id":"p","edits":[],"withdrawn":[{"edit":"e1","at":"2016-11-22T10:00:00Z"}]}"#,
+        r#"{"version":2,"plan_id":"p","edits":[],"withdrawn":[{"edit":"e1","at":"2016-11-22T10:00:00Z","why":"forgotten"}]}"#,
+        r#"{"version":2,"plan_id":"p","edits":[],"withdrawn":[{"edit":"e1","why":"undone"}]}"#,
+        r#"{"version":2,"plan_id":"p","edits":[],"withdrawn":[{"at":"2016-11-22T10:00:00Z","why":"undone"}]}"#,
         r#"{"version":1,"plan_id":"p","edits":[],"last_export":"yesterday"}"#,
         r#"{"version":1,"plan_id":"p","edits":[],"last_export":"2016-11-22"}"#,
         r#"{"version":1,"plan_id":"p","edits":[],"last_export":0}"#,
@@ -426,8 +428,7 @@ fn any_journal() -> impl Strategy<Value = Journal> {
         let exported = ids.iter().zip(&export).filter(|(_, x)| **x).map(|(id, _)| id.clone());
         journal.mark_exported(exported.collect::<Vec<_>>(), at("2030-01-01T00:00:00Z"));
         for (id, _) in ids.iter().zip(&withdraw).filter(|(_, w)| **w) {
-            journal.edits.retain(|e| &e.id != id);
-            journal.withdrawn.insert(id.clone(), Withdrawal { at: at("2030-01-02T00:00:00Z"), why: Withdrawn::Undone });
+            journal.add_withdrawal(Withdrawal { edit: id.clone(), at: at("2030-01-02T00:00:00Z"), why: Withdrawn::Undone });
         }
         journal
     })

@@ -156,9 +156,10 @@ pub async fn fetch_bytes(url: &str) -> Result<FileBytes, FetchError> {
     if !response.ok() {
         return Err(FetchError::Status { url: url.to_owned(), status: response.status() });
     }
-    let declared = response.headers().get("content-length").ok().flatten().and_then(|n| n.trim().parse::<f64>().ok());
-    if let Some(declared) = declared.filter(|&n| n > MAX_FILE_BYTES as f64) {
-        return Err(too_large(declared));
+    // Read as a whole number: a float parser would add its tables to the download.
+    let declared = response.headers().get("content-length").ok().flatten().and_then(|n| n.trim().parse::<u64>().ok());
+    if let Some(declared) = declared.filter(|&n| n > MAX_FILE_BYTES as u64) {
+        return Err(too_large(declared as f64));
     }
     let Some(body) = response.body() else { return Ok(FileBytes::from_chunks(std::iter::empty())) };
     let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().dyn_into().map_err(|_| network())?;

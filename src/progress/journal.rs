@@ -9,8 +9,6 @@
 //! edits in effect, the later change to a field wins when the plan is shown,
 //! and the earlier one stays in the item's history.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use serde::Serialize;
 
 use super::edit::Edit;
@@ -29,19 +27,23 @@ pub struct Journal {
     /// The edits in effect, in the order this browser learnt of them.
     /// (Applying sorts by time: merged edits keep their own older moments.)
     pub edits: Vec<Edit>,
-    /// Edits taken back, by edit id. Their bodies are dropped; the entry
-    /// stays, so that no copy of the journal can bring them back.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub withdrawn: BTreeMap<String, Withdrawal>,
-    /// The ids of the edits that have gone into an export.
-    #[serde(skip_serializing_if = "BTreeSet::is_empty")]
-    pub exported: BTreeSet<String>,
+    /// Edits taken back, in order of edit id. Their bodies are dropped; the
+    /// entry stays, so that no copy of the journal can bring them back.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub withdrawn: Vec<Withdrawal>,
+    /// The ids of the edits that have gone into an export, in order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub exported: Vec<String>,
     pub last_export: Option<Moment>,
 }
 
-/// When and why an edit was taken back.
+// Sets of ids are sorted lists, searched by halving: smaller in the download
+// than the standard library's ordered sets, which bring tree and sorting code.
+
+/// An edit taken back: which, when and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Withdrawal {
+    pub edit: String,
     pub at: Moment,
     pub why: Withdrawn,
 }
@@ -62,16 +64,29 @@ impl Journal {
 
     /// Records an edit. One already present or taken back (by id) is ignored.
     pub fn record(&mut self, edit: Edit) -> bool {
-        if self.withdrawn.contains_key(&edit.id) || self.edits.iter().any(|e| e.id == edit.id) {
+        if self.is_withdrawn(&edit.id) || self.edits.iter().any(|e| e.id == edit.id) {
             return false;
         }
         self.edits.push(edit);
         true
     }
 
+    pub fn is_withdrawn(&self, id: &str) -> bool {
+        self.withdrawal(id).is_ok()
+    }
+
+    /// Where the withdrawal of `id` is in the list, or would go.
+    fn withdrawal(&self, id: &str) -> Result<usize, usize> {
+        self.withdrawn.binary_search_by(|w| w.edit.as_str().cmp(id))
+    }
+
+    pub fn is_exported(&self, id: &str) -> bool {
+        self.exported.binary_search_by(|e| e.as_str().cmp(id)).is_ok()
+    }
+
     /// Edits in effect that are not yet in an export, in recorded order.
     pub fn unexported(&self) -> impl Iterator<Item = &Edit> + '_ {
-        self.edits.iter().filter(|e| !self.exported.contains(&e.id))
+        self.edits.iter().filter(|e| !self.is_exported(&e.id))
     }
 
     pub fn unexported_count(&self) -> usize {
@@ -82,9 +97,18 @@ impl Journal {
     /// Edits made while the export was being written are not among them,
     /// and still wait.
     pub fn mark_exported(&mut self, ids: impl IntoIterator<Item = String>, at: Moment) {
-        self.exported.extend(ids);
+        self.add_exported(ids);
         if self.last_export.as_ref().is_none_or(|last| at > *last) {
             self.last_export = Some(at);
+        }
+    }
+
+    /// Adds ids to the exported ones, keeping them in order.
+    pub(super) fn add_exported(&mut self, ids: impl IntoIterator<Item = String>) {
+        for id in ids {
+            if let Err(place) = self.exported.binary_search(&id) {
+                self.exported.insert(place, id);
+            }
         }
     }
 
@@ -93,7 +117,7 @@ impl Journal {
     /// such as one update form or a merge). Another tab's changes are never
     /// its to undo.
     pub fn undoable(&self, session: &str) -> Vec<&Edit> {
-        let mine = |e: &&Edit| e.session.as_deref() == Some(session) && !self.exported.contains(&e.id);
+        let mine = |e: &&Edit| e.session.as_deref() == Some(session) && !self.is_exported(&e.id);
         let Some(last) = self.edits.iter().rev().find(mine) else { return Vec::new() };
         match &last.batch {
             Some(batch) => self.edits.iter().filter(mine).filter(|e| e.batch.as_ref() == Some(batch)).collect(),
@@ -117,32 +141,39 @@ impl Journal {
 
     fn withdraw(&mut self, ids: Vec<String>, at: Moment, why: Withdrawn) -> usize {
         let count = ids.len();
-        for id in ids {
-            self.withdrawn.insert(id, Withdrawal { at: at.clone(), why });
+        for edit in ids {
+            self.add_withdrawal(Withdrawal { edit, at: at.clone(), why });
         }
-        self.edits.retain(|e| !self.withdrawn.contains_key(&e.id));
         count
+    }
+
+    /// Takes an edit back, keeping the earlier withdrawal of the same edit
+    /// (so that merging is the same in either order).
+    pub fn add_withdrawal(&mut self, withdrawal: Withdrawal) {
+        match self.withdrawal(&withdrawal.edit) {
+            Ok(place) => {
+                if let Some(ours) = self.withdrawn.get_mut(place).filter(|ours| withdrawal.at < ours.at) {
+                    *ours = withdrawal;
+                }
+            }
+            Err(place) => {
+                self.edits.retain(|e| e.id != withdrawal.edit);
+                self.withdrawn.insert(place, withdrawal);
+            }
+        }
     }
 
     /// Another copy of this plan's journal (another tab's, or the one in
     /// storage) combined with this one: every edit either has, less every
     /// edit either took back; every export mark of either.
     pub fn merge(&mut self, other: &Journal) {
-        for (id, withdrawal) in &other.withdrawn {
-            // The earlier withdrawal of the same edit is kept, so merging is
-            // the same in either order.
-            match self.withdrawn.get(id) {
-                Some(ours) if ours.at <= withdrawal.at => {}
-                _ => {
-                    self.withdrawn.insert(id.clone(), withdrawal.clone());
-                }
-            }
+        for withdrawal in &other.withdrawn {
+            self.add_withdrawal(withdrawal.clone());
         }
-        self.edits.retain(|e| !other.withdrawn.contains_key(&e.id));
         for edit in &other.edits {
             self.record(edit.clone());
         }
-        self.exported.extend(other.exported.iter().cloned());
+        self.add_exported(other.exported.iter().cloned());
         if other.last_export > self.last_export {
             self.last_export = other.last_export.clone();
         }

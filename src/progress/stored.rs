@@ -10,8 +10,6 @@
 //! differently: a field written twice reads as its last value (the tree keeps
 //! one) and a change's `kind` must be its name, not a variant number.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use chrono::NaiveDate;
 
 use super::journal::{Withdrawal, Withdrawn};
@@ -35,20 +33,21 @@ pub fn read_journal(text: &str) -> Option<Journal> {
         1 => {
             let through = fields.optional("exported_through", Json::into_string)?;
             let upto = through.and_then(|id| edits.iter().position(|e| e.id == id)).map_or(0, |at| at + 1);
-            (BTreeMap::new(), edits.iter().take(upto).map(|e| e.id.clone()).collect())
+            (Vec::new(), edits.iter().take(upto).map(|e| e.id.clone()).collect())
         }
         JOURNAL_VERSION => (
-            fields.or_default("withdrawn", |v| v.into_object()?.0.into_iter().map(|(id, w)| Some((id.into_owned(), withdrawal(w)?))).collect())?,
-            fields.or_default("exported", |v| v.into_list(Json::into_string).map(BTreeSet::from_iter))?,
+            fields.or_default("withdrawn", |v| v.into_list(withdrawal))?,
+            fields.or_default("exported", |v| v.into_list(Json::into_string))?,
         ),
         _ => return None,
     };
-    let mut journal = Journal { version: JOURNAL_VERSION, plan_id, edits, withdrawn, exported, last_export };
-    // A stored journal never holds an edit it also took back; if one does,
-    // taking back wins.
-    let withdrawn = std::mem::take(&mut journal.withdrawn);
-    journal.edits.retain(|e| !withdrawn.contains_key(&e.id));
-    journal.withdrawn = withdrawn;
+    // Added one by one, so that the lists are in order whatever the text
+    // says, and an edit also taken back is taken back.
+    let mut journal = Journal { version: JOURNAL_VERSION, plan_id, edits, last_export, ..Journal::default() };
+    for withdrawal in withdrawn {
+        journal.add_withdrawal(withdrawal);
+    }
+    journal.add_exported(exported);
     Some(journal)
 }
 
@@ -141,13 +140,14 @@ fn measure_value(value: Json) -> Option<ValueDraft> {
 
 fn withdrawal(value: Json) -> Option<Withdrawal> {
     let mut fields = value.into_object()?;
+    let edit = fields.required("edit", Json::into_string)?;
     let at = fields.required("at", moment)?;
     let why = match fields.required("why", Json::into_string)?.as_str() {
         "undone" => Withdrawn::Undone,
         "discarded" => Withdrawn::Discarded,
         _ => return None,
     };
-    Some(Withdrawal { at, why })
+    Some(Withdrawal { edit, at, why })
 }
 
 fn moment(value: Json) -> Option<Moment> {

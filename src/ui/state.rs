@@ -80,11 +80,10 @@ impl View {
 
 /// Something that would close the open plan, waiting while the person is
 /// asked about changes that are not saved anywhere.
-#[derive(Clone)]
 pub enum Replacement {
     Close,
     Open {
-        plan: Arc<Plan>,
+        plan: Box<Plan>,
         /// The file's text, to keep for a reload, when it is small enough.
         bytes: Option<Arc<[u8]>>,
         link: Option<String>,
@@ -220,7 +219,7 @@ impl AppState {
                 if self.would_lose_changes(Some(&plan.id)) {
                     let keep = link.is_none() && bytes.len() <= storage::MAX_STORED_PLAN_BYTES;
                     let bytes = keep.then(|| Arc::from(bytes));
-                    self.pending_replacement.set(Some(Replacement::Open { plan: Arc::new(plan), bytes, link }));
+                    self.pending_replacement.set(Some(Replacement::Open { plan: Box::new(plan), bytes, link }));
                 } else {
                     self.replace_plan(plan, link.is_none().then_some(bytes), link);
                 }
@@ -256,10 +255,7 @@ impl AppState {
         self.journal_saved.set(Ok(()));
         match replacement {
             Replacement::Close => self.close_now(),
-            Replacement::Open { plan, bytes, link } => {
-                let plan = Arc::try_unwrap(plan).unwrap_or_else(|shared| (*shared).clone());
-                self.replace_plan(plan, bytes.as_deref(), link);
-            }
+            Replacement::Open { plan, bytes, link } => self.replace_plan(*plan, bytes.as_deref(), link),
         }
     }
 

@@ -22,13 +22,13 @@ pub fn UnsavedChanges() -> impl IntoView {
         }
     });
     move || {
-        let replacement = state.pending_replacement.get()?;
+        let closing = state.pending_replacement.with(|r| r.as_ref().map(|r| matches!(r, Replacement::Close)))?;
         let unsaved = state.unsaved_changes();
-        let (goal, go_ahead) = match (&replacement, unsaved) {
-            (Replacement::Close, 0) => ("close this plan", "Close the plan".to_owned()),
-            (Replacement::Close, n) => ("close this plan", format!("Close and lose {}", changes(n))),
-            (Replacement::Open { .. }, 0) => ("open the other plan", "Open the other plan".to_owned()),
-            (Replacement::Open { .. }, n) => ("open the other plan", format!("Open it and lose {}", changes(n))),
+        let (goal, go_ahead) = match (closing, unsaved) {
+            (true, 0) => ("close this plan", "Close the plan".to_owned()),
+            (true, n) => ("close this plan", format!("Close and lose {}", changes(n))),
+            (false, 0) => ("open the other plan", "Open the other plan".to_owned()),
+            (false, n) => ("open the other plan", format!("Open it and lose {}", changes(n))),
         };
         let question = if unsaved == 0 {
             "Your changes are exported".to_owned()
