@@ -411,3 +411,43 @@ fn edits_made_since_opening_are_laid_over_the_index() {
     let words = Filter { words: "zebra".into(), ..Filter::default() };
     assert_eq!(search(&plan, &index, &overlay, &words).rows, [row]);
 }
+
+#[test]
+fn activities_with_no_actions_are_kept_where_they_stand_in_the_plan() {
+    let plan = sample();
+    let index = Index::build(&plan);
+    let actionless: Vec<(usize, usize)> = index.actionless.iter().map(|a| (a.priority, a.activity)).collect();
+    // "Key actions: to be confirmed" (2.4), and the two activities the
+    // 2017/18 review added at the end of priority 4.
+    assert_eq!(actionless.len(), 3, "{actionless:?}");
+    let everything = search(&plan, &index, &Overlay::default(), &Filter::default());
+    assert_eq!(everything.actionless, actionless);
+
+    // In the first page, only those before the last action drawn.
+    let first_page = plan_groups(&index, &everything, 10);
+    let drawn: Vec<(usize, usize)> = first_page.iter().flat_map(|g| g.activities.iter().map(move |(a, _)| (g.priority, *a))).collect();
+    let last = drawn.last().copied().expect("something drawn");
+    assert!(actionless.iter().all(|place| drawn.contains(place) == (*place < last)));
+    // Every page drawn: every activity, in plan order, each once.
+    let all = plan_groups(&index, &everything, usize::MAX);
+    let places: Vec<(usize, usize)> = all.iter().flat_map(|g| g.activities.iter().map(move |(a, _)| (g.priority, *a))).collect();
+    let mut sorted = places.clone();
+    sorted.sort_unstable();
+    sorted.dedup();
+    assert_eq!(places, sorted, "plan order, no repeats");
+    assert_eq!(places.len(), plan.priorities.iter().map(|p| p.activities().len()).sum::<usize>());
+    for place in &actionless {
+        let (_, rows) = all.iter().find(|g| g.priority == place.0).and_then(|g| g.activities.iter().find(|(a, _)| *a == place.1)).expect("shown");
+        assert!(rows.is_empty());
+    }
+
+    // Filters that speak of activities keep or drop them; deadlines and
+    // statuses, which only actions have, drop them.
+    let with = |filter: Filter| search(&plan, &index, &Overlay::default(), &filter).actionless;
+    let p2 = plan.priorities[1].id.clone();
+    assert_eq!(with(Filter { priorities: [p2].into(), ..Filter::default() }).len(), 1);
+    assert_eq!(with(Filter { leads: ["To be confirmed".to_owned()].into(), ..Filter::default() }), Vec::<(usize, usize)>::new(), "2.4's lead is not 'To be confirmed'");
+    assert_eq!(with(Filter { words: "family support workers".into(), ..Filter::default() }).len(), 1);
+    assert!(with(Filter { due: [DueChoice::Overdue].into(), ..Filter::default() }).is_empty());
+    assert!(with(Filter { statuses: [StatusChoice::NoStatus].into(), ..Filter::default() }).is_empty());
+}

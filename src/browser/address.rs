@@ -1,23 +1,19 @@
 //! The address bar: reading the query, and writing the view into it so that
 //! back, forward, reload and sharing a link all work.
 
-use std::cell::RefCell;
+use std::cell::Cell;
+use std::time::Duration;
 
-use wasm_bindgen::closure::Closure;
+use leptos::prelude::{set_timeout_with_handle, window_event_listener, TimeoutHandle, WindowListenerHandle};
 use wasm_bindgen::JsCast;
 
 thread_local! {
     /// A typed filter's address, waiting for typing to pause.
-    static WHEN_IDLE: RefCell<Option<PendingWrite>> = const { RefCell::new(None) };
-}
-
-struct PendingWrite {
-    timer: i32,
-    _write: Closure<dyn FnMut()>,
+    static WHEN_IDLE: Cell<Option<TimeoutHandle>> = const { Cell::new(None) };
 }
 
 /// How long typing must pause before the address follows it.
-const IDLE_MS: i32 = 300;
+const IDLE: Duration = Duration::from_millis(300);
 
 /// The query as (key, value) pairs, in order.
 pub fn query_pairs() -> Vec<(String, String)> {
@@ -58,29 +54,28 @@ pub fn encode_query(pairs: &[(String, String)]) -> String {
 pub fn set_query(pairs: &[(String, String)], push: bool) {
     let Some(window) = web_sys::window() else { return };
     // A later choice wins over typing that has not reached the address yet.
-    cancel_idle_write(&window);
+    cancel_idle_write();
     write_query(&window, pairs, push);
 }
 
 /// Replaces the query once typing pauses: writing the address costs a few
 /// milliseconds a keystroke, and browsers limit how often it may be done.
 pub fn replace_query_when_idle(pairs: Vec<(String, String)>) {
-    let Some(window) = web_sys::window() else { return };
-    let target = window.clone();
-    // The callback leaves itself in place: it is dropped by the next write,
-    // never while it runs.
-    let write = Closure::<dyn FnMut()>::new(move || write_query(&target, &pairs, false));
-    let Ok(timer) = window.set_timeout_with_callback_and_timeout_and_arguments_0(write.as_ref().unchecked_ref(), IDLE_MS) else {
-        return;
+    cancel_idle_write();
+    let write = move || {
+        WHEN_IDLE.with(|w| w.set(None));
+        if let Some(window) = web_sys::window() {
+            write_query(&window, &pairs, false);
+        }
     };
-    if let Some(earlier) = WHEN_IDLE.with(|w| w.borrow_mut().replace(PendingWrite { timer, _write: write })) {
-        window.clear_timeout_with_handle(earlier.timer);
+    if let Ok(timer) = set_timeout_with_handle(write, IDLE) {
+        WHEN_IDLE.with(|w| w.set(Some(timer)));
     }
 }
 
-fn cancel_idle_write(window: &web_sys::Window) {
-    if let Some(pending) = WHEN_IDLE.with(|w| w.borrow_mut().take()) {
-        window.clear_timeout_with_handle(pending.timer);
+fn cancel_idle_write() {
+    if let Some(timer) = WHEN_IDLE.with(Cell::take) {
+        timer.clear();
     }
 }
 
@@ -102,16 +97,12 @@ fn write_query(window: &web_sys::Window, pairs: &[(String, String)], push: bool)
     }
 }
 
-/// Calls `on_change` when the person goes back or forward.
-pub fn on_history_change(on_change: impl Fn() + 'static) {
-    let Some(window) = web_sys::window() else { return };
-    let target = window.clone();
-    let closure = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+/// Calls `on_change` when the person goes back or forward, until the handle
+/// is removed.
+pub fn on_history_change(on_change: impl Fn() + 'static) -> WindowListenerHandle {
+    window_event_listener(leptos::ev::popstate, move |_| {
         // Typing from before going back must not overwrite where they went.
-        cancel_idle_write(&target);
+        cancel_idle_write();
         on_change();
-    });
-    let _ = window.add_event_listener_with_callback("popstate", closure.as_ref().unchecked_ref());
-    // The listener lives as long as the page.
-    closure.forget();
+    })
 }

@@ -19,6 +19,8 @@ pub fn when_idle(work: impl FnOnce() + 'static) {
         if js_sys::Reflect::has(&window, &JsValue::from_str("requestIdleCallback")).unwrap_or(false) {
             let options = web_sys::IdleRequestOptions::new();
             options.set_timeout(IDLE_TIMEOUT_MS);
+            // Raw, because leptos's idle helper takes no timeout. A one-shot
+            // closure frees itself once called.
             let callback = Closure::once_into_js(work);
             // Refused only by a broken browser; the work is then done when first needed.
             let _ = window.request_idle_callback_with_options(callback.unchecked_ref(), &options);

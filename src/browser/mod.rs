@@ -6,6 +6,7 @@ pub mod clock;
 pub mod download;
 pub mod files;
 pub mod frames;
+pub mod leaving;
 pub mod panic;
 pub mod save_file;
 pub mod storage;

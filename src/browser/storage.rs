@@ -241,18 +241,16 @@ pub fn save_person(person: &Person) -> Result<(), StorageError> {
     LocalStorage::set(format!("{PREFIX}/person"), person).map_err(classify)
 }
 
-/// Calls `on_change` with the plan id and new text when another tab changes a journal.
-pub fn on_other_tab_change(on_change: impl Fn(String, Option<String>) + 'static) {
-    let Some(window) = web_sys::window() else { return };
-    let closure = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
+/// Calls `on_change` with the plan id and new text when another tab changes
+/// a journal, until the handle is removed.
+pub fn on_other_tab_change(on_change: impl Fn(String, Option<String>) + 'static) -> leptos::prelude::WindowListenerHandle {
+    leptos::prelude::window_event_listener(leptos::ev::storage, move |event: web_sys::StorageEvent| {
         if let Some(key) = event.key() {
             if let Some(plan_id) = plan_id_of_journal_key(&key) {
                 on_change(plan_id.to_owned(), event.new_value());
             }
         }
-    });
-    let _ = window.add_event_listener_with_callback("storage", closure.as_ref().unchecked_ref());
-    closure.forget();
+    })
 }
 
 thread_local! {

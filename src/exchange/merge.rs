@@ -41,6 +41,13 @@ pub enum NotMergedReason {
     NotInPlan { id: String, changes: String },
 }
 
+impl NotMerged {
+    /// True when the whole file is refused, not one item in it.
+    pub fn is_whole_file(&self) -> bool {
+        matches!(self.why, NotMergedReason::OtherPlan { .. })
+    }
+}
+
 impl std::fmt::Display for NotMerged {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let file = &self.file;
@@ -92,6 +99,16 @@ pub struct Side {
     pub value: String,
     pub by: Option<String>,
     pub at: Option<Moment>,
+}
+
+impl Side {
+    /// "On track, Ann (NCC), 10 November 2016 at 10:00": the value, who set
+    /// it and when, with `when` saying the moment.
+    pub fn describe(&self, when: impl Fn(&Moment) -> String) -> String {
+        let who = self.by.as_deref().map(|b| format!(", {b}")).unwrap_or_default();
+        let at = self.at.as_ref().map(|a| format!(", {}", when(a))).unwrap_or_default();
+        format!("{}{who}{at}", self.value)
+    }
 }
 
 /// What merging some returns would do; nothing is applied until confirmed.

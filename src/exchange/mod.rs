@@ -64,6 +64,57 @@ fn orphan_record(edit: &Edit) -> Extra {
     record
 }
 
+/// The plan as it stands here: the file with every recorded change applied,
+/// for comparing and for partner packs (no export stamp, no orphaned edits).
+pub fn plan_as_it_stands(base: &Plan, journal: &Journal) -> Plan {
+    let mut plan = base.clone();
+    apply_all(&mut plan, &journal.edits);
+    plan
+}
+
+/// A plan file ready to hand to the browser, and what it holds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportFile {
+    /// `<plan id>-<YYYY-MM-DD>.json`.
+    pub name: String,
+    pub text: String,
+    pub at: Moment,
+    /// The journal's edits the file holds, to count as exported once it is saved.
+    pub edit_ids: Vec<String>,
+    /// How many of them are to items the plan lacks, kept in `orphaned_edits`.
+    pub orphans: usize,
+}
+
+/// How an export reached the person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Delivered {
+    Downloaded,
+    /// Saved through the browser's file picker, to the file named.
+    SavedTo(String),
+}
+
+impl ExportFile {
+    pub fn new(base: &Plan, journal: &Journal, at: Moment, by: &str) -> ExportFile {
+        let export = export_plan(base, journal, at.clone(), by);
+        let name = export_file_name(&base.id, at.instant().date_naive());
+        ExportFile { name, text: export_text(&export.plan), at, edit_ids: export.edit_ids, orphans: export.orphans.len() }
+    }
+
+    /// What to tell the person once the file is theirs.
+    pub fn done_message(&self, delivered: &Delivered) -> String {
+        let done = match delivered {
+            Delivered::Downloaded => format!("Plan exported as {}", self.name),
+            Delivered::SavedTo(file) => format!("Plan saved to {file}"),
+        };
+        let kept = match self.orphans {
+            0 => String::new(),
+            1 => ". It also carries 1 change to an item this version of the plan does not have, so that it is not lost".to_owned(),
+            n => format!(". It also carries {n} changes to items this version of the plan does not have, so that they are not lost"),
+        };
+        format!("{done}{kept}")
+    }
+}
+
 /// The exported file's text.
 pub fn export_text(plan: &Plan) -> String {
     let mut text = write_plan(plan);

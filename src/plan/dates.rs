@@ -55,6 +55,12 @@ pub fn long_date_time(moment: NaiveDateTime) -> String {
     format!("{} at {:02}:{:02}", long_date(moment.date()), moment.hour(), moment.minute())
 }
 
+/// A moment as the reader says it, in their own time zone: "22 November
+/// 2016 at 10:30".
+pub fn long_moment(moment: &super::Moment) -> String {
+    long_date_time(moment.instant().with_timezone(&chrono::Local).naive_local())
+}
+
 /// Writes an optional date as "2017-03-31" for serde, rather than through
 /// chrono's general formatter. Storage reads it back with [`parse_iso_date`].
 pub mod optional_iso_date {

@@ -174,6 +174,25 @@ fn month_number(word: &str) -> Option<u32> {
     MONTHS.iter().position(|m| m.starts_with(word)).map(|i| i as u32 + 1)
 }
 
+/// A deadline as the plan words it, with the date the app understood beside
+/// it: "March 2017 (31 March 2017)", the label alone when no date is
+/// understood, or the date alone when the plan gives no words.
+pub fn deadline_text(label: Option<&str>, date: Option<NaiveDate>, start: Option<NaiveDate>) -> String {
+    use super::dates::long_date;
+    let understood = match (start, date) {
+        (Some(s), Some(d)) => Some(format!("{} to {}", long_date(s), long_date(d))),
+        (None, Some(d)) => Some(long_date(d)),
+        (Some(s), None) => Some(format!("starts {}", long_date(s))),
+        (None, None) => None,
+    };
+    match (label, understood) {
+        (Some(l), Some(u)) => format!("{l} ({u})"),
+        (Some(l), None) => format!("{l} (no date set)"),
+        (None, Some(u)) => u,
+        (None, None) => "No date set".to_owned(),
+    }
+}
+
 pub fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
     let (ny, nm) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
     NaiveDate::from_ymd_opt(ny, nm, 1)?.pred_opt()

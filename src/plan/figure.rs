@@ -77,6 +77,24 @@ impl JsonSchema for Figure {
     }
 }
 
+/// A reported figure for people: "76.9% (2009/10)" as the plan wrote it,
+/// else the number with its unit ("41.5%", "12 weeks"), then the period.
+pub fn value_text(value: &super::MeasureValue, unit: Option<&str>) -> String {
+    let main = match (super::present(&value.text), value.value.as_ref().map(Figure::text)) {
+        (Some(text), _) => text.to_owned(),
+        (None, Some(n)) => match unit {
+            Some("%") => format!("{n}%"),
+            Some(u) => format!("{n} {u}"),
+            None => n.to_owned(),
+        },
+        (None, None) => "No figure".to_owned(),
+    };
+    match super::present(&value.period) {
+        Some(period) => format!("{main}, {period}"),
+        None => main,
+    }
+}
+
 /// A number's text, as JSON writes it, into a number; `None` if it is not one.
 pub(crate) fn number(text: &str) -> Option<Number> {
     Number::from_str(text).ok()

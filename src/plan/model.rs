@@ -390,6 +390,24 @@ impl Plan {
     pub fn measures(&self) -> &[Measure] {
         self.measures.as_deref().unwrap_or_default()
     }
+
+    /// The activity at a place: priority, then activity, counting from 0.
+    pub fn activity(&self, priority: usize, activity: usize) -> Option<&Activity> {
+        self.priorities.get(priority)?.activities().get(activity)
+    }
+
+    /// The action at a place: priority, activity, then action.
+    pub fn action(&self, priority: usize, activity: usize, action: usize) -> Option<&Action> {
+        self.activity(priority, activity)?.actions().get(action)
+    }
+
+    pub fn activity_mut(&mut self, priority: usize, activity: usize) -> Option<&mut Activity> {
+        self.priorities.get_mut(priority)?.activities.as_mut()?.get_mut(activity)
+    }
+
+    pub fn action_mut(&mut self, priority: usize, activity: usize, action: usize) -> Option<&mut Action> {
+        self.activity_mut(priority, activity)?.actions.as_mut()?.get_mut(action)
+    }
 }
 
 impl Priority {

@@ -24,8 +24,8 @@ impl Location {
     /// The recorded progress of the activity or action here (measures have none).
     pub fn progress(self, plan: &Plan) -> Option<&Progress> {
         match self {
-            Location::Activity(pi, ai) => plan.priorities.get(pi)?.activities().get(ai)?.progress.as_ref(),
-            Location::Action(pi, ai, ki) => plan.priorities.get(pi)?.activities().get(ai)?.actions().get(ki)?.progress.as_ref(),
+            Location::Activity(pi, ai) => plan.activity(pi, ai)?.progress.as_ref(),
+            Location::Action(pi, ai, ki) => plan.action(pi, ai, ki)?.progress.as_ref(),
             Location::Measure(_) => None,
         }
     }
@@ -33,8 +33,8 @@ impl Location {
     /// The id of the item here.
     pub fn id(self, plan: &Plan) -> Option<&str> {
         match self {
-            Location::Activity(pi, ai) => plan.priorities.get(pi)?.activities().get(ai).map(|a| a.id.as_str()),
-            Location::Action(pi, ai, ki) => plan.priorities.get(pi)?.activities().get(ai)?.actions().get(ki).map(|k| k.id.as_str()),
+            Location::Activity(pi, ai) => plan.activity(pi, ai).map(|a| a.id.as_str()),
+            Location::Action(pi, ai, ki) => plan.action(pi, ai, ki).map(|k| k.id.as_str()),
             Location::Measure(mi) => plan.measures().get(mi).map(|m| m.id.as_str()),
         }
     }
@@ -42,8 +42,8 @@ impl Location {
     /// The title of the item here, for people.
     pub fn title(self, plan: &Plan) -> Option<&str> {
         match self {
-            Location::Activity(pi, ai) => plan.priorities.get(pi)?.activities().get(ai).map(|a| a.title.as_str()),
-            Location::Action(pi, ai, ki) => plan.priorities.get(pi)?.activities().get(ai)?.actions().get(ki).map(|k| k.title.as_str()),
+            Location::Activity(pi, ai) => plan.activity(pi, ai).map(|a| a.title.as_str()),
+            Location::Action(pi, ai, ki) => plan.action(pi, ai, ki).map(|k| k.title.as_str()),
             Location::Measure(mi) => plan.measures().get(mi).map(|m| m.title.as_str()),
         }
     }
@@ -105,37 +105,24 @@ fn apply(plan: &mut Plan, locator: &Locator, edit: &Edit, file_updated: &mut Has
             None => false,
         },
         (Location::Measure(_), _) | (_, Change::AddMeasureValue { .. }) => false,
-        (Location::Activity(pi, ai), _) => {
-            let activity = plan.priorities.get_mut(pi).and_then(|p| p.activities.as_mut()).and_then(|a| a.get_mut(ai));
-            match activity {
-                Some(activity) => {
-                    let progress = activity.progress.get_or_insert_with(Progress::default);
-                    let from_file = file_updated.entry(activity.id.clone()).or_insert_with(|| progress.updated.clone());
-                    apply_to_progress(progress, edit, from_file.as_ref());
-                    true
-                }
-                None => false,
-            }
-        }
-        (Location::Action(pi, ai, ki), _) => {
-            let action = plan
-                .priorities
-                .get_mut(pi)
-                .and_then(|p| p.activities.as_mut())
-                .and_then(|a| a.get_mut(ai))
-                .and_then(|a| a.actions.as_mut())
-                .and_then(|a| a.get_mut(ki));
-            match action {
-                Some(action) => {
-                    let progress = action.progress.get_or_insert_with(Progress::default);
-                    let from_file = file_updated.entry(action.id.clone()).or_insert_with(|| progress.updated.clone());
-                    apply_to_progress(progress, edit, from_file.as_ref());
-                    true
-                }
-                None => false,
-            }
-        }
+        (Location::Activity(pi, ai), _) => match plan.activity_mut(pi, ai) {
+            Some(activity) => apply_to_item(&activity.id, &mut activity.progress, edit, file_updated),
+            None => false,
+        },
+        (Location::Action(pi, ai, ki), _) => match plan.action_mut(pi, ai, ki) {
+            Some(action) => apply_to_item(&action.id, &mut action.progress, edit, file_updated),
+            None => false,
+        },
     }
+}
+
+/// Applies an edit to an activity's or action's progress, remembering the
+/// file's own stamp on it the first time it is touched.
+fn apply_to_item(id: &str, progress: &mut Option<Progress>, edit: &Edit, file_updated: &mut HashMap<String, Option<Moment>>) -> bool {
+    let progress = progress.get_or_insert_with(Progress::default);
+    let from_file = file_updated.entry(id.to_owned()).or_insert_with(|| progress.updated.clone());
+    apply_to_progress(progress, edit, from_file.as_ref());
+    true
 }
 
 /// Applies an edit to an item's progress. Edits are applied in time order, so

@@ -147,6 +147,19 @@ impl ValueDraft {
     }
 }
 
+/// Reads a typed percent complete: empty means "no change", else a whole
+/// number from 0 to 100 (a trailing "%" is allowed).
+pub fn parse_percent(text: &str) -> Result<Option<u8>, String> {
+    let text = text.trim().trim_end_matches('%').trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    match text.parse::<u8>() {
+        Ok(p) if p <= 100 => Ok(Some(p)),
+        _ => Err("Enter percent complete as a whole number from 0 to 100".to_owned()),
+    }
+}
+
 /// Only links a person can safely follow: http, https and mailto.
 pub fn is_followable_link(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();

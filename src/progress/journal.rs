@@ -184,3 +184,12 @@ impl Journal {
         self.edits.iter().filter(move |e| e.change.target() == item)
     }
 }
+
+/// "3 changes not exported yet": what a person would lose by not exporting.
+pub fn waiting_text(unexported: usize) -> String {
+    match unexported {
+        0 => "No changes waiting to be exported".to_owned(),
+        1 => "1 change not exported yet".to_owned(),
+        n => format!("{n} changes not exported yet"),
+    }
+}

@@ -8,8 +8,8 @@ mod rollup;
 mod stored;
 
 pub use apply::{apply_all, apply_to_measure, apply_to_progress, Location, Locator};
-pub use edit::{in_time_order, is_followable_link, Change, Edit, EvidenceDraft, NoteDraft, ValueDraft};
-pub use journal::{Journal, Withdrawal, Withdrawn, JOURNAL_VERSION};
+pub use edit::{in_time_order, is_followable_link, parse_percent, Change, Edit, EvidenceDraft, NoteDraft, ValueDraft};
+pub use journal::{waiting_text, Journal, Withdrawal, Withdrawn, JOURNAL_VERSION};
 pub use rollup::Rollup;
 pub use stored::{journal_to_store, read_journal, NotSaved};
 

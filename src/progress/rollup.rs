@@ -47,4 +47,32 @@ impl Rollup {
     pub fn count(&self, status: Status) -> usize {
         Status::ALL.iter().position(|s| *s == status).and_then(|i| self.by_status.get(i)).copied().unwrap_or(0)
     }
+
+    /// "3 actions: 1 on track, 1 off track, 1 no status yet. Average 45% complete."
+    pub fn summary(&self) -> String {
+        if self.actions == 0 {
+            return "No actions.".to_owned();
+        }
+        let mut parts: Vec<String> = Status::ALL
+            .iter()
+            .filter_map(|s| {
+                let n = self.count(*s);
+                (n > 0).then(|| format!("{n} {}", s.label().to_lowercase()))
+            })
+            .collect();
+        if self.no_status > 0 {
+            parts.push(format!("{} no status yet", self.no_status));
+        }
+        let noun = if self.actions == 1 { "action" } else { "actions" };
+        let mut text = format!("{} {noun}", self.actions);
+        if !parts.is_empty() {
+            text.push_str(": ");
+            text.push_str(&parts.join(", "));
+        }
+        text.push('.');
+        if let Some(avg) = self.average_percent {
+            text.push_str(&format!(" Average {avg}% complete."));
+        }
+        text
+    }
 }

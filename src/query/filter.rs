@@ -148,6 +148,11 @@ pub struct Results {
     pub partner_counts: BTreeMap<String, usize>,
     pub due_counts: BTreeMap<DueChoice, usize>,
     pub status_counts: BTreeMap<StatusChoice, usize>,
+    /// Activities with no actions that the filter keeps, as (priority,
+    /// activity): those in the chosen priorities, led by or partnered with
+    /// the chosen organisations, holding the words, while no deadline or
+    /// status is chosen (which only actions have).
+    pub actionless: Vec<(usize, usize)>,
 }
 
 /// Runs a filter over the index. `search_text` is asked for only when the
@@ -253,7 +258,26 @@ pub fn run<'t>(
         }
     }
     sort_rows(index, overlay, filter.sort, &mut rows);
-    counts.into_results(index, rows)
+    let mut results = counts.into_results(index, rows);
+    if !any_due && filter.statuses.is_empty() {
+        results.actionless = index
+            .actionless
+            .iter()
+            .filter(|a| filter.priorities.is_empty() || flag(&chosen_priorities, a.priority))
+            .filter(|a| {
+                (filter.leads.is_empty() && filter.partners.is_empty())
+                    || a.lead.is_some_and(|l| flag(&chosen_leads, l as usize))
+                    || a.partners.iter().any(|p| flag(&chosen_partners, *p as usize))
+            })
+            .filter(|a| {
+                let mask = priority_masks.get(a.priority).copied().unwrap_or(0)
+                    | activity_masks.get(a.priority).and_then(|m| m.get(a.activity)).copied().unwrap_or(0);
+                mask & all_terms == all_terms
+            })
+            .map(|a| (a.priority, a.activity))
+            .collect();
+    }
+    results
 }
 
 /// Option counts while a run is under way, by position.
@@ -292,6 +316,7 @@ impl Counts {
             partner_counts: index.by_name(self.partners),
             due_counts: DueChoice::ALL.into_iter().zip(self.due).filter(|(_, n)| *n > 0).collect(),
             status_counts: self.statuses,
+            actionless: Vec::new(),
         }
     }
 }

@@ -54,6 +54,18 @@ pub struct Index {
     /// The row of each activity's first action, by priority and activity:
     /// rows are in plan order, so an action's row is found by adding.
     first_rows: Vec<Vec<usize>>,
+    /// Activities with no key actions (yet), in plan order.
+    pub actionless: Vec<Actionless>,
+}
+
+/// An activity with no key actions ("Key actions: to be confirmed"): it has
+/// no row, but it is still part of the plan and is shown with its card.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actionless {
+    pub priority: usize,
+    pub activity: usize,
+    pub lead: Option<OrgId>,
+    pub partners: Vec<OrgId>,
 }
 
 impl Index {
@@ -71,6 +83,10 @@ impl Index {
             for (ai, activity) in priority.activities().iter().enumerate() {
                 first_rows.push(index.rows.len());
                 let orgs = index.activity_organisations(activity);
+                if activity.actions().is_empty() {
+                    let lead = orgs.lead.as_ref().map(|(id, _)| *id);
+                    index.actionless.push(Actionless { priority: pi, activity: ai, lead, partners: orgs.partners.clone() });
+                }
                 for (ki, action) in activity.actions().iter().enumerate() {
                     index.push_row(pi, ai, ki, &orgs, action, &mut labels);
                 }

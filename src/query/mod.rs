@@ -4,12 +4,14 @@
 mod deadline;
 mod filter;
 pub mod fold;
+mod groups;
 mod index;
 mod search_text;
 mod url;
 
 pub use deadline::DueChoice;
 pub use filter::{run, Filter, Results, Sort, StatusChoice};
-pub use index::{Index, OrgId, Overlay, Row, Rollups};
+pub use groups::{plan_groups, results_text, PriorityGroup};
+pub use index::{Actionless, Index, OrgId, Overlay, Row, Rollups};
 pub use search_text::SearchText;
 pub use url::{filter_from_query, filter_to_query, keep_known, FILTER_KEYS};

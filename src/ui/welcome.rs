@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use super::{open_file, state};
 use crate::plan::json::{self, Json};
+use crate::ui::shell::opening::{use_opening, Source};
 
 #[derive(Debug, Clone)]
 struct Sample {
@@ -38,11 +38,11 @@ fn sample(value: Json) -> Option<Sample> {
 
 #[component]
 pub fn Welcome() -> impl IntoView {
-    let state = state();
+    let opening = use_opening();
     let on_change = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         if let Some(file) = input.files().and_then(|f| f.get(0)) {
-            open_file(state, file);
+            opening.open(Source::File(file));
         }
         // Choosing the same file again should open it again.
         input.set_value("");

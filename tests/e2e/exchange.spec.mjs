@@ -83,7 +83,17 @@ test('send packs, merge the returns, resolve a conflict and export for the board
   await expect(conflicts.getByText(/Keep 30%, Chris Coordinator/)).toBeVisible();
   await expect(conflicts.getByText(/Take 60%, Ann Smith \(Nottinghamshire County Council\)/)).toBeVisible();
   await expectAccessible(coordinator);
-  await conflicts.getByRole('radio', { name: /^Take 60%/ }).check();
+  // Choosing with the keyboard: the choice changes, and focus stays on it
+  // (the table is not redrawn under the person mid-review).
+  const take = conflicts.getByRole('radio', { name: /^Take 60%/ });
+  const keep = conflicts.getByRole('radio', { name: /^Keep 30%/ });
+  await take.focus();
+  await coordinator.keyboard.press('ArrowLeft');
+  await expect(keep).toBeChecked();
+  await expect(keep).toBeFocused();
+  await coordinator.keyboard.press('ArrowRight');
+  await expect(take).toBeChecked();
+  await expect(take).toBeFocused();
   await merge.getByRole('button', { name: 'Apply these changes' }).click();
   await expect(coordinator.getByText(/^Merged \d+ changes from/)).toBeVisible();
 
@@ -125,6 +135,23 @@ test('hostile and foreign return files are refused with the reason', async ({ pa
   await expect(summary).toContainText('other-plan.json is a different plan');
   await expect(summary).toContainText('not-a-plan.json: This file is not a Plan Tracker plan');
   await expect(summary).toContainText('broken.json: The file is not valid JSON');
+  await expect(summary).toBeFocused();
+  await expect(page.getByText('No changes waiting to be exported')).toBeVisible();
+});
+
+test('a return of items this plan does not have lists each, and merges nothing', async ({ page }) => {
+  await openSample(page, undefined, '&view=share');
+  const plan = JSON.parse(fs.readFileSync(new URL('../../public/samples/notts-cypf-2016-18.json', import.meta.url), 'utf8'));
+  const activity = plan.priorities[0].activities[2];
+  activity.id = 'renamed-activity';
+  activity.progress = { status: 'at_risk', updated: '2016-11-24T10:00:00Z', updated_by: 'Ann' };
+  const merge = page.getByRole('region', { name: 'Merge returns' });
+  await merge.getByLabel('Choose returned plan files').setInputFiles([{ name: 'renamed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(plan)) }]);
+  await expect(merge.getByRole('heading', { name: '1 thing cannot be merged:' })).toBeVisible();
+  await expect(merge.getByText(/renamed\.json: ".*MASH.*" \(id renamed-activity\) is not in this plan, so its status cannot be merged/)).toBeVisible();
+  await expect(merge.getByRole('button', { name: 'Apply these changes' })).toHaveCount(0);
+  await expect(page.getByText('Nothing to merge')).toHaveCount(0);
+  await merge.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByText('No changes waiting to be exported')).toBeVisible();
 });
 

@@ -3,18 +3,21 @@
 
 use leptos::prelude::*;
 
-use super::exchange_page::current_plan;
-use super::status_tag::StatusTag;
-use super::{long_moment, state};
+use super::current_plan;
 use crate::browser::files;
 use crate::exchange::{compare, exported_at, Comparison};
+use crate::plan::dates::long_moment;
 use crate::plan::read_plan;
+use crate::ui::shared::error_summary::{ErrorSummary, FieldProblem};
+use crate::ui::shared::status_tag::StatusTag;
+use crate::ui::use_state;
 
 #[component]
 pub fn CompareVersions() -> impl IntoView {
-    let state = state();
+    let state = use_state();
     let report: RwSignal<Option<(String, Comparison)>> = RwSignal::new(None);
-    let problem = RwSignal::new(None::<String>);
+    let problems: RwSignal<Vec<FieldProblem>> = RwSignal::new(Vec::new());
+    let problem = move |text: String| problems.set(vec![FieldProblem::at("earlier-file", text)]);
     let on_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
@@ -24,16 +27,16 @@ pub fn CompareVersions() -> impl IntoView {
             let earlier = match files::read_file(&file).await.map_err(|e| e.to_string()).and_then(|b| read_plan(&b).map_err(|e| e.problems().iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))) {
                 Ok(plan) => plan,
                 Err(e) => {
-                    problem.set(Some(format!("{name}: {e}")));
+                    problem(format!("{name}: {e}"));
                     return;
                 }
             };
             let Some(now) = current_plan(state) else { return };
             if earlier.id != now.id {
-                problem.set(Some(format!("{name} is a different plan (\"{}\"), so it cannot be compared with this one", earlier.title)));
+                problem(format!("{name} is a different plan (\"{}\"), so it cannot be compared with this one", earlier.title));
                 return;
             }
-            problem.set(None);
+            problems.set(Vec::new());
             let when = exported_at(&earlier).map(|at| format!("{name}, exported {}", long_moment(&at))).unwrap_or(name);
             report.set(Some((when, compare(&earlier, &now))));
         });
@@ -41,12 +44,7 @@ pub fn CompareVersions() -> impl IntoView {
     view! {
         <section class="section" aria-labelledby="compare-title">
             <h3 class="heading-m" id="compare-title">"What changed since an earlier version"</h3>
-            {move || problem.get().map(|m| view! {
-                <div class="error-summary" role="alert">
-                    <h2 class="error-summary__title">"There is a problem"</h2>
-                    <ul class="error-summary__list"><li><a href="#earlier-file">{m}</a></li></ul>
-                </div>
-            })}
+            <ErrorSummary id="compare-problems" problems=problems/>
             <div class="form-group">
                 <label class="label-s" for="earlier-file">"Choose an earlier file of this plan"</label>
                 <input class="file-upload" id="earlier-file" type="file" accept=".json,application/json" on:change=on_file/>

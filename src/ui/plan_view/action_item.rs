@@ -3,13 +3,12 @@
 
 use leptos::prelude::*;
 
-use super::history::History;
-use super::progress_form::UpdateProgress;
-use super::results_list::deadline_text;
-use super::state;
-use super::status_tag::StatusTag;
+use crate::plan::due::deadline_text;
 use crate::plan::present;
 use crate::progress::current_progress;
+use crate::ui::recording::{History, UpdateProgress};
+use crate::ui::shared::status_tag::StatusTag;
+use crate::ui::use_state;
 
 #[component]
 pub fn ActionItem(
@@ -18,8 +17,8 @@ pub fn ActionItem(
     /// Say which priority and activity it belongs to (in flat lists).
     with_context: bool,
 ) -> impl IntoView {
-    let state = state();
-    let Some(opened) = state.opened.get_untracked() else { return ().into_any() };
+    let state = use_state();
+    let Some(opened) = state.plan.opened.get_untracked() else { return ().into_any() };
     // Borrowed, not cloned: a page of results is drawn on every keystroke.
     let Some(r) = opened.index.rows.get(row) else { return ().into_any() };
     let Some(priority) = opened.plan.priorities.get(r.priority) else { return ().into_any() };
@@ -31,18 +30,14 @@ pub fn ActionItem(
     });
     let due = deadline_text(action.due.as_ref().and_then(|d| present(&d.label)), r.deadline.date, r.deadline.start);
     let own_lead = action.lead.as_ref().map(|l| l.organisation.clone());
+    let remarks = present(&action.remarks).map(str::to_owned);
     // Looked up, not cloned: the action's notes are copied once, into the memo.
     let plan = opened.plan.clone();
     let (pi, ai, ki) = (r.priority, r.activity, r.action);
     let item = action.id.clone();
     let progress = Memo::new(move |_| {
-        let base = plan
-            .priorities
-            .get(pi)
-            .and_then(|p| p.activities().get(ai))
-            .and_then(|a| a.actions().get(ki))
-            .and_then(|a| a.progress.as_ref());
-        state.edits_by_item.with(|edits| current_progress(base, edits.get(&item).into_iter().flatten()))
+        let base = plan.action(pi, ai, ki).and_then(|a| a.progress.as_ref());
+        state.plan.edits_by_item.with(|edits| current_progress(base, edits.get(&item).into_iter().flatten()))
     });
     let title = match present(&action.number) {
         Some(n) => format!("{n}. {}", action.title),
@@ -59,6 +54,7 @@ pub fn ActionItem(
             <dl class="action__facts">
                 <div><dt>"Due"</dt><dd>{due}</dd></div>
                 {own_lead.map(|l| view! { <div><dt>"Lead"</dt><dd>{l}</dd></div> })}
+                {remarks.map(|r| view! { <div><dt>"Remarks"</dt><dd>{r}</dd></div> })}
                 {move || progress.get().and_then(|p| p.percent).map(|p| view! {
                     <div><dt>"Complete"</dt><dd>
                         <span class="percent">{format!("{p}%")}</span>

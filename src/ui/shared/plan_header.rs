@@ -2,14 +2,15 @@
 
 use leptos::prelude::*;
 
-use super::{long_date, long_moment, state};
+use crate::plan::dates::{long_date, long_moment};
 use crate::plan::present;
+use crate::ui::use_state;
 
 #[component]
 pub fn PlanHeader() -> impl IntoView {
-    let state = state();
+    let state = use_state();
     move || {
-        state.opened.get().map(|opened| {
+        state.plan.opened.get().map(|opened| {
             let plan = opened.plan.clone();
             let period = plan.period.as_ref().map(|p| match (p.start, p.end) {
                 (Some(s), Some(e)) => format!("{} to {}", long_date(s), long_date(e)),

@@ -7,14 +7,15 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use super::state;
-use crate::plan::dates::parse_iso_date;
+use crate::plan::dates::{long_date, parse_iso_date};
 use crate::query::{DueChoice, Filter, Sort, StatusChoice};
+use crate::ui::shared::checkbox::CheckboxItem;
 use crate::ui::state::AppState;
+use crate::ui::use_state;
 
 /// Changes the filter with `change` and records it in the address.
 fn change(state: AppState, push: bool, change: impl FnOnce(&mut Filter)) {
-    let mut filter = state.filter.get_untracked();
+    let mut filter = state.view.filter.get_untracked();
     change(&mut filter);
     state.set_filter(filter, push);
 }
@@ -27,7 +28,7 @@ fn toggle<T: Ord + Clone>(set: &mut BTreeSet<T>, value: &T, on: bool) {
     }
 }
 
-/// One checkbox with its count.
+/// One filter option: a checkbox with the number of results it would give.
 #[component]
 fn FilterOption(
     /// Unique within the page, for the label.
@@ -37,28 +38,19 @@ fn FilterOption(
     #[prop(into)] checked: Signal<bool>,
     on_toggle: Callback<bool>,
 ) -> impl IntoView {
-    view! {
-        <div class="checkbox">
-            <input class="checkbox__input" type="checkbox" id=id.clone() prop:checked=checked
-                on:change=move |ev| on_toggle.run(event_target_checked(&ev))/>
-            <label class="checkbox__label" for=id>
-                {label}
-                <span class="count">{move || format!(" ({})", count.get())}</span>
-            </label>
-        </div>
-    }
+    view! { <CheckboxItem id label after=Signal::derive(move || format!(" ({})", count.get())) checked on_toggle/> }
 }
 
 #[component]
 pub fn FilterPanel() -> impl IntoView {
-    let state = state();
-    let opened = move || state.opened.get();
+    let state = use_state();
+    let opened = move || state.plan.opened.get();
     let priority_options = move || {
         let Some(opened) = opened() else { return Vec::new() };
         opened.index.priorities.clone()
     };
     let lead_options = move || opened().map(|o| o.index.leads.keys().cloned().collect::<Vec<_>>()).unwrap_or_default();
-    let partners_on = Memo::new(move |_| state.filter.with(|f| !f.partners.is_empty()));
+    let partners_on = Memo::new(move |_| state.view.filter.with(|f| !f.partners.is_empty()));
     view! {
         <div class="filter-panel" id="filter-panel" role="search" aria-label="Filter actions">
             <h2 class="heading-m">"Filter"</h2>
@@ -66,7 +58,7 @@ pub fn FilterPanel() -> impl IntoView {
                 <label class="label-s" for="filter-words">"Search words"</label>
                 <p class="hint" id="filter-words-hint">"Titles, outcomes, partners, governance groups, notes and evidence"</p>
                 <input class="input" type="search" id="filter-words" aria-describedby="filter-words-hint"
-                    prop:value=move || state.filter.with(|f| f.words.clone())
+                    prop:value=move || state.view.filter.with(|f| f.words.clone())
                     on:input=move |ev| {
                         let words = event_target_value(&ev);
                         change(state, false, |f| f.words = words);
@@ -78,8 +70,8 @@ pub fn FilterPanel() -> impl IntoView {
                     let (a, b, c) = (id.clone(), id.clone(), id.clone());
                     view! {
                         <FilterOption id=format!("f-priority-{i}") label=label
-                            count=Signal::derive(move || state.results.with(|r| r.priority_counts.get(&a).copied().unwrap_or(0)))
-                            checked=Signal::derive(move || state.filter.with(|f| f.priorities.contains(&b)))
+                            count=Signal::derive(move || state.view.results.with(|r| r.priority_counts.get(&a).copied().unwrap_or(0)))
+                            checked=Signal::derive(move || state.view.filter.with(|f| f.priorities.contains(&b)))
                             on_toggle=Callback::new(move |on| change(state, true, |f| toggle(&mut f.priorities, &c, on)))/>
                     }
                 }).collect_view()}
@@ -91,8 +83,8 @@ pub fn FilterPanel() -> impl IntoView {
                     let (a, b, c) = (org.clone(), org.clone(), org.clone());
                     view! {
                         <FilterOption id=format!("f-lead-{i}") label=org
-                            count=Signal::derive(move || state.results.with(|r| r.lead_counts.get(&a).copied().unwrap_or(0)))
-                            checked=Signal::derive(move || state.filter.with(|f| f.leads.contains(&b)))
+                            count=Signal::derive(move || state.view.results.with(|r| r.lead_counts.get(&a).copied().unwrap_or(0)))
+                            checked=Signal::derive(move || state.view.filter.with(|f| f.leads.contains(&b)))
                             on_toggle=Callback::new(move |on| change(state, true, |f| {
                                 toggle(&mut f.leads, &c, on);
                                 if !f.partners.is_empty() {
@@ -101,27 +93,21 @@ pub fn FilterPanel() -> impl IntoView {
                             }))/>
                     }
                 }).collect_view()}
-                <div class="checkbox checkbox--small">
-                    <input class="checkbox__input" type="checkbox" id="f-partners" prop:checked=partners_on
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            change(state, true, |f| f.partners = if on { f.leads.clone() } else { BTreeSet::new() });
-                        }/>
-                    <label class="checkbox__label" for="f-partners">"Include activities where they are a partner"</label>
-                </div>
+                <CheckboxItem id="f-partners" label="Include activities where they are a partner" small=true checked=partners_on
+                    on_toggle=Callback::new(move |on| change(state, true, |f| f.partners = if on { f.leads.clone() } else { BTreeSet::new() }))/>
             </fieldset>
             <fieldset class="fieldset">
                 <legend class="legend-s">"Deadline"</legend>
                 {DueChoice::ALL.into_iter().map(|choice| view! {
                     <FilterOption id=format!("f-due-{}", choice.code()) label=choice.label().to_owned()
-                        count=Signal::derive(move || state.results.with(|r| r.due_counts.get(&choice).copied().unwrap_or(0)))
-                        checked=Signal::derive(move || state.filter.with(|f| f.due.contains(&choice)))
+                        count=Signal::derive(move || state.view.results.with(|r| r.due_counts.get(&choice).copied().unwrap_or(0)))
+                        checked=Signal::derive(move || state.view.filter.with(|f| f.due.contains(&choice)))
                         on_toggle=Callback::new(move |on| change(state, true, |f| toggle(&mut f.due, &choice, on)))/>
                 }).collect_view()}
                 <div class="date-range">
-                    <DateInput id="f-from" label="Due from" value=Signal::derive(move || state.filter.with(|f| f.from))
+                    <DateInput id="f-from" label="Due from" value=Signal::derive(move || state.view.filter.with(|f| f.from))
                         on_set=Callback::new(move |d| change(state, true, |f| f.from = d))/>
-                    <DateInput id="f-to" label="Due by" value=Signal::derive(move || state.filter.with(|f| f.to))
+                    <DateInput id="f-to" label="Due by" value=Signal::derive(move || state.view.filter.with(|f| f.to))
                         on_set=Callback::new(move |d| change(state, true, |f| f.to = d))/>
                 </div>
             </fieldset>
@@ -129,8 +115,8 @@ pub fn FilterPanel() -> impl IntoView {
                 <legend class="legend-s">"Status"</legend>
                 {StatusChoice::all().map(|choice| view! {
                     <FilterOption id=format!("f-status-{}", choice.code()) label=choice.label().to_owned()
-                        count=Signal::derive(move || state.results.with(|r| r.status_counts.get(&choice).copied().unwrap_or(0)))
-                        checked=Signal::derive(move || state.filter.with(|f| f.statuses.contains(&choice)))
+                        count=Signal::derive(move || state.view.results.with(|r| r.status_counts.get(&choice).copied().unwrap_or(0)))
+                        checked=Signal::derive(move || state.view.filter.with(|f| f.statuses.contains(&choice)))
                         on_toggle=Callback::new(move |on| change(state, true, |f| toggle(&mut f.statuses, &choice, on)))/>
                 }).collect_view()}
             </fieldset>
@@ -141,7 +127,7 @@ pub fn FilterPanel() -> impl IntoView {
                     change(state, true, |f| f.sort = sort);
                 }>
                     {Sort::ALL.into_iter().map(|sort| view! {
-                        <option value=sort.code() selected=move || state.filter.with(|f| f.sort == sort)>{sort.label()}</option>
+                        <option value=sort.code() selected=move || state.view.filter.with(|f| f.sort == sort)>{sort.label()}</option>
                     }).collect_view()}
                 </select>
             </div>
@@ -164,10 +150,10 @@ fn DateInput(id: &'static str, label: &'static str, #[prop(into)] value: Signal<
 /// The filters in force, each removable, and "Clear filters".
 #[component]
 pub fn SelectedFilters() -> impl IntoView {
-    let state = state();
+    let state = use_state();
     let chips = move || {
-        let filter = state.filter.get();
-        let labels = state.opened.with(|o| o.as_ref().map(|o| o.index.priorities.clone())).unwrap_or_default();
+        let filter = state.view.filter.get();
+        let labels = state.plan.opened.with(|o| o.as_ref().map(|o| o.index.priorities.clone())).unwrap_or_default();
         let mut chips: Vec<(String, Filter)> = Vec::new();
         for id in &filter.priorities {
             let label = labels.iter().find(|(p, _)| p == id).map(|(_, l)| l.clone()).unwrap_or_else(|| id.clone());
@@ -193,10 +179,10 @@ pub fn SelectedFilters() -> impl IntoView {
             chips.push((format!("Deadline: {}", choice.label()), without));
         }
         if let Some(from) = filter.from {
-            chips.push((format!("Due from {}", super::long_date(from)), Filter { from: None, ..filter.clone() }));
+            chips.push((format!("Due from {}", long_date(from)), Filter { from: None, ..filter.clone() }));
         }
         if let Some(to) = filter.to {
-            chips.push((format!("Due by {}", super::long_date(to)), Filter { to: None, ..filter.clone() }));
+            chips.push((format!("Due by {}", long_date(to)), Filter { to: None, ..filter.clone() }));
         }
         for choice in &filter.statuses {
             let mut without = filter.clone();
@@ -223,7 +209,7 @@ pub fn SelectedFilters() -> impl IntoView {
                     }).collect_view()}
                 </ul>
                 <button type="button" class="link-button" on:click=move |_| {
-                    let cleared = state.filter.with_untracked(Filter::cleared);
+                    let cleared = state.view.filter.with_untracked(Filter::cleared);
                     state.set_filter(cleared, true);
                 }>"Clear filters"</button>
             </div>

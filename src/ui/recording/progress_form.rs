@@ -2,31 +2,17 @@
 //! complete, and a dated note with optional evidence. Problems are listed
 //! GOV.UK style and linked to their fields; nothing is saved until all is well.
 
-use leptos::html;
 use leptos::prelude::*;
 use leptos::wasm_split::wasm_split;
 
-use super::on_demand::{on_demand, PartNotLoaded};
-use super::person_form::PersonForm;
-use super::{long_moment, state};
 use crate::browser::clock;
+use crate::plan::dates::long_moment;
 use crate::plan::{Progress, Status};
-use crate::progress::{is_followable_link, Change, EvidenceDraft, NoteDraft};
-
-/// A problem with a form field: the field's id and what to do.
-pub type FieldError = (String, String);
-
-/// Reads the percent field: empty means "no change", else 0 to 100.
-pub fn parse_percent(text: &str) -> Result<Option<u8>, String> {
-    let text = text.trim().trim_end_matches('%').trim();
-    if text.is_empty() {
-        return Ok(None);
-    }
-    match text.parse::<u8>() {
-        Ok(p) if p <= 100 => Ok(Some(p)),
-        _ => Err("Enter percent complete as a whole number from 0 to 100".to_owned()),
-    }
-}
+use crate::progress::{is_followable_link, parse_percent, Change, EvidenceDraft, NoteDraft};
+use crate::ui::shared::error_summary::{error_id, ErrorSummary, FieldError, FieldProblem, FormProblems};
+use crate::ui::shared::on_demand::{on_demand, PartNotLoaded};
+use crate::ui::shared::person_form::PersonForm;
+use crate::ui::use_state;
 
 /// "Update progress", which opens the form in its place and comes back when
 /// the form is saved or cancelled.
@@ -72,7 +58,7 @@ pub fn ProgressForm(
     #[prop(into)] current: Signal<Option<Progress>>,
     on_done: Callback<()>,
 ) -> impl IntoView {
-    let state = state();
+    let state = use_state();
     // Copy, so every closure below can name fields.
     let key = StoredValue::new(item_id.replace(|c: char| !c.is_alphanumeric(), "-"));
     let field = move |name: &str| key.with_value(|k| format!("{name}-{k}"));
@@ -84,8 +70,7 @@ pub fn ProgressForm(
     let evidence_source = RwSignal::new(String::new());
     let evidence_url = RwSignal::new(String::new());
     let corrects = RwSignal::new(String::new());
-    let errors: RwSignal<Vec<FieldError>> = RwSignal::new(Vec::new());
-    let summary: NodeRef<html::Div> = NodeRef::new();
+    let problems = FormProblems::new();
     let earlier_notes: Vec<(String, String)> = start
         .as_ref()
         .map(|p| {
@@ -105,16 +90,16 @@ pub fn ProgressForm(
     let item = item_id.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let mut problems: Vec<FieldError> = Vec::new();
-        let new_percent = parse_percent(&percent.get_untracked()).map_err(|m| problems.push((f_percent.clone(), m))).ok().flatten();
+        let mut found: Vec<FieldProblem> = Vec::new();
+        let new_percent = parse_percent(&percent.get_untracked()).map_err(|m| found.push(FieldProblem::at(&f_percent, m))).ok().flatten();
         let text = note.get_untracked().trim().to_owned();
         let url = evidence_url.get_untracked().trim().to_owned();
         let evidence_given = !evidence_title.get_untracked().trim().is_empty() || !evidence_source.get_untracked().trim().is_empty() || !url.is_empty();
         if !url.is_empty() && !is_followable_link(&url) {
-            problems.push((f_url.clone(), "Enter a link starting with https://, http:// or mailto:".into()));
+            found.push(FieldProblem::at(&f_url, "Enter a link starting with https://, http:// or mailto:"));
         }
         if evidence_given && text.is_empty() {
-            problems.push((f_note.clone(), "Write a note to go with the evidence".into()));
+            found.push(FieldProblem::at(&f_note, "Write a note to go with the evidence"));
         }
         let before = current.get_untracked();
         let mut changes = Vec::new();
@@ -136,35 +121,35 @@ pub fn ProgressForm(
                 note: NoteDraft { id: clock::new_id("n"), text, status: chosen, evidence, corrects: opt(corrects.get_untracked()) },
             });
         }
-        if problems.is_empty() && changes.is_empty() {
-            problems.push((f_status.clone(), "Change the status or percent complete, or write a note".into()));
+        if found.is_empty() && changes.is_empty() {
+            found.push(FieldProblem::at(&f_status, "Change the status or percent complete, or write a note"));
         }
-        if !problems.is_empty() {
-            errors.set(problems);
-            if let Some(el) = summary.get_untracked() {
-                let _ = el.focus();
-            }
+        if !found.is_empty() {
+            problems.set(found);
             return;
         }
         if state.record(changes) {
-            errors.set(Vec::new());
+            problems.clear();
             on_done.run(());
         }
     };
-    let error_for = move |id: String| move || errors.with(|e| e.iter().find(|(f, _)| *f == id).map(|(_, m)| m.clone()));
+    let field_error = move |name: &str| {
+        let id = field(name);
+        view! { <FieldError error_id=error_id(&id) message=problems.message_for(&id)/> }
+    };
+    let has_error = move |name: &str| {
+        let message = problems.message_for(&field(name));
+        move || message.with(Option::is_some)
+    };
 
     view! {
         <Show when=move || state.person.with(Option::is_some) fallback=|| view! { <PersonForm/> }>
             <form class="progress-form" on:submit=save.clone() novalidate>
                 <h4 class="heading-s">{format!("Update progress: {item_title}")}</h4>
-                <div class="error-summary" role="alert" tabindex="-1" node_ref=summary hidden=move || errors.with(Vec::is_empty)>
-                    <h2 class="error-summary__title">"There is a problem"</h2>
-                    <ul class="error-summary__list">
-                        {move || errors.get().into_iter().map(|(id, m)| view! { <li><a href=format!("#{id}")>{m}</a></li> }).collect_view()}
-                    </ul>
-                </div>
-                <fieldset class="fieldset" id=field("status")>
+                <ErrorSummary id=field("problems") problems=problems.list()/>
+                <fieldset class="fieldset" id=field("status") aria-describedby=problems.described_by(&field("status"))>
                     <legend class="legend-s">"Status"</legend>
+                    {field_error("status")}
                     <div class="radios radios--large">
                         {Status::ALL.into_iter().map(|s| {
                             let id = format!("{}-{}", field("status"), s.code());
@@ -178,18 +163,20 @@ pub fn ProgressForm(
                         }).collect_view()}
                     </div>
                 </fieldset>
-                <div class="form-group" class:form-group--error=move || error_for(field("percent"))().is_some()>
+                <div class="form-group" class:form-group--error=has_error("percent")>
                     <label class="label-s" for=field("percent")>"Percent complete"</label>
                     <p class="hint">"A whole number from 0 to 100"</p>
-                    {move || error_for(field("percent"))().map(|m| view! { <p class="error-message"><span class="visually-hidden">"Error: "</span>{m}</p> })}
+                    {field_error("percent")}
                     <input class="input input--width-4" type="text" inputmode="numeric" id=field("percent") prop:value=percent
+                        aria-describedby=problems.described_by(&field("percent"))
                         on:input=move |ev| percent.set(event_target_value(&ev))/>
                 </div>
-                <div class="form-group" class:form-group--error=move || error_for(field("note"))().is_some()>
+                <div class="form-group" class:form-group--error=has_error("note")>
                     <label class="label-s" for=field("note")>"Add a note (optional)"</label>
                     <p class="hint">"What has happened since the last update. It is dated and signed with your name, and kept with the status you chose."</p>
-                    {move || error_for(field("note"))().map(|m| view! { <p class="error-message"><span class="visually-hidden">"Error: "</span>{m}</p> })}
-                    <textarea class="textarea" id=field("note") rows="4" prop:value=note on:input=move |ev| note.set(event_target_value(&ev))></textarea>
+                    {field_error("note")}
+                    <textarea class="textarea" id=field("note") rows="4" prop:value=note aria-describedby=problems.described_by(&field("note"))
+                        on:input=move |ev| note.set(event_target_value(&ev))></textarea>
                 </div>
                 {has_earlier.then(|| view! {
                     <div class="form-group">
@@ -211,10 +198,12 @@ pub fn ProgressForm(
                             <label class="label-s" for=field("evidence-source")>"Where it comes from"</label>
                             <input class="input" type="text" id=field("evidence-source") prop:value=evidence_source on:input=move |ev| evidence_source.set(event_target_value(&ev))/>
                         </div>
-                        <div class="form-group" class:form-group--error=move || error_for(field("evidence-url"))().is_some()>
+                        <div class="form-group" class:form-group--error=has_error("evidence-url")>
                             <label class="label-s" for=field("evidence-url")>"Link (optional)"</label>
-                            {move || error_for(field("evidence-url"))().map(|m| view! { <p class="error-message"><span class="visually-hidden">"Error: "</span>{m}</p> })}
-                            <input class="input" type="url" id=field("evidence-url") prop:value=evidence_url on:input=move |ev| evidence_url.set(event_target_value(&ev))/>
+                            {field_error("evidence-url")}
+                            <input class="input" type="url" id=field("evidence-url") prop:value=evidence_url
+                                aria-describedby=problems.described_by(&field("evidence-url"))
+                                on:input=move |ev| evidence_url.set(event_target_value(&ev))/>
                         </div>
                     </div>
                 </details>

@@ -3,8 +3,9 @@
 //! The measures page, "Share and merge", the progress form, the notes and
 //! history list and the plan file writer are split out of the main
 //! WebAssembly file at build time: `scripts/build-wasm` runs wasm-split at
-//! each `#[wasm_split(...)]` function, and each becomes its own file. Opening
-//! a plan downloads only what showing it needs.
+//! each `#[wasm_split(...)]` function (one in each feature that is a part),
+//! and each becomes its own file. Opening a plan downloads only what showing
+//! it needs.
 //!
 //! A part that cannot be downloaded (offline, or a newer version of the site
 //! has replaced this one's files) is a problem shown where the part would be,
@@ -16,8 +17,10 @@
 use std::future::Future;
 
 use leptos::prelude::*;
-use leptos::wasm_split::{wasm_split, SplitLoaderError};
+use leptos::wasm_split::SplitLoaderError;
 use send_wrapper::SendWrapper;
+
+use super::error_summary::{ErrorSummary, FieldProblem};
 
 /// A part of the app could not be downloaded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,16 +30,6 @@ impl From<SplitLoaderError> for PartNotLoaded {
     fn from(_: SplitLoaderError) -> Self {
         PartNotLoaded
     }
-}
-
-#[wasm_split(measures_page, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn measures_page() -> Result<AnyView, PartNotLoaded> {
-    Ok(view! { <super::measures_page::MeasuresPage/> }.into_any())
-}
-
-#[wasm_split(exchange_page, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn exchange_page() -> Result<AnyView, PartNotLoaded> {
-    Ok(view! { <super::exchange_page::ExchangePage/> }.into_any())
 }
 
 /// The view `load` gives once its part is here: "Opening…" while it comes
@@ -63,16 +56,23 @@ where
 
 /// GOV.UK-style: what went wrong and what to do, with a button to do it.
 fn not_loaded(attempt: RwSignal<u32>) -> AnyView {
+    let problem = FieldProblem::general(
+        "This part of Plan Tracker could not be downloaded. Check your connection, then try again; if it still fails, reload the page. Your plan and changes are still here.",
+    );
     view! {
-        <div class="error-summary" role="alert">
-            <h2 class="error-summary__title">"There is a problem"</h2>
-            <ul class="error-summary__list">
-                <li>"This part of Plan Tracker could not be downloaded. Check your connection, then try again; if it still fails, reload the page. Your plan and changes are still here."</li>
-            </ul>
+        <ErrorSummary id=unique_id("part-problem") problems=Signal::stored(vec![problem])>
             <p>
                 <button type="button" class="button" on:click=move |_| attempt.update(|n| *n += 1)>"Try again"</button>
             </p>
-        </div>
+        </ErrorSummary>
     }
     .into_any()
+}
+
+/// An id no other element on the page has, for parts that can appear more
+/// than once (each action's progress form, say).
+pub fn unique_id(prefix: &str) -> String {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
 }

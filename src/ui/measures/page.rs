@@ -3,37 +3,21 @@
 
 use leptos::prelude::*;
 
-use super::person_form::PersonForm;
-use super::plan_header::PlanHeader;
-use super::{long_moment, state};
-use crate::plan::figure::{parse_figure, Figure};
-use crate::plan::{present, Direction, Measure, MeasureRole, MeasureValue};
-use crate::progress::{current_measure, Change, ValueDraft};
-
-/// "76.9% (2009/10)" as the plan wrote it, else the number with its unit.
-pub fn value_text(value: &MeasureValue, unit: Option<&str>) -> String {
-    let main = match (present(&value.text), value.value.as_ref().map(Figure::text)) {
-        (Some(text), _) => text.to_owned(),
-        (None, Some(n)) => match unit {
-            Some("%") => format!("{n}%"),
-            Some(u) => format!("{n} {u}"),
-            None => n.to_owned(),
-        },
-        (None, None) => "No figure".to_owned(),
-    };
-    match present(&value.period) {
-        Some(period) => format!("{main}, {period}"),
-        None => main,
-    }
-}
+use super::value_form::ValueForm;
+use crate::plan::dates::long_moment;
+use crate::plan::figure::value_text;
+use crate::plan::{present, Direction, Measure, MeasureRole};
+use crate::progress::current_measure;
+use crate::ui::shared::plan_header::PlanHeader;
+use crate::ui::use_state;
 
 const MEASURES_PAGE: usize = 50;
 
 #[component]
 pub fn MeasuresPage() -> impl IntoView {
-    let state = state();
+    let state = use_state();
     let shown = RwSignal::new(MEASURES_PAGE);
-    let count = move || state.opened.with(|o| o.as_ref().map_or(0, |o| o.plan.measures().len()));
+    let count = move || state.plan.opened.with(|o| o.as_ref().map_or(0, |o| o.plan.measures().len()));
     let visible = move || -> Vec<usize> { (0..count().min(shown.get())).collect() };
     view! {
         <PlanHeader/>
@@ -54,16 +38,19 @@ pub fn MeasuresPage() -> impl IntoView {
 
 #[component]
 fn MeasureCard(index: usize) -> impl IntoView {
-    let state = state();
-    let Some(opened) = state.opened.get_untracked() else { return ().into_any() };
-    let Some(base) = opened.plan.measures().get(index).cloned() else { return ().into_any() };
+    let state = use_state();
+    let Some(opened) = state.plan.opened.get_untracked() else { return ().into_any() };
+    let Some(base) = opened.plan.measures().get(index) else { return ().into_any() };
     let id = base.id.clone();
     let item = id.clone();
+    // The card shares the opened plan: it looks its measure and the
+    // priorities up there, and copies only the measure it shows.
+    let plan = opened.plan.clone();
     let measure = Memo::new(move |_| {
-        let edits = state.edits_by_item.get();
-        current_measure(&base, edits.get(&item).into_iter().flatten())
+        let edits = state.plan.edits_by_item.get();
+        plan.measures().get(index).map(|base| current_measure(base, edits.get(&item).into_iter().flatten()))
     });
-    let priorities = opened.plan.priorities.clone();
+    let plan = opened.plan.clone();
     let adding = RwSignal::new(false);
     let heading = format!("measure-{id}");
     let title_id = format!("{heading}-title");
@@ -71,7 +58,7 @@ fn MeasureCard(index: usize) -> impl IntoView {
     view! {
         <section class="summary-card" id=heading aria-labelledby=labelled_by>
             {move || {
-                let m: Measure = measure.get();
+                let Some(m): Option<Measure> = measure.get() else { return ().into_any() };
                 let unit = m.unit.clone();
                 let unit = unit.as_deref();
                 let title = match present(&m.number) {
@@ -95,7 +82,7 @@ fn MeasureCard(index: usize) -> impl IntoView {
                     rows.push(("Comparator", format!("{}: {figure}{period}", c.name)));
                 }
                 let links: Vec<String> = m.priorities.iter().flatten().map(|l| {
-                    let name = priorities.iter().find(|p| p.id == l.id).map(|p| match present(&p.number) {
+                    let name = plan.priorities.iter().find(|p| p.id == l.id).map(|p| match present(&p.number) {
                         Some(n) => format!("Priority {n}"),
                         None => p.title.clone(),
                     }).unwrap_or_else(|| l.id.clone());
@@ -124,6 +111,7 @@ fn MeasureCard(index: usize) -> impl IntoView {
                         })}
                     </div>
                 }
+                .into_any()
             }}
             <div class="summary-card__content">
                 <Show when=move || !adding.get()>
@@ -138,72 +126,3 @@ fn MeasureCard(index: usize) -> impl IntoView {
     .into_any()
 }
 
-#[component]
-fn ValueForm(measure_id: String, on_done: Callback<()>) -> impl IntoView {
-    let state = state();
-    let key = measure_id.replace(|c: char| !c.is_alphanumeric(), "-");
-    let period = RwSignal::new(String::new());
-    let number = RwSignal::new(String::new());
-    let words = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<(String, String)>);
-    let (f_period, f_number, f_words) = (format!("period-{key}"), format!("number-{key}"), format!("words-{key}"));
-    let (fp, fn_) = (f_period.clone(), f_number.clone());
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let typed = number.get_untracked();
-        let value = match typed.trim() {
-            "" => None,
-            n => match parse_figure(n).and_then(Figure::new) {
-                Some(v) => Some(v),
-                None => {
-                    error.set(Some((fn_.clone(), "Enter the figure as a number, such as 41.5; put anything else in words".into())));
-                    return;
-                }
-            },
-        };
-        let text = Some(words.get_untracked().trim().to_owned()).filter(|t| !t.is_empty());
-        let period_text = Some(period.get_untracked().trim().to_owned()).filter(|t| !t.is_empty());
-        if period_text.is_none() {
-            error.set(Some((fp.clone(), "Enter the period the value is for, such as 2016/17 Q2".into())));
-            return;
-        }
-        if value.is_none() && text.is_none() {
-            error.set(Some((fn_.clone(), "Enter a figure, words, or both".into())));
-            return;
-        }
-        let draft = ValueDraft { period: period_text, value, text, date: None };
-        if state.record(vec![Change::AddMeasureValue { measure: measure_id.clone(), value: draft }]) {
-            on_done.run(());
-        }
-    };
-    view! {
-        <Show when=move || state.person.with(Option::is_some) fallback=|| view! { <PersonForm/> }>
-            <form class="progress-form" on:submit=save.clone() novalidate>
-                {move || error.get().map(|(id, m)| view! {
-                    <div class="error-summary" role="alert">
-                        <h2 class="error-summary__title">"There is a problem"</h2>
-                        <ul class="error-summary__list"><li><a href=format!("#{id}")>{m}</a></li></ul>
-                    </div>
-                })}
-                <div class="form-group">
-                    <label class="label-s" for=f_period.clone()>"Period"</label>
-                    <p class="hint">"For example, 2016/17 Q2"</p>
-                    <input class="input input--width-10" type="text" id=f_period.clone() prop:value=period on:input=move |ev| period.set(event_target_value(&ev))/>
-                </div>
-                <div class="form-group">
-                    <label class="label-s" for=f_number.clone()>"Figure"</label>
-                    <input class="input input--width-10" type="text" inputmode="decimal" id=f_number.clone() prop:value=number on:input=move |ev| number.set(event_target_value(&ev))/>
-                </div>
-                <div class="form-group">
-                    <label class="label-s" for=f_words.clone()>"In words (optional)"</label>
-                    <p class="hint">"As the report words it, such as \"564 (87)\" or \"Not available yet\""</p>
-                    <input class="input" type="text" id=f_words.clone() prop:value=words on:input=move |ev| words.set(event_target_value(&ev))/>
-                </div>
-                <div class="button-group">
-                    <button type="submit" class="button">"Save value"</button>
-                    <button type="button" class="link-button" on:click=move |_| on_done.run(())>"Cancel"</button>
-                </div>
-            </form>
-        </Show>
-    }
-}

@@ -5,12 +5,13 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use super::state::Replacement;
-use super::{state, toolbar};
+use crate::ui::sharing::export::export;
+use crate::ui::state::Replacement;
+use crate::ui::use_state;
 
 #[component]
 pub fn UnsavedChanges() -> impl IntoView {
-    let state = state();
+    let state = use_state();
     let dialog = NodeRef::<html::Div>::new();
     // Focus moves to the question when it is asked, so that a keyboard or
     // screen reader user meets it first.
@@ -23,7 +24,7 @@ pub fn UnsavedChanges() -> impl IntoView {
     });
     move || {
         let closing = state.pending_replacement.with(|r| r.as_ref().map(|r| matches!(r, Replacement::Close)))?;
-        let unsaved = state.unsaved_changes();
+        let unsaved = state.plan.unsaved_changes();
         let (goal, go_ahead) = match (closing, unsaved) {
             (true, 0) => ("close this plan", "Close the plan".to_owned()),
             (true, n) => ("close this plan", format!("Close and lose {}", changes(n))),
@@ -46,7 +47,7 @@ pub fn UnsavedChanges() -> impl IntoView {
                 <p id="unsaved-text">{explanation}</p>
                 <div class="button-group">
                     {(unsaved > 0).then(|| view! {
-                        <button type="button" class="button" on:click=move |_| toolbar::export(state)>"Export plan"</button>
+                        <button type="button" class="button" on:click=move |_| export(state)>"Export plan"</button>
                     })}
                     <button type="button" class={if unsaved > 0 { "button button--warning" } else { "button" }}
                         on:click=move |_| state.go_ahead_with_replacement()>{go_ahead}</button>

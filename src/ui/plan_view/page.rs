@@ -3,23 +3,16 @@
 use leptos::prelude::*;
 
 use super::filter_panel::{FilterPanel, SelectedFilters};
-use super::plan_header::PlanHeader;
 use super::results_list::ResultsList;
-use super::state;
+use crate::query::results_text;
+use crate::ui::shared::plan_header::PlanHeader;
+use crate::ui::use_state;
 
 #[component]
 pub fn PlanPage() -> impl IntoView {
-    let state = state();
+    let state = use_state();
     let filters_open = RwSignal::new(false);
-    let summary = move || {
-        let (shown, total) = state.results.with(|r| (r.rows.len(), r.total));
-        let noun = if total == 1 { "action" } else { "actions" };
-        if shown == total {
-            format!("Showing all {total} {noun}")
-        } else {
-            format!("Showing {shown} of {total} {noun}")
-        }
-    };
+    let summary = move || state.view.results.with(|r| results_text(r.rows.len(), r.total));
     view! {
         <PlanHeader/>
         <div class="filter-layout" class:filter-layout--open=move || filters_open.get()>

@@ -6,26 +6,18 @@ use leptos::prelude::*;
 use super::compare_versions::CompareVersions;
 use super::merge_returns::MergeReturns;
 use super::partner_pack::PartnerPack;
-use super::plan_header::PlanHeader;
-use super::state;
-use crate::browser::{clock, download};
-use crate::exchange::{actions_csv, csv_file_name, export_plan};
-use crate::plan::Plan;
+use crate::browser::download;
+use crate::exchange::{actions_csv, csv_file_name};
 use crate::progress::{current_progress, Location};
+use crate::ui::shared::plan_header::PlanHeader;
 use crate::ui::state::AppState;
-
-/// The plan as it stands now: the file with every recorded change applied.
-pub fn current_plan(state: AppState) -> Option<Plan> {
-    let opened = state.opened.get_untracked()?;
-    let by = state.signature();
-    Some(state.journal.with_untracked(|j| export_plan(&opened.plan, j, clock::now(), &by).plan))
-}
+use crate::ui::use_state;
 
 /// Downloads the actions in the current view as CSV.
 pub fn download_csv(state: AppState) {
-    let Some(opened) = state.opened.get_untracked() else { return };
-    let edits = state.edits_by_item.get_untracked();
-    let rows: Vec<_> = state.results.with_untracked(|r| {
+    let Some(opened) = state.plan.opened.get_untracked() else { return };
+    let edits = state.plan.edits_by_item.get_untracked();
+    let rows: Vec<_> = state.view.results.with_untracked(|r| {
         r.rows
             .iter()
             .filter_map(|&i| opened.index.rows.get(i))
@@ -39,16 +31,16 @@ pub fn download_csv(state: AppState) {
     });
     let count = rows.len();
     let text = actions_csv(&opened.plan, rows);
-    let name = csv_file_name(&opened.plan.id, state.today());
+    let name = csv_file_name(&opened.plan.id, state.view.today());
     match download::download_text(&name, &text, "text/csv;charset=utf-8") {
-        Ok(()) => state.success.set(Some(format!("{count} actions downloaded as {name}"))),
-        Err(e) => state.report_failure("The CSV file was not saved.".into(), e.to_string()),
+        Ok(()) => state.messages.success(format!("{count} actions downloaded as {name}")),
+        Err(e) => state.messages.failure("The CSV file was not saved.".into(), e.to_string()),
     }
 }
 
 #[component]
 pub fn ExchangePage() -> impl IntoView {
-    let state = state();
+    let state = use_state();
     view! {
         <PlanHeader/>
         <h2 class="heading-l">"Share and merge"</h2>
@@ -60,7 +52,7 @@ pub fn ExchangePage() -> impl IntoView {
             <h3 class="heading-m" id="csv-title">"Spreadsheet"</h3>
             <p>{move || format!(
                 "Download the {} actions in the current view as a CSV file that opens in Excel: one row per action with its priority, activity, lead, partners, deadline, status, percent and latest note.",
-                state.results.with(|r| r.rows.len())
+                state.view.results.with(|r| r.rows.len())
             )}</p>
             <button type="button" class="button button--secondary" on:click=move |_| download_csv(state)>"Export CSV"</button>
         </section>

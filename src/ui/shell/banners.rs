@@ -2,41 +2,43 @@
 
 use leptos::prelude::*;
 
-use super::state;
+use crate::ui::sharing::export::export;
+use crate::ui::use_state;
 
 #[component]
 pub fn Banners() -> impl IntoView {
-    let state = state();
+    let state = use_state();
+    let messages = state.messages;
     view! {
-        {move || state.success.get().map(|message| view! {
+        {move || messages.success.get().map(|message| view! {
             <div class="banner banner--success" role="status">
                 <p class="banner__heading">{message}</p>
-                <button type="button" class="link-button" on:click=move |_| state.success.set(None)>"Dismiss"</button>
+                <button type="button" class="link-button" on:click=move |_| messages.success.set(None)>"Dismiss"</button>
             </div>
         })}
         {move || {
             // The journal's own saving comes first: it is what loses changes.
-            let issue = state.journal_saved.get().err().or_else(|| state.storage_issue.get())?;
-            let offers_export = issue.loses_changes() && state.opened.with(Option::is_some);
+            let issue = state.plan.save_problem().or_else(|| messages.storage.get())?;
+            let offers_export = issue.loses_changes() && state.plan.opened.with(Option::is_some);
             Some(view! {
                 <div class="banner banner--warning" role="alert">
                     <h2 class="banner__title">"Important"</h2>
                     <p class="banner__heading">{issue.to_string()}</p>
                     {offers_export.then(|| view! {
-                        <button type="button" class="button" on:click=move |_| super::toolbar::export(state)>"Export plan now"</button>
+                        <button type="button" class="button" on:click=move |_| export(state)>"Export plan now"</button>
                     })}
                 </div>
             })
         }}
         {move || {
-            let notices = state.notices.get();
+            let notices = messages.notices.get();
             (!notices.is_empty()).then(|| view! {
                 <div class="banner" role="region" aria-label="Notices">
                     <h2 class="banner__title">"Important"</h2>
                     <ul class="banner__list">
                         {notices.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
                     </ul>
-                    <button type="button" class="link-button" on:click=move |_| state.notices.set(Vec::new())>"Dismiss notices"</button>
+                    <button type="button" class="link-button" on:click=move |_| messages.notices.set(Vec::new())>"Dismiss notices"</button>
                 </div>
             })
         }}

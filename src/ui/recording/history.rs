@@ -4,21 +4,22 @@
 use leptos::prelude::*;
 use leptos::wasm_split::wasm_split;
 
-use super::on_demand::{on_demand, PartNotLoaded};
-use super::status_tag::StatusTag;
-use super::{long_moment, state};
+use crate::plan::dates::long_moment;
 use crate::plan::{present, Moment, Progress};
 use crate::progress::{is_followable_link, Change};
+use crate::ui::shared::on_demand::{on_demand, PartNotLoaded};
+use crate::ui::shared::status_tag::StatusTag;
+use crate::ui::use_state;
 
 /// A change recorded here: when, by whom, and what it did in words.
 type RecordedChange = (Moment, String, String);
 
 #[component]
 pub fn History(item_id: String, #[prop(into)] progress: Signal<Option<Progress>>) -> impl IntoView {
-    let state = state();
+    let state = use_state();
     let item = item_id.clone();
     let changes = Memo::new(move |_| {
-        state.edits_by_item.with(|m| {
+        state.plan.edits_by_item.with(|m| {
             m.get(&item)
                 .map(|edits| {
                     edits

@@ -1,0 +1,9 @@
+//! The plan, filtered: the filter panel, and the matching actions under
+//! their priorities and activities (or as one flat list).
+
+mod action_item;
+mod activity_card;
+mod filter_panel;
+pub mod page;
+mod priority_section;
+mod results_list;

@@ -1,0 +1,65 @@
+//! Opening a plan from a file or a link. One owner marks the work under way
+//! and done, whatever its outcome, so "Opening…" can never be left showing
+//! or be cleared by someone else. (A leptos `Action` does the same, at about
+//! 7 KB of the main part's download; this is the part every visitor loads.)
+
+use leptos::prelude::*;
+
+use crate::browser::files;
+use crate::ui::state::AppState;
+
+/// What to open.
+#[derive(Clone)]
+pub enum Source {
+    /// A `plan=` link, relative to the page or absolute.
+    Link(String),
+    /// A file chosen or dropped.
+    File(web_sys::File),
+}
+
+/// Reads a source and opens it; the state says what came of it.
+#[derive(Clone, Copy)]
+pub struct Opening {
+    state: AppState,
+    /// What is being opened, while it is.
+    under_way: RwSignal<Option<String>>,
+}
+
+impl Opening {
+    pub fn new(state: AppState) -> Opening {
+        Opening { state, under_way: RwSignal::new(None) }
+    }
+
+    pub fn open(&self, source: Source) {
+        let Opening { state, under_way } = *self;
+        let name = match &source {
+            Source::Link(link) => format!("The plan at {link}"),
+            Source::File(file) => file.name(),
+        };
+        under_way.set(Some(name.clone()));
+        leptos::task::spawn_local(async move {
+            match source {
+                Source::Link(link) => match files::fetch_bytes(&link).await {
+                    Ok(bytes) => state.open_bytes(&bytes, &name, Some(link)),
+                    Err(e) => state.report_not_opened(&name, e.to_string()),
+                },
+                Source::File(file) => match files::read_file(&file).await {
+                    Ok(bytes) => state.open_bytes(&bytes, &name, None),
+                    Err(e) => state.report_not_opened(&name, e.to_string()),
+                },
+            }
+            under_way.set(None);
+        });
+    }
+}
+
+pub fn use_opening() -> Opening {
+    expect_context::<Opening>()
+}
+
+/// "Opening notts-plan.json…" while a plan is being read.
+#[component]
+pub fn OpeningStatus() -> impl IntoView {
+    let opening = use_opening();
+    move || opening.under_way.get().map(|what| view! { <p class="loading" role="status">{format!("Opening {what}…")}</p> })
+}

@@ -1,0 +1,227 @@
+//! The open plan and its journal: what people work on, and the only state
+//! that changes as they work. Every change to the journal is made here,
+//! signed by the person and marked with the tab it was made in; the rest of
+//! the app reads it and derives what it shows.
+
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+
+use leptos::prelude::*;
+
+use crate::browser::storage::{self, StorageError};
+use crate::browser::clock;
+use crate::plan::{Moment, Plan};
+use crate::progress::{Change, Edit, Journal, Locator};
+use crate::query::{Index, Overlay, Rollups, SearchText};
+
+/// A plan that opened, with what is prepared once for it.
+#[derive(Clone)]
+pub struct Opened {
+    pub plan: Arc<Plan>,
+    pub index: Arc<Index>,
+    /// Where each item is, by id, and the words filter's text: each built
+    /// the first time it is needed (see [`Opened::locator`] and
+    /// [`Opened::search_text`]) and dropped with the plan.
+    locator: Arc<OnceLock<Locator>>,
+    search_text: Arc<OnceLock<SearchText>>,
+    /// The `plan=` link it came from, kept in the address.
+    pub link: Option<String>,
+}
+
+impl Opened {
+    pub fn new(plan: Plan, link: Option<String>) -> Opened {
+        let index = Index::build(&plan);
+        let (locator, search_text) = (Arc::default(), Arc::default());
+        Opened { plan: Arc::new(plan), index: Arc::new(index), locator, search_text, link }
+    }
+
+    /// Where each item is: built on first use, which is the first edit, a
+    /// stored change to place, or the first moment the browser is idle after
+    /// opening.
+    pub fn locator(&self) -> &Locator {
+        self.locator.get_or_init(|| Locator::new(&self.plan))
+    }
+
+    /// The plan's search text: built on first use, which is either the first
+    /// search or the first moment the browser is idle after opening.
+    pub fn search_text(&self) -> &SearchText {
+        self.search_text.get_or_init(|| SearchText::build(&self.plan))
+    }
+}
+
+/// Who changes are signed by when nobody has said who they are.
+pub const UNNAMED: &str = "Plan Tracker user";
+
+#[derive(Clone, Copy)]
+pub struct OpenPlan {
+    pub opened: RwSignal<Option<Opened>>,
+    /// Changed only by the methods below.
+    journal: RwSignal<Journal>,
+    /// How the last write of the journal to storage went: written only by
+    /// the one effect that saves it, and by the person choosing to lose
+    /// what could not be saved.
+    saved: RwSignal<Result<(), StorageError>>,
+    pub edits_by_item: Memo<Arc<HashMap<String, Vec<Edit>>>>,
+    pub overlay: Memo<Overlay>,
+    pub rollups: Memo<Rollups>,
+}
+
+impl OpenPlan {
+    pub fn new() -> OpenPlan {
+        let opened: RwSignal<Option<Opened>> = RwSignal::new(None);
+        let journal = RwSignal::new(Journal::default());
+        let edits_by_item = Memo::new_with_compare(
+            move |_| {
+                let mut map: HashMap<String, Vec<Edit>> = HashMap::new();
+                journal.with(|j| {
+                    for edit in &j.edits {
+                        map.entry(edit.change.target().to_owned()).or_default().push(edit.clone());
+                    }
+                });
+                Arc::new(map)
+            },
+            |a, b| a.map(|a| a.as_ref()) != b.map(|b| b.as_ref()),
+        );
+        let overlay = Memo::new(move |_| {
+            let Some(opened) = opened.get() else { return Overlay::default() };
+            let edits = edits_by_item.get();
+            if edits.is_empty() {
+                return Overlay::default();
+            }
+            Overlay::from_edits(&opened.plan, &opened.index, opened.locator(), &edits)
+        });
+        let rollups = Memo::new(move |_| match opened.get() {
+            Some(opened) => overlay.with(|o| o.rollups(&opened.index)),
+            None => Rollups::default(),
+        });
+        let saved = RwSignal::new(Ok(()));
+        // The one effect: every change to the journal is written to storage
+        // as it is made; a failure is shown, and the change stays in memory.
+        // No plan open is nothing to save, and says nothing about storage.
+        Effect::new(move |_| {
+            if let Some(result) = journal.with(|j| (!j.plan_id.is_empty()).then(|| storage::save_journal(j))) {
+                saved.set(result);
+            }
+        });
+        OpenPlan { opened, journal, saved, edits_by_item, overlay, rollups }
+    }
+
+    /// Reads the journal, tracked.
+    pub fn journal<R>(&self, read: impl FnOnce(&Journal) -> R) -> R {
+        self.journal.with(read)
+    }
+
+    /// Reads the journal without tracking it, for event handlers.
+    pub fn journal_untracked<R>(&self, read: impl FnOnce(&Journal) -> R) -> R {
+        self.journal.with_untracked(read)
+    }
+
+    /// Why the journal is not being saved, if it is not.
+    pub fn save_problem(&self) -> Option<StorageError> {
+        self.saved.with(|saved| saved.as_ref().err().cloned())
+    }
+
+    /// How many changes closing the plan would lose: those not exported,
+    /// when they are not saved in the browser either.
+    pub fn unsaved_changes(&self) -> usize {
+        let saving = self.saved.with(|saved| saved.as_ref().err().is_none_or(|e| !e.loses_changes()));
+        if saving {
+            0
+        } else {
+            self.journal.with(Journal::unexported_count)
+        }
+    }
+
+    /// Shows `opened` with `journal`, the one read from storage for it
+    /// (`stored`: how reading it went). Another revision of the plan
+    /// already open carries its changes over, saved or not.
+    pub(super) fn show(&self, opened: Opened, mut journal: Journal, stored: Result<(), StorageError>) {
+        self.journal.with_untracked(|open| {
+            if open.plan_id == journal.plan_id {
+                journal.merge(open);
+            }
+        });
+        if stored.is_err() {
+            self.saved.set(stored);
+        }
+        self.journal.set(journal);
+        self.opened.set(Some(opened));
+    }
+
+    /// Closes the plan. `forget_unsaved`: the person chose to lose changes
+    /// that could not be saved, and the warning about them goes too.
+    pub(super) fn close(&self, forget_unsaved: bool) {
+        if forget_unsaved {
+            self.saved.set(Ok(()));
+        }
+        self.opened.set(None);
+        self.journal.set(Journal::default());
+    }
+
+    /// Records changes made together (one form), signed by `by`.
+    pub fn record(&self, changes: Vec<Change>, by: &str) {
+        let at = clock::now();
+        let edits = changes.into_iter().map(|change| Edit::new(clock::new_id("e"), at.clone(), by.to_owned(), change)).collect();
+        self.record_together(edits);
+    }
+
+    /// Records edits made together (one form, one merge) as one change,
+    /// which undo takes back whole, marked with this tab. Returns how many
+    /// were new.
+    pub fn record_together(&self, edits: Vec<Edit>) -> usize {
+        let batch = (edits.len() > 1).then(|| clock::new_id("b"));
+        let session = Some(storage::tab_session());
+        let mut recorded = 0;
+        self.journal.update(|j| {
+            for mut edit in edits {
+                edit.batch = batch.clone();
+                edit.session = session.clone();
+                recorded += usize::from(j.record(edit));
+            }
+        });
+        recorded
+    }
+
+    /// True when this tab has a change that undo would take back.
+    pub fn can_undo(&self) -> bool {
+        let session = storage::tab_session();
+        self.journal.with(|j| !j.undoable(&session).is_empty())
+    }
+
+    /// Takes back this tab's last change, if it has not been exported.
+    pub fn undo(&self) {
+        let session = storage::tab_session();
+        self.journal.update(|j| {
+            j.undo(&session, clock::now());
+        });
+    }
+
+    /// Takes back every change in effect; returns how many.
+    pub fn discard(&self) -> usize {
+        self.journal.try_update(|j| j.discard(clock::now())).unwrap_or_default()
+    }
+
+    /// Counts the edits an exported file holds as exported.
+    pub fn mark_exported(&self, edit_ids: Vec<String>, at: Moment) {
+        self.journal.update(|j| j.mark_exported(edit_ids, at));
+    }
+
+    /// Another tab changed a plan's journal: take its changes, if it is ours.
+    pub fn merge_from_other_tab(&self, plan_id: &str, text: Option<String>) {
+        if self.journal.with_untracked(|j| j.plan_id != plan_id) {
+            return;
+        }
+        let Some(other) = text.and_then(|t| storage::parse_journal(&t, plan_id)) else { return };
+        let mut merged = self.journal.get_untracked();
+        merged.merge(&other);
+        if self.journal.with_untracked(|j| *j != merged) {
+            self.journal.set(merged);
+        }
+    }
+}
+
+impl Default for OpenPlan {
+    fn default() -> Self {
+        Self::new()
+    }
+}
