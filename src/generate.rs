@@ -27,7 +27,10 @@ impl Rng {
         }
     }
     pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items.get(self.below(items.len())).copied().unwrap_or_default()
+        items
+            .get(self.below(items.len()))
+            .copied()
+            .unwrap_or_default()
     }
     pub fn chance(&mut self, percent: usize) -> bool {
         self.below(100) < percent
@@ -52,8 +55,18 @@ pub const ORGANISATIONS: [&str; 14] = [
 ];
 
 const VERBS: [&str; 12] = [
-    "Develop", "Implement", "Review", "Commission", "Deliver", "Embed", "Evaluate", "Strengthen", "Launch",
-    "Agree", "Publish", "Monitor",
+    "Develop",
+    "Implement",
+    "Review",
+    "Commission",
+    "Deliver",
+    "Embed",
+    "Evaluate",
+    "Strengthen",
+    "Launch",
+    "Agree",
+    "Publish",
+    "Monitor",
 ];
 const SUBJECTS: [&str; 14] = [
     "the early help assessment pathway",
@@ -99,13 +112,34 @@ const NOTES: [&str; 6] = [
 ];
 
 fn sentence(rng: &mut Rng) -> String {
-    format!("{} {} {}", rng.pick(&VERBS), rng.pick(&SUBJECTS), rng.pick(&QUALIFIERS))
+    format!(
+        "{} {} {}",
+        rng.pick(&VERBS),
+        rng.pick(&SUBJECTS),
+        rng.pick(&QUALIFIERS)
+    )
 }
 
 fn due_for(rng: &mut Rng, base: NaiveDate) -> Option<Due> {
-    let month_names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    let month_names = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
     let day = base.checked_add_days(Days::new(rng.below(900) as u64))?;
-    let month = month_names.get(chrono::Datelike::month0(&day) as usize).copied().unwrap_or("March");
+    let month = month_names
+        .get(chrono::Datelike::month0(&day) as usize)
+        .copied()
+        .unwrap_or("March");
     let year = chrono::Datelike::year(&day);
     let label = match rng.below(10) {
         0 => "To be confirmed".to_owned(),
@@ -116,13 +150,19 @@ fn due_for(rng: &mut Rng, base: NaiveDate) -> Option<Due> {
         _ => format!("{month} {year}"),
     };
     // Most generated files carry only the label, as plans pasted from Word do.
-    Some(Due { label: Some(label), ..Due::default() })
+    Some(Due {
+        label: Some(label),
+        ..Due::default()
+    })
 }
 
 fn stamp(base: NaiveDate, rng: &mut Rng) -> Moment {
-    let day = base.checked_add_days(Days::new(rng.below(700) as u64)).unwrap_or(base);
+    let day = base
+        .checked_add_days(Days::new(rng.below(700) as u64))
+        .unwrap_or(base);
     let text = format!("{}T{:02}:{:02}:00Z", day, 8 + rng.below(10), rng.below(60));
-    Moment::parse(&text).unwrap_or_else(|| Moment::from_instant(chrono::DateTime::UNIX_EPOCH.fixed_offset()))
+    Moment::parse(&text)
+        .unwrap_or_else(|| Moment::from_instant(chrono::DateTime::UNIX_EPOCH.fixed_offset()))
 }
 
 fn progress(rng: &mut Rng, base: NaiveDate, id: &str) -> Option<Progress> {
@@ -168,7 +208,15 @@ pub fn generate_plan(actions: usize, seed: u64) -> Plan {
         .map(|p| Priority {
             id: format!("p{}", p + 1),
             number: Some((p + 1).to_string()),
-            title: format!("Children and young people {}", rng.pick(&["are safe", "are happy and healthy", "achieve their potential", "get support when needed"])),
+            title: format!(
+                "Children and young people {}",
+                rng.pick(&[
+                    "are safe",
+                    "are happy and healthy",
+                    "achieve their potential",
+                    "get support when needed"
+                ])
+            ),
             summary: Some(sentence(&mut rng)),
             outcomes: Some((0..3).map(|_| sentence(&mut rng)).collect()),
             success: Some((0..2).map(|_| sentence(&mut rng)).collect()),
@@ -184,7 +232,10 @@ pub fn generate_plan(actions: usize, seed: u64) -> Plan {
         let size = (3 + rng.below(12)).min(actions - made);
         let activity_id = format!("p{}-a{}", p + 1, activity_no);
         let lead = rng.pick(&ORGANISATIONS).to_owned();
-        let partners: Vec<String> = (0..rng.below(4)).map(|_| rng.pick(&ORGANISATIONS).to_owned()).filter(|o| *o != lead).collect();
+        let partners: Vec<String> = (0..rng.below(4))
+            .map(|_| rng.pick(&ORGANISATIONS).to_owned())
+            .filter(|o| *o != lead)
+            .collect();
         let actions_here: Vec<Action> = (0..size)
             .map(|k| {
                 let id = format!("{activity_id}-k{}", k + 1);
@@ -192,7 +243,12 @@ pub fn generate_plan(actions: usize, seed: u64) -> Plan {
                     number: Some((k + 1).to_string()),
                     title: sentence(&mut rng),
                     due: due_for(&mut rng, base),
-                    lead: rng.chance(5).then(|| Lead { organisation: rng.pick(&ORGANISATIONS).to_owned(), team: None, officer: None, extra: Extra::new() }),
+                    lead: rng.chance(5).then(|| Lead {
+                        organisation: rng.pick(&ORGANISATIONS).to_owned(),
+                        team: None,
+                        officer: None,
+                        extra: Extra::new(),
+                    }),
                     remarks: None,
                     measure_ids: None,
                     progress: progress(&mut rng, base, &id),
@@ -206,9 +262,22 @@ pub fn generate_plan(actions: usize, seed: u64) -> Plan {
             id: activity_id.clone(),
             number: Some(activity_no.to_string()),
             title: sentence(&mut rng),
-            strategic_plan: Some(format!("{} Strategy", rng.pick(&["Early Help", "Looked After Children", "SEND", "Youth Justice"]))),
+            strategic_plan: Some(format!(
+                "{} Strategy",
+                rng.pick(&[
+                    "Early Help",
+                    "Looked After Children",
+                    "SEND",
+                    "Youth Justice"
+                ])
+            )),
             governance_group: Some(rng.pick(&GROUPS).to_owned()),
-            lead: Some(Lead { organisation: lead, team: Some("Children's Social Care".into()), officer: None, extra: Extra::new() }),
+            lead: Some(Lead {
+                organisation: lead,
+                team: Some("Children's Social Care".into()),
+                officer: None,
+                extra: Extra::new(),
+            }),
             partners: Some(partners),
             remarks: None,
             actions: Some(actions_here),

@@ -11,7 +11,10 @@ fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
 }
 
 fn due_by(y: i32, m: u32, day: u32) -> Option<Deadline> {
-    Some(Deadline { start: None, date: d(y, m, day) })
+    Some(Deadline {
+        start: None,
+        date: d(y, m, day),
+    })
 }
 
 #[test]
@@ -27,21 +30,45 @@ fn end_and_by_say_the_same_as_the_month() {
     assert_eq!(read_label("end March 2017"), due_by(2017, 3, 31));
     assert_eq!(read_label("by April 2018"), due_by(2018, 4, 30));
     assert_eq!(read_label("By September 2011"), due_by(2011, 9, 30));
-    assert_eq!(read_label("by the end of December 2011"), due_by(2011, 12, 31));
+    assert_eq!(
+        read_label("by the end of December 2011"),
+        due_by(2011, 12, 31)
+    );
 }
 
 #[test]
 fn begins_and_from_give_a_start_only() {
-    assert_eq!(read_label("Begins May 2016"), Some(Deadline { start: d(2016, 5, 1), date: None }));
-    assert_eq!(read_label("From April 2018"), Some(Deadline { start: d(2018, 4, 1), date: None }));
-    assert_eq!(read_label("from 2019 and beyond"), Some(Deadline { start: d(2019, 1, 1), date: None }));
+    assert_eq!(
+        read_label("Begins May 2016"),
+        Some(Deadline {
+            start: d(2016, 5, 1),
+            date: None
+        })
+    );
+    assert_eq!(
+        read_label("From April 2018"),
+        Some(Deadline {
+            start: d(2018, 4, 1),
+            date: None
+        })
+    );
+    assert_eq!(
+        read_label("from 2019 and beyond"),
+        Some(Deadline {
+            start: d(2019, 1, 1),
+            date: None
+        })
+    );
 }
 
 #[test]
 fn windows_give_both_ends() {
     assert_eq!(
         read_label("Between October 2016 and end March 2017"),
-        Some(Deadline { start: d(2016, 10, 1), date: d(2017, 3, 31) })
+        Some(Deadline {
+            start: d(2016, 10, 1),
+            date: d(2017, 3, 31)
+        })
     );
 }
 
@@ -74,7 +101,16 @@ fn whole_dates() {
 
 #[test]
 fn relative_words_stay_undated() {
-    for label in ["To be confirmed", "TBC", "ongoing", "over the coming year", "", "Spring", "March", "31 February 2017"] {
+    for label in [
+        "To be confirmed",
+        "TBC",
+        "ongoing",
+        "over the coming year",
+        "",
+        "Spring",
+        "March",
+        "31 February 2017",
+    ] {
         assert_eq!(read_label(label), None, "{label:?}");
     }
 }
@@ -86,17 +122,48 @@ fn labels_from_the_seed_plans() {
     assert_eq!(read_label("September 2016"), due_by(2016, 9, 30));
     assert_eq!(read_label("by March 2019"), due_by(2019, 3, 31));
     assert_eq!(read_label("by January 2020"), due_by(2020, 1, 31));
-    assert_eq!(read_label("by the end of December 2011"), due_by(2011, 12, 31));
+    assert_eq!(
+        read_label("by the end of December 2011"),
+        due_by(2011, 12, 31)
+    );
     assert_eq!(read_label("March 2013"), due_by(2013, 3, 31));
 }
 
 #[test]
 fn file_dates_win_over_the_label() {
-    let due = Due { label: Some("March 2017".into()), date: d(2017, 4, 15), ..Due::default() };
-    assert_eq!(resolve(Some(&due)), (Deadline { start: None, date: d(2017, 4, 15) }, DateSource::File));
-    let due = Due { label: Some("March 2017".into()), ..Due::default() };
-    assert_eq!(resolve(Some(&due)), (Deadline { start: None, date: d(2017, 3, 31) }, DateSource::Label));
-    let due = Due { label: Some("To be confirmed".into()), ..Due::default() };
+    let due = Due {
+        label: Some("March 2017".into()),
+        date: d(2017, 4, 15),
+        ..Due::default()
+    };
+    assert_eq!(
+        resolve(Some(&due)),
+        (
+            Deadline {
+                start: None,
+                date: d(2017, 4, 15)
+            },
+            DateSource::File
+        )
+    );
+    let due = Due {
+        label: Some("March 2017".into()),
+        ..Due::default()
+    };
+    assert_eq!(
+        resolve(Some(&due)),
+        (
+            Deadline {
+                start: None,
+                date: d(2017, 3, 31)
+            },
+            DateSource::Label
+        )
+    );
+    let due = Due {
+        label: Some("To be confirmed".into()),
+        ..Due::default()
+    };
     assert_eq!(resolve(Some(&due)).1, DateSource::None);
     assert_eq!(resolve(None).1, DateSource::None);
 }

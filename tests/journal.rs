@@ -23,11 +23,15 @@ fn edit_in(session: &str, id: &str, when: &str, change: Change) -> Edit {
 }
 
 fn status(item: &str, s: Status) -> Change {
-    Change::SetStatus { item: item.into(), status: Some(s) }
+    Change::SetStatus {
+        item: item.into(),
+        status: Some(s),
+    }
 }
 
 fn sample() -> Plan {
-    read_plan(&std::fs::read("public/samples/notts-cypf-2016-18.json").expect("sample")).expect("opens")
+    read_plan(&std::fs::read("public/samples/notts-cypf-2016-18.json").expect("sample"))
+        .expect("opens")
 }
 
 fn ids(journal: &Journal) -> BTreeSet<String> {
@@ -44,29 +48,70 @@ const PLAN: &str = "notts-cypf-2016-18";
 fn two_tabs_journals_merge_without_losing_either() {
     let mut tab_a = Journal::new(PLAN);
     let mut tab_b = Journal::new(PLAN);
-    tab_a.record(edit_in("a", "a1", "2016-11-22T10:00:00Z", status("p1-a3-k1", Status::AtRisk)));
-    tab_b.record(edit_in("b", "b1", "2016-11-22T10:05:00Z", status("p1-a3-k1", Status::OnTrack)));
-    tab_b.record(edit_in("b", "b2", "2016-11-22T10:06:00Z", status("p2-a1-k1", Status::Complete)));
+    tab_a.record(edit_in(
+        "a",
+        "a1",
+        "2016-11-22T10:00:00Z",
+        status("p1-a3-k1", Status::AtRisk),
+    ));
+    tab_b.record(edit_in(
+        "b",
+        "b1",
+        "2016-11-22T10:05:00Z",
+        status("p1-a3-k1", Status::OnTrack),
+    ));
+    tab_b.record(edit_in(
+        "b",
+        "b2",
+        "2016-11-22T10:06:00Z",
+        status("p2-a1-k1", Status::Complete),
+    ));
     tab_a.merge(&tab_b);
     tab_b.merge(&tab_a);
-    assert_eq!(ids(&tab_a), ids(&tab_b), "both tabs end up with the same edits");
+    assert_eq!(
+        ids(&tab_a),
+        ids(&tab_b),
+        "both tabs end up with the same edits"
+    );
     assert_eq!(tab_a.edits.len(), 3);
-    assert_eq!(tab_a.history("p1-a3-k1").count(), 2, "the earlier change stays in the history");
-    assert_eq!(shown_status(&tab_a, "p1-a3-k1"), Some(Status::OnTrack), "the later change wins");
+    assert_eq!(
+        tab_a.history("p1-a3-k1").count(),
+        2,
+        "the earlier change stays in the history"
+    );
+    assert_eq!(
+        shown_status(&tab_a, "p1-a3-k1"),
+        Some(Status::OnTrack),
+        "the later change wins"
+    );
 }
 
 #[test]
 fn an_undone_change_does_not_come_back_from_another_tab() {
     // Tab A sets Complete; tab B hears of it.
     let mut tab_a = Journal::new(PLAN);
-    tab_a.record(edit_in("a", "a1", "2016-11-22T10:00:00Z", status("p1-a3-k1", Status::Complete)));
+    tab_a.record(edit_in(
+        "a",
+        "a1",
+        "2016-11-22T10:00:00Z",
+        status("p1-a3-k1", Status::Complete),
+    ));
     let mut tab_b = Journal::new(PLAN);
     tab_b.merge(&tab_a);
     // A undoes it. B, which still holds the edit, saves its next change.
     assert_eq!(tab_a.undo("a", at("2016-11-22T10:01:00Z")), 1);
-    tab_b.record(edit_in("b", "b1", "2016-11-22T10:02:00Z", status("p2-a1-k1", Status::OnTrack)));
+    tab_b.record(edit_in(
+        "b",
+        "b1",
+        "2016-11-22T10:02:00Z",
+        status("p2-a1-k1", Status::OnTrack),
+    ));
     tab_a.merge(&tab_b);
-    assert_eq!(shown_status(&tab_a, "p1-a3-k1"), None, "the undo holds in A");
+    assert_eq!(
+        shown_status(&tab_a, "p1-a3-k1"),
+        None,
+        "the undo holds in A"
+    );
     tab_b.merge(&tab_a);
     assert_eq!(shown_status(&tab_b, "p1-a3-k1"), None, "and reaches B");
     assert_eq!(ids(&tab_a), BTreeSet::from(["b1".to_owned()]));
@@ -84,24 +129,55 @@ fn an_undone_change_does_not_come_back_from_another_tab() {
 #[test]
 fn undo_takes_back_only_this_tabs_own_last_change() {
     let mut tab_a = Journal::new(PLAN);
-    tab_a.record(edit_in("a", "a1", "2016-11-22T10:00:00Z", status("p1-a3-k1", Status::AtRisk)));
+    tab_a.record(edit_in(
+        "a",
+        "a1",
+        "2016-11-22T10:00:00Z",
+        status("p1-a3-k1", Status::AtRisk),
+    ));
     let mut tab_b = Journal::new(PLAN);
-    tab_b.record(edit_in("b", "b1", "2016-11-22T10:05:00Z", status("p2-a1-k1", Status::Complete)));
+    tab_b.record(edit_in(
+        "b",
+        "b1",
+        "2016-11-22T10:05:00Z",
+        status("p2-a1-k1", Status::Complete),
+    ));
     tab_a.merge(&tab_b);
     // B's change came last, but it is not A's to undo.
-    assert_eq!(tab_a.undoable("a").iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["a1"]);
+    assert_eq!(
+        tab_a
+            .undoable("a")
+            .iter()
+            .map(|e| e.id.as_str())
+            .collect::<Vec<_>>(),
+        ["a1"]
+    );
     assert_eq!(tab_a.undo("a", at("2016-11-22T10:06:00Z")), 1);
     assert_eq!(ids(&tab_a), BTreeSet::from(["b1".to_owned()]));
-    assert_eq!(tab_a.undo("a", at("2016-11-22T10:07:00Z")), 0, "nothing more of A's to undo");
+    assert_eq!(
+        tab_a.undo("a", at("2016-11-22T10:07:00Z")),
+        0,
+        "nothing more of A's to undo"
+    );
     assert!(tab_a.undoable("a").is_empty());
 }
 
 #[test]
 fn an_export_counts_only_the_edits_its_file_held() {
     let mut tab_a = Journal::new(PLAN);
-    tab_a.record(edit_in("a", "a1", "2016-11-22T10:00:00Z", status("p1-a3-k1", Status::AtRisk)));
+    tab_a.record(edit_in(
+        "a",
+        "a1",
+        "2016-11-22T10:00:00Z",
+        status("p1-a3-k1", Status::AtRisk),
+    ));
     let mut tab_b = Journal::new(PLAN);
-    tab_b.record(edit_in("b", "b1", "2016-11-22T09:00:00Z", status("p2-a1-k1", Status::Complete)));
+    tab_b.record(edit_in(
+        "b",
+        "b1",
+        "2016-11-22T09:00:00Z",
+        status("p2-a1-k1", Status::Complete),
+    ));
     // A exports before it has heard of B's edit.
     let held = export_plan(&sample(), &tab_a, at("2016-11-22T10:30:00Z"), "Tester").edit_ids;
     tab_a.mark_exported(held, at("2016-11-22T10:30:00Z"));
@@ -118,61 +194,134 @@ fn an_export_counts_only_the_edits_its_file_held() {
 #[test]
 fn changes_made_while_an_export_is_being_saved_still_wait() {
     let mut journal = Journal::new("x");
-    journal.record(edit_in("a", "e1", "2016-11-22T10:00:00Z", status("a", Status::AtRisk)));
+    journal.record(edit_in(
+        "a",
+        "e1",
+        "2016-11-22T10:00:00Z",
+        status("a", Status::AtRisk),
+    ));
     let in_the_file: Vec<String> = journal.edits.iter().map(|e| e.id.clone()).collect();
     // The person changes something while the save dialog is open.
-    journal.record(edit_in("a", "e2", "2016-11-22T10:01:00Z", status("a", Status::OffTrack)));
+    journal.record(edit_in(
+        "a",
+        "e2",
+        "2016-11-22T10:01:00Z",
+        status("a", Status::OffTrack),
+    ));
     journal.mark_exported(in_the_file, at("2016-11-22T10:02:00Z"));
-    assert_eq!(journal.unexported().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["e2"]);
+    assert_eq!(
+        journal
+            .unexported()
+            .map(|e| e.id.as_str())
+            .collect::<Vec<_>>(),
+        ["e2"]
+    );
 }
 
 #[test]
 fn exported_changes_are_not_undone() {
     let mut journal = Journal::new("x");
-    journal.record(edit_in("a", "e1", "2016-11-22T10:00:00Z", status("a", Status::AtRisk)));
-    journal.record(edit_in("a", "e2", "2016-11-22T11:00:00Z", status("a", Status::OffTrack)));
+    journal.record(edit_in(
+        "a",
+        "e1",
+        "2016-11-22T10:00:00Z",
+        status("a", Status::AtRisk),
+    ));
+    journal.record(edit_in(
+        "a",
+        "e2",
+        "2016-11-22T11:00:00Z",
+        status("a", Status::OffTrack),
+    ));
     assert_eq!(journal.unexported_count(), 2);
-    journal.mark_exported(["e1".to_owned(), "e2".to_owned()], at("2016-11-22T12:00:00Z"));
+    journal.mark_exported(
+        ["e1".to_owned(), "e2".to_owned()],
+        at("2016-11-22T12:00:00Z"),
+    );
     assert_eq!(journal.unexported_count(), 0);
-    assert_eq!(journal.undo("a", at("2016-11-22T12:01:00Z")), 0, "exported changes are not undone");
-    journal.record(edit_in("a", "e3", "2016-11-22T13:00:00Z", status("a", Status::Complete)));
+    assert_eq!(
+        journal.undo("a", at("2016-11-22T12:01:00Z")),
+        0,
+        "exported changes are not undone"
+    );
+    journal.record(edit_in(
+        "a",
+        "e3",
+        "2016-11-22T13:00:00Z",
+        status("a", Status::Complete),
+    ));
     assert_eq!(journal.unexported_count(), 1);
     assert_eq!(journal.undo("a", at("2016-11-22T13:01:00Z")), 1);
-    assert_eq!(ids(&journal), BTreeSet::from(["e1".to_owned(), "e2".to_owned()]));
+    assert_eq!(
+        ids(&journal),
+        BTreeSet::from(["e1".to_owned(), "e2".to_owned()])
+    );
 }
 
 #[test]
 fn undo_takes_back_a_whole_batch_such_as_a_merge() {
     let mut journal = Journal::new("x");
-    journal.record(edit_in("a", "e1", "2016-11-22T10:00:00Z", status("a", Status::AtRisk)));
+    journal.record(edit_in(
+        "a",
+        "e1",
+        "2016-11-22T10:00:00Z",
+        status("a", Status::AtRisk),
+    ));
     journal.mark_exported(["e1".to_owned()], at("2016-11-22T12:00:00Z"));
     // A merge brings in edits made before the export, recorded after it.
-    for (i, when) in ["2016-11-01T10:00:00Z", "2016-11-02T10:00:00Z"].iter().enumerate() {
-        let mut e = edit_in("a", &format!("m{i}"), when, status(&format!("b{i}"), Status::OnTrack));
+    for (i, when) in ["2016-11-01T10:00:00Z", "2016-11-02T10:00:00Z"]
+        .iter()
+        .enumerate()
+    {
+        let mut e = edit_in(
+            "a",
+            &format!("m{i}"),
+            when,
+            status(&format!("b{i}"), Status::OnTrack),
+        );
         e.batch = Some("merge-1".into());
         journal.record(e);
     }
     assert_eq!(journal.unexported_count(), 2);
-    assert_eq!(journal.undo("a", at("2016-11-22T12:05:00Z")), 2, "the whole merge");
+    assert_eq!(
+        journal.undo("a", at("2016-11-22T12:05:00Z")),
+        2,
+        "the whole merge"
+    );
     assert_eq!(journal.unexported_count(), 0);
 }
 
 #[test]
 fn discard_takes_back_what_is_known_and_later_changes_still_count() {
     let mut tab_a = Journal::new(PLAN);
-    tab_a.record(edit_in("a", "a1", "2016-11-22T10:00:00Z", status("p1-a3-k1", Status::AtRisk)));
+    tab_a.record(edit_in(
+        "a",
+        "a1",
+        "2016-11-22T10:00:00Z",
+        status("p1-a3-k1", Status::AtRisk),
+    ));
     let mut tab_b = Journal::new(PLAN);
     tab_b.merge(&tab_a);
     assert_eq!(tab_a.discard(at("2016-11-22T10:10:00Z")), 1);
     assert!(tab_a.edits.is_empty());
     // B changes something after A discarded, then the tabs hear of each other.
-    tab_b.record(edit_in("b", "b1", "2016-11-22T10:20:00Z", status("p2-a1-k1", Status::OnTrack)));
+    tab_b.record(edit_in(
+        "b",
+        "b1",
+        "2016-11-22T10:20:00Z",
+        status("p2-a1-k1", Status::OnTrack),
+    ));
     tab_a.merge(&tab_b);
     tab_b.merge(&tab_a);
     assert_eq!(ids(&tab_a), BTreeSet::from(["b1".to_owned()]));
     assert_eq!(ids(&tab_b), ids(&tab_a));
     // A taken-back edit cannot be recorded again.
-    assert!(!tab_a.record(edit_in("a", "a1", "2016-11-22T10:00:00Z", status("p1-a3-k1", Status::AtRisk))));
+    assert!(!tab_a.record(edit_in(
+        "a",
+        "a1",
+        "2016-11-22T10:00:00Z",
+        status("p1-a3-k1", Status::AtRisk)
+    )));
 }
 
 #[test]
@@ -184,46 +333,95 @@ fn edits_within_one_second_keep_their_order_through_storage() {
     let later = Moment::from_instant(second + chrono::Duration::milliseconds(700));
     assert_eq!(later.as_str(), "2026-11-22T10:00:05.700Z");
     let mut other_tab = Journal::new("p");
-    other_tab.record(Edit::new("a-second".into(), later.clone(), "Tab two".into(), status("p1-a3-k1", Status::OnTrack)));
-    let stored = read_journal(&serde_json::to_string(&other_tab).expect("json")).expect("read back");
+    other_tab.record(Edit::new(
+        "a-second".into(),
+        later.clone(),
+        "Tab two".into(),
+        status("p1-a3-k1", Status::OnTrack),
+    ));
+    let stored =
+        read_journal(&serde_json::to_string(&other_tab).expect("json")).expect("read back");
     assert_eq!(stored.edits[0].at, later);
     assert!(stored.edits[0].at > earlier);
 
     let mut journal = Journal::new("p");
-    journal.record(Edit::new("z-first".into(), earlier, "Tab one".into(), status("p1-a3-k1", Status::Complete)));
+    journal.record(Edit::new(
+        "z-first".into(),
+        earlier,
+        "Tab one".into(),
+        status("p1-a3-k1", Status::Complete),
+    ));
     journal.merge(&stored);
     let progress = current_progress(None, &journal.edits).expect("progress");
-    assert_eq!(progress.status, Some(Status::OnTrack), "the later change wins, whatever the ids");
+    assert_eq!(
+        progress.status,
+        Some(Status::OnTrack),
+        "the later change wins, whatever the ids"
+    );
 }
 
 #[test]
 fn saving_merges_with_what_another_tab_stored_and_never_overwrites_what_cannot_be_read() {
     let mut ours = Journal::new(PLAN);
-    ours.record(edit_in("a", "a1", "2016-11-22T10:00:00Z", status("p1-a3-k1", Status::AtRisk)));
+    ours.record(edit_in(
+        "a",
+        "a1",
+        "2016-11-22T10:00:00Z",
+        status("p1-a3-k1", Status::AtRisk),
+    ));
     let mut theirs = Journal::new(PLAN);
-    theirs.record(edit_in("b", "b1", "2016-11-22T10:01:00Z", status("p2-a1-k1", Status::OnTrack)));
+    theirs.record(edit_in(
+        "b",
+        "b1",
+        "2016-11-22T10:01:00Z",
+        status("p2-a1-k1", Status::OnTrack),
+    ));
     let stored = serde_json::to_string(&theirs).expect("json");
 
     assert_eq!(journal_to_store(None, &ours), Ok(ours.clone()));
     let to_store = journal_to_store(Some(&stored), &ours).expect("merged");
-    assert_eq!(ids(&to_store), BTreeSet::from(["a1".to_owned(), "b1".to_owned()]));
+    assert_eq!(
+        ids(&to_store),
+        BTreeSet::from(["a1".to_owned(), "b1".to_owned()])
+    );
 
     let newer_version = stored.replace(r#""version":2"#, r#""version":3"#);
     assert_ne!(newer_version, stored);
-    for unreadable in [newer_version.as_str(), "{not json", r#"{"version":2,"plan_id":"another-plan","edits":[]}"#] {
-        assert_eq!(journal_to_store(Some(unreadable), &ours), Err(NotSaved::StoredUnreadable), "{unreadable}");
+    for unreadable in [
+        newer_version.as_str(),
+        "{not json",
+        r#"{"version":2,"plan_id":"another-plan","edits":[]}"#,
+    ] {
+        assert_eq!(
+            journal_to_store(Some(unreadable), &ours),
+            Err(NotSaved::StoredUnreadable),
+            "{unreadable}"
+        );
     }
 }
 
 /// One step a tab can take.
 #[derive(Debug, Clone)]
 enum Step {
-    Record { tab: usize, item: usize, status: usize },
-    Undo { tab: usize },
-    Discard { tab: usize },
-    Export { tab: usize },
+    Record {
+        tab: usize,
+        item: usize,
+        status: usize,
+    },
+    Undo {
+        tab: usize,
+    },
+    Discard {
+        tab: usize,
+    },
+    Export {
+        tab: usize,
+    },
     /// `to` hears of `from`'s journal (a storage event, or a save's merge).
-    Hear { from: usize, to: usize },
+    Hear {
+        from: usize,
+        to: usize,
+    },
 }
 
 fn steps() -> impl Strategy<Value = Vec<Step>> {
@@ -242,10 +440,17 @@ fn steps() -> impl Strategy<Value = Vec<Step>> {
 fn run(steps: &[Step]) -> Vec<Journal> {
     let mut tabs = vec![Journal::new(PLAN); 3];
     for (n, step) in steps.iter().enumerate() {
-        let now = Moment::from_instant(chrono::DateTime::from_timestamp(1_700_000_000 + n as i64, 0).expect("time").fixed_offset());
+        let now = Moment::from_instant(
+            chrono::DateTime::from_timestamp(1_700_000_000 + n as i64, 0)
+                .expect("time")
+                .fixed_offset(),
+        );
         match *step {
             Step::Record { tab, item, status } => {
-                let change = Change::SetStatus { item: format!("item-{item}"), status: Status::ALL.get(status).copied() };
+                let change = Change::SetStatus {
+                    item: format!("item-{item}"),
+                    status: Status::ALL.get(status).copied(),
+                };
                 let mut edit = Edit::new(format!("e{n}"), now, "Tester".into(), change);
                 edit.session = Some(format!("tab-{tab}"));
                 tabs[tab].record(edit);
@@ -271,9 +476,21 @@ fn run(steps: &[Step]) -> Vec<Journal> {
 
 /// What a journal means: the edits in effect, what was taken back, what
 /// was exported. (The order edits were learnt in may differ by tab.)
-fn meaning(journal: &Journal) -> (BTreeSet<String>, BTreeSet<String>, BTreeSet<String>, Option<Moment>) {
+fn meaning(
+    journal: &Journal,
+) -> (
+    BTreeSet<String>,
+    BTreeSet<String>,
+    BTreeSet<String>,
+    Option<Moment>,
+) {
     let withdrawn = journal.withdrawn.iter().map(|w| w.edit.clone()).collect();
-    (ids(journal), withdrawn, journal.exported.iter().cloned().collect(), journal.last_export.clone())
+    (
+        ids(journal),
+        withdrawn,
+        journal.exported.iter().cloned().collect(),
+        journal.last_export.clone(),
+    )
 }
 
 proptest! {

@@ -6,8 +6,21 @@
 
 use std::path::{Path, PathBuf};
 
-const DOMAIN: [&str; 5] = ["src/plan", "src/query", "src/progress", "src/exchange", "src/generate.rs"];
-const BROWSER_CRATES: [&str; 6] = ["leptos", "web_sys", "js_sys", "wasm_bindgen", "gloo", "send_wrapper"];
+const DOMAIN: [&str; 5] = [
+    "src/plan",
+    "src/query",
+    "src/progress",
+    "src/exchange",
+    "src/generate.rs",
+];
+const BROWSER_CRATES: [&str; 6] = [
+    "leptos",
+    "web_sys",
+    "js_sys",
+    "wasm_bindgen",
+    "gloo",
+    "send_wrapper",
+];
 
 fn rust_files(path: &Path, out: &mut Vec<PathBuf>) {
     if path.is_dir() {
@@ -35,7 +48,8 @@ fn the_domain_names_nothing_of_the_browser_or_leptos() {
                 let named = code.match_indices(name).any(|(at, _)| {
                     let before = code[..at].chars().next_back();
                     let after = code[at + name.len()..].chars().next();
-                    !before.is_some_and(|c| c.is_alphanumeric() || c == '_') && !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
+                    !before.is_some_and(|c| c.is_alphanumeric() || c == '_')
+                        && !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
                 });
                 if named {
                     found.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
@@ -43,5 +57,9 @@ fn the_domain_names_nothing_of_the_browser_or_leptos() {
             }
         }
     }
-    assert!(found.is_empty(), "the domain names browser or Leptos code:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "the domain names browser or Leptos code:\n{}",
+        found.join("\n")
+    );
 }

@@ -15,40 +15,83 @@ fn at(text: &str) -> Moment {
 }
 
 fn edit(id: &str, when: &str, change: Change) -> Edit {
-    Edit { id: id.into(), at: at(when), by: "Sam Jones (Nottinghamshire Police)".into(), batch: None, session: None, change }
+    Edit {
+        id: id.into(),
+        at: at(when),
+        by: "Sam Jones (Nottinghamshire Police)".into(),
+        batch: None,
+        session: None,
+        change,
+    }
 }
 
 fn sample() -> Plan {
-    read_plan(&std::fs::read("public/samples/notts-cypf-2016-18.json").expect("sample")).expect("opens")
+    read_plan(&std::fs::read("public/samples/notts-cypf-2016-18.json").expect("sample"))
+        .expect("opens")
 }
 
 fn status(item: &str, s: Status) -> Change {
-    Change::SetStatus { item: item.into(), status: Some(s) }
+    Change::SetStatus {
+        item: item.into(),
+        status: Some(s),
+    }
 }
 
 fn action<'p>(plan: &'p Plan, id: &str) -> &'p plan_tracker::plan::Action {
-    plan.priorities.iter().flat_map(|p| p.activities()).flat_map(|a| a.actions()).find(|a| a.id == id).expect("action")
+    plan.priorities
+        .iter()
+        .flat_map(|p| p.activities())
+        .flat_map(|a| a.actions())
+        .find(|a| a.id == id)
+        .expect("action")
 }
 
 #[test]
 fn a_status_edit_is_stamped_with_who_and_when() {
     let mut plan = sample();
-    let e = edit("e1", "2016-11-22T10:00:00Z", status("p1-a3-k1", Status::AtRisk));
+    let e = edit(
+        "e1",
+        "2016-11-22T10:00:00Z",
+        status("p1-a3-k1", Status::AtRisk),
+    );
     assert!(apply_all(&mut plan, [&e]).is_empty());
-    let progress = action(&plan, "p1-a3-k1").progress.as_ref().expect("progress");
+    let progress = action(&plan, "p1-a3-k1")
+        .progress
+        .as_ref()
+        .expect("progress");
     assert_eq!(progress.status, Some(Status::AtRisk));
-    assert_eq!(progress.updated.as_ref().map(Moment::as_str), Some("2016-11-22T10:00:00Z"));
-    assert_eq!(progress.updated_by.as_deref(), Some("Sam Jones (Nottinghamshire Police)"));
+    assert_eq!(
+        progress.updated.as_ref().map(Moment::as_str),
+        Some("2016-11-22T10:00:00Z")
+    );
+    assert_eq!(
+        progress.updated_by.as_deref(),
+        Some("Sam Jones (Nottinghamshire Police)")
+    );
 }
 
 #[test]
 fn the_later_change_wins_whatever_order_edits_arrive_in() {
-    let early = edit("e1", "2016-11-22T10:00:00Z", status("p1-a3-k1", Status::AtRisk));
-    let late = edit("e2", "2016-11-22T11:00:00Z", status("p1-a3-k1", Status::OffTrack));
+    let early = edit(
+        "e1",
+        "2016-11-22T10:00:00Z",
+        status("p1-a3-k1", Status::AtRisk),
+    );
+    let late = edit(
+        "e2",
+        "2016-11-22T11:00:00Z",
+        status("p1-a3-k1", Status::OffTrack),
+    );
     for order in [[&early, &late], [&late, &early]] {
         let mut plan = sample();
         apply_all(&mut plan, order);
-        assert_eq!(action(&plan, "p1-a3-k1").progress.as_ref().and_then(|p| p.status), Some(Status::OffTrack));
+        assert_eq!(
+            action(&plan, "p1-a3-k1")
+                .progress
+                .as_ref()
+                .and_then(|p| p.status),
+            Some(Status::OffTrack)
+        );
     }
 }
 
@@ -56,39 +99,91 @@ fn the_later_change_wins_whatever_order_edits_arrive_in() {
 fn notes_are_added_once_in_time_order_and_never_rewritten() {
     let note = |id: &str, text: &str, corrects: Option<&str>| Change::AddNote {
         item: "p1-a3".into(),
-        note: NoteDraft { id: id.into(), text: text.into(), corrects: corrects.map(str::to_owned), ..NoteDraft::default() },
+        note: NoteDraft {
+            id: id.into(),
+            text: text.into(),
+            corrects: corrects.map(str::to_owned),
+            ..NoteDraft::default()
+        },
     };
-    let first = edit("e1", "2016-11-22T10:00:00Z", note("n-a", "Co-located in October", None));
-    let fix = edit("e2", "2016-11-23T10:00:00Z", note("n-b", "Co-located in November, not October", Some("n-a")));
+    let first = edit(
+        "e1",
+        "2016-11-22T10:00:00Z",
+        note("n-a", "Co-located in October", None),
+    );
+    let fix = edit(
+        "e2",
+        "2016-11-23T10:00:00Z",
+        note("n-b", "Co-located in November, not October", Some("n-a")),
+    );
     let mut plan = sample();
     apply_all(&mut plan, [&fix, &first, &first]);
     let activity = &plan.priorities[0].activities()[2];
     let notes = activity.progress.as_ref().expect("progress").notes();
-    let ours: Vec<&str> = notes.iter().map(|n| n.id.as_str()).filter(|id| *id == "n-a" || *id == "n-b").collect();
+    let ours: Vec<&str> = notes
+        .iter()
+        .map(|n| n.id.as_str())
+        .filter(|id| *id == "n-a" || *id == "n-b")
+        .collect();
     assert_eq!(ours, ["n-a", "n-b"], "oldest first");
-    assert_eq!(notes.iter().find(|n| n.id == "n-a").map(|n| n.text.as_str()), Some("Co-located in October"));
+    assert_eq!(
+        notes
+            .iter()
+            .find(|n| n.id == "n-a")
+            .map(|n| n.text.as_str()),
+        Some("Co-located in October")
+    );
 }
 
 #[test]
 fn measure_values_are_added_with_their_stamp() {
     let mut plan = sample();
     let id = plan.measures()[0].id.clone();
-    let value = ValueDraft { period: Some("2016/17 Q2".into()), value: Figure::new(41.5), text: Some("41.5%".into()), date: None };
-    let e = edit("e1", "2016-11-22T10:00:00Z", Change::AddMeasureValue { measure: id.clone(), value });
+    let value = ValueDraft {
+        period: Some("2016/17 Q2".into()),
+        value: Figure::new(41.5),
+        text: Some("41.5%".into()),
+        date: None,
+    };
+    let e = edit(
+        "e1",
+        "2016-11-22T10:00:00Z",
+        Change::AddMeasureValue {
+            measure: id.clone(),
+            value,
+        },
+    );
     let before = plan.measures()[0].values().len();
     apply_all(&mut plan, [&e, &e]);
     let values = plan.measures()[0].values();
     assert_eq!(values.len(), before + 1, "added once");
     let added = values.last().expect("the value");
-    assert_eq!(added.by.as_deref(), Some("Sam Jones (Nottinghamshire Police)"));
-    assert_eq!(added.at.as_ref().map(Moment::as_str), Some("2016-11-22T10:00:00Z"));
+    assert_eq!(
+        added.by.as_deref(),
+        Some("Sam Jones (Nottinghamshire Police)")
+    );
+    assert_eq!(
+        added.at.as_ref().map(Moment::as_str),
+        Some("2016-11-22T10:00:00Z")
+    );
 }
 
 #[test]
 fn edits_to_missing_items_are_returned_not_dropped() {
     let mut plan = sample();
-    let gone = edit("e1", "2016-11-22T10:00:00Z", status("p9-a9-k9", Status::Complete));
-    let wrong_kind = edit("e2", "2016-11-22T10:00:00Z", Change::AddMeasureValue { measure: "p1-a3".into(), value: ValueDraft::default() });
+    let gone = edit(
+        "e1",
+        "2016-11-22T10:00:00Z",
+        status("p9-a9-k9", Status::Complete),
+    );
+    let wrong_kind = edit(
+        "e2",
+        "2016-11-22T10:00:00Z",
+        Change::AddMeasureValue {
+            measure: "p1-a3".into(),
+            value: ValueDraft::default(),
+        },
+    );
     let orphans = apply_all(&mut plan, [&gone, &wrong_kind]);
     assert_eq!(orphans.len(), 2);
 }
@@ -96,11 +191,28 @@ fn edits_to_missing_items_are_returned_not_dropped() {
 #[test]
 fn the_journal_survives_storage_as_json() {
     let mut journal = Journal::new("x");
-    journal.record(edit("e1", "2016-11-22T10:00:00+01:00", status("a", Status::AtRisk)));
-    journal.record(edit("e2", "2016-11-22T10:00:00Z", Change::AddNote {
-        item: "a".into(),
-        note: NoteDraft { id: "n".into(), text: "t".into(), status: Some(Status::AtRisk), evidence: vec![EvidenceDraft { title: Some("Audit".into()), ..EvidenceDraft::default() }], corrects: None },
-    }));
+    journal.record(edit(
+        "e1",
+        "2016-11-22T10:00:00+01:00",
+        status("a", Status::AtRisk),
+    ));
+    journal.record(edit(
+        "e2",
+        "2016-11-22T10:00:00Z",
+        Change::AddNote {
+            item: "a".into(),
+            note: NoteDraft {
+                id: "n".into(),
+                text: "t".into(),
+                status: Some(Status::AtRisk),
+                evidence: vec![EvidenceDraft {
+                    title: Some("Audit".into()),
+                    ..EvidenceDraft::default()
+                }],
+                corrects: None,
+            },
+        },
+    ));
     let text = serde_json::to_string(&journal).expect("json");
     let back = read_journal(&text).expect("reads back");
     assert_eq!(back, journal);
@@ -111,7 +223,11 @@ fn the_journal_survives_storage_as_json() {
 fn ten_thousand_edited_actions_fit_well_within_local_storage() {
     let mut journal = Journal::new("generated-10000");
     for i in 0..10_000 {
-        journal.record(edit(&format!("e{i}"), "2026-11-22T10:00:00Z", status(&format!("p1-a{}-k{}", i / 10, i % 10), Status::OnTrack)));
+        journal.record(edit(
+            &format!("e{i}"),
+            "2026-11-22T10:00:00Z",
+            status(&format!("p1-a{}-k{}", i / 10, i % 10), Status::OnTrack),
+        ));
     }
     let bytes = serde_json::to_string(&journal).expect("json").len();
     // localStorage counts UTF-16 code units: about 5 million characters.
@@ -121,7 +237,11 @@ fn ten_thousand_edited_actions_fit_well_within_local_storage() {
 #[test]
 fn activities_roll_up_their_actions() {
     let mut rollup = Rollup::default();
-    let p = |s: Status, pc: u8| plan_tracker::plan::Progress { status: Some(s), percent: Some(pc), ..Default::default() };
+    let p = |s: Status, pc: u8| plan_tracker::plan::Progress {
+        status: Some(s),
+        percent: Some(pc),
+        ..Default::default()
+    };
     rollup.add(Some(&p(Status::OnTrack, 50)));
     rollup.add(Some(&p(Status::OffTrack, 20)));
     rollup.add(None);
@@ -138,8 +258,19 @@ fn activities_roll_up_their_actions() {
 fn current_progress_matches_applying_to_the_whole_plan() {
     let plan = sample();
     let edits = [
-        edit("e1", "2016-11-22T10:00:00Z", status("p1-a3-k2", Status::AtRisk)),
-        edit("e2", "2016-11-22T10:01:00Z", Change::SetPercent { item: "p1-a3-k2".into(), percent: Some(40) }),
+        edit(
+            "e1",
+            "2016-11-22T10:00:00Z",
+            status("p1-a3-k2", Status::AtRisk),
+        ),
+        edit(
+            "e2",
+            "2016-11-22T10:01:00Z",
+            Change::SetPercent {
+                item: "p1-a3-k2".into(),
+                percent: Some(40),
+            },
+        ),
     ];
     let shown = current_progress(action(&plan, "p1-a3-k2").progress.as_ref(), &edits);
     let mut whole = plan.clone();
@@ -151,14 +282,28 @@ fn current_progress_matches_applying_to_the_whole_plan() {
 fn export_names_and_stamps_the_file() {
     let plan = sample();
     let journal = Journal::new(&plan.id);
-    let export = export_plan(&plan, &journal, at("2026-11-22T09:30:00Z"), "Sam Jones (Police)");
+    let export = export_plan(
+        &plan,
+        &journal,
+        at("2026-11-22T09:30:00Z"),
+        "Sam Jones (Police)",
+    );
     assert!(export.orphans.is_empty());
     let stamp = export.plan.exported.as_ref().expect("stamped");
     assert_eq!(stamp.by.as_deref(), Some("Sam Jones (Police)"));
-    assert_eq!(stamp.app_version.as_deref(), Some(env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        stamp.app_version.as_deref(),
+        Some(env!("CARGO_PKG_VERSION"))
+    );
     let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("day");
-    assert_eq!(export_file_name(&plan.id, day), "notts-cypf-2016-18-2026-11-22.json");
-    assert_eq!(export_file_name("../../etc/passwd", day), "etc-passwd-2026-11-22.json");
+    assert_eq!(
+        export_file_name(&plan.id, day),
+        "notts-cypf-2016-18-2026-11-22.json"
+    );
+    assert_eq!(
+        export_file_name("../../etc/passwd", day),
+        "etc-passwd-2026-11-22.json"
+    );
 }
 
 fn arb_edits(plan: &Plan) -> impl Strategy<Value = Vec<Edit>> {
@@ -168,17 +313,48 @@ fn arb_edits(plan: &Plan) -> impl Strategy<Value = Vec<Edit>> {
         .flat_map(|p| p.activities())
         .flat_map(|a| std::iter::once(a.id.clone()).chain(a.actions().iter().map(|k| k.id.clone())))
         .collect();
-    proptest::collection::vec((proptest::sample::select(ids), 0usize..6, 0u8..=100, 0u32..100_000), 0..30).prop_map(|raw| {
+    proptest::collection::vec(
+        (
+            proptest::sample::select(ids),
+            0usize..6,
+            0u8..=100,
+            0u32..100_000,
+        ),
+        0..30,
+    )
+    .prop_map(|raw| {
         raw.into_iter()
             .enumerate()
             .map(|(i, (item, s, pc, secs))| {
-                let when = chrono::DateTime::from_timestamp(1_700_000_000 + i64::from(secs), 0).expect("time").fixed_offset();
+                let when = chrono::DateTime::from_timestamp(1_700_000_000 + i64::from(secs), 0)
+                    .expect("time")
+                    .fixed_offset();
                 let change = match i % 3 {
-                    0 => Change::SetStatus { item, status: Status::ALL.get(s).copied() },
-                    1 => Change::SetPercent { item, percent: Some(pc) },
-                    _ => Change::AddNote { item, note: NoteDraft { id: format!("gen-note-{i}"), text: format!("Note «{i}» – ok"), ..NoteDraft::default() } },
+                    0 => Change::SetStatus {
+                        item,
+                        status: Status::ALL.get(s).copied(),
+                    },
+                    1 => Change::SetPercent {
+                        item,
+                        percent: Some(pc),
+                    },
+                    _ => Change::AddNote {
+                        item,
+                        note: NoteDraft {
+                            id: format!("gen-note-{i}"),
+                            text: format!("Note «{i}» – ok"),
+                            ..NoteDraft::default()
+                        },
+                    },
                 };
-                Edit { id: format!("gen-{i}"), at: Moment::from_instant(when), by: "Tester".into(), batch: None, session: None, change }
+                Edit {
+                    id: format!("gen-{i}"),
+                    at: Moment::from_instant(when),
+                    by: "Tester".into(),
+                    batch: None,
+                    session: None,
+                    change,
+                }
             })
             .collect()
     })

@@ -38,17 +38,24 @@ fn problems(value: &Value) -> Vec<String> {
 fn a_minimal_plan_opens() {
     let plan = read(&minimal()).expect("opens");
     assert_eq!(plan.title, "Example plan");
-    assert_eq!(plan.priorities[0].activities()[0].actions()[0].title, "Co-locate");
+    assert_eq!(
+        plan.priorities[0].activities()[0].actions()[0].title,
+        "Co-locate"
+    );
 }
 
 #[test]
 fn the_example_in_the_format_page_opens() {
-    let page = std::fs::read_to_string("public/schema/plan-format.md").expect("the shipped format page");
+    let page =
+        std::fs::read_to_string("public/schema/plan-format.md").expect("the shipped format page");
     let start = page.find("```json").expect("example") + "```json".len();
     let end = start + page[start..].find("```").expect("end of example");
     let plan = read_plan(&page.as_bytes()[start..end]).expect("the documented example opens");
     let action = &plan.priorities[0].activities()[0].actions()[0];
-    assert_eq!(action.progress.as_ref().and_then(|p| p.status), Some(Status::OnTrack));
+    assert_eq!(
+        action.progress.as_ref().and_then(|p| p.status),
+        Some(Status::OnTrack)
+    );
 }
 
 #[test]
@@ -69,7 +76,10 @@ fn unknown_fields_survive_at_every_level_in_order() {
     let back: Value = serde_json::from_str(&written).expect("json");
     assert_eq!(back, v, "nothing lost or changed");
     let zeta = written.find("zeta_first").expect("kept");
-    assert!(written.find("\"priorities\"").expect("priorities") < zeta, "unknown fields keep their place after known ones");
+    assert!(
+        written.find("\"priorities\"").expect("priorities") < zeta,
+        "unknown fields keep their place after known ones"
+    );
 }
 
 #[test]
@@ -78,11 +88,18 @@ fn several_unknown_fields_keep_their_order_among_known_ones() {
         "x_third": 3, "title": "T", "x_fourth": 4,
         "priorities": [{"a_note": 1, "id": "p1", "m_note": 2, "title": "One", "z_note": 3}]}"#;
     let written = write_plan(&read_plan(text.as_bytes()).expect("opens"));
-    let position = |key: &str| written.find(&format!("\"{key}\"")).unwrap_or_else(|| panic!("{key} kept"));
+    let position = |key: &str| {
+        written
+            .find(&format!("\"{key}\""))
+            .unwrap_or_else(|| panic!("{key} kept"))
+    };
     assert!(position("x_first") < position("x_second"));
     assert!(position("x_second") < position("x_third"));
     assert!(position("x_third") < position("x_fourth"));
-    assert!(position("a_note") < position("m_note") && position("m_note") < position("z_note"), "{written}");
+    assert!(
+        position("a_note") < position("m_note") && position("m_note") < position("z_note"),
+        "{written}"
+    );
 }
 
 #[test]
@@ -97,16 +114,23 @@ fn a_repeated_key_keeps_its_last_value_and_is_written_once() {
     assert_eq!(plan.title, "Last");
     assert_eq!(plan.extra.get("x3"), Some(&json!("again")));
     let written = write_plan(&plan);
-    assert_eq!(written.matches("\"title\"").count(), 2, "the plan's title and the priority's, once each");
+    assert_eq!(
+        written.matches("\"title\"").count(),
+        2,
+        "the plan's title and the priority's, once each"
+    );
     assert_eq!(written.matches("\"x3\"").count(), 1);
-    assert!(written.find("\"x2\"") < written.find("\"x3\"") && written.find("\"x3\"") < written.find("\"x4\""), "first place kept");
+    assert!(
+        written.find("\"x2\"") < written.find("\"x3\"")
+            && written.find("\"x3\"") < written.find("\"x4\""),
+        "first place kept"
+    );
 }
 
 #[test]
 fn moments_keep_how_they_were_written() {
     let mut v = minimal();
-    v["priorities"][0]["activities"][0]["progress"] =
-        json!({ "status": "at_risk", "updated": "2016-11-02T10:00:00Z", "notes": [{"id": "n1", "at": "2016-11-02T11:00:00+01:00", "text": "ok"}] });
+    v["priorities"][0]["activities"][0]["progress"] = json!({ "status": "at_risk", "updated": "2016-11-02T10:00:00Z", "notes": [{"id": "n1", "at": "2016-11-02T11:00:00+01:00", "text": "ok"}] });
     let written = write_plan(&read(&v).expect("opens"));
     assert!(written.contains("2016-11-02T10:00:00Z"));
     assert!(written.contains("2016-11-02T11:00:00+01:00"));
@@ -121,9 +145,18 @@ fn empty_files_say_so() {
 
 #[test]
 fn binary_files_say_so() {
-    assert_eq!(read_plan(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), Err(ReadError::NotText));
-    assert_eq!(read_plan(b"PK\x03\x04\x14\0\x06\0"), Err(ReadError::NotText));
-    assert_eq!(read_plan(b"{\"title\": \"\xff\xfe\"}"), Err(ReadError::NotText));
+    assert_eq!(
+        read_plan(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+        Err(ReadError::NotText)
+    );
+    assert_eq!(
+        read_plan(b"PK\x03\x04\x14\0\x06\0"),
+        Err(ReadError::NotText)
+    );
+    assert_eq!(
+        read_plan(b"{\"title\": \"\xff\xfe\"}"),
+        Err(ReadError::NotText)
+    );
 }
 
 #[test]
@@ -134,14 +167,18 @@ fn broken_json_gives_line_and_column() {
         other => panic!("{other:?}"),
     }
     let cut = &minimal().to_string()[..40];
-    let message = read_plan(cut.as_bytes()).expect_err("cut short").to_string();
+    let message = read_plan(cut.as_bytes())
+        .expect_err("cut short")
+        .to_string();
     assert!(message.contains("cut short"), "{message}");
 }
 
 #[test]
 fn deep_nesting_is_refused_with_a_message() {
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
-    let message = read_plan(deep.as_bytes()).expect_err("too deep").to_string();
+    let message = read_plan(deep.as_bytes())
+        .expect_err("too deep")
+        .to_string();
     assert!(message.contains("128 levels"), "{message}");
 }
 
@@ -154,8 +191,19 @@ fn files_over_the_limit_are_refused_before_parsing() {
 
 #[test]
 fn other_json_is_not_a_plan() {
-    for text in ["[]", "42", "\"plan\"", "{\"name\": \"budget.xlsx\"}", "{\"format\": \"excalidraw\"}", "null"] {
-        assert_eq!(read_plan(text.as_bytes()), Err(ReadError::NotAPlan), "{text}");
+    for text in [
+        "[]",
+        "42",
+        "\"plan\"",
+        "{\"name\": \"budget.xlsx\"}",
+        "{\"format\": \"excalidraw\"}",
+        "null",
+    ] {
+        assert_eq!(
+            read_plan(text.as_bytes()),
+            Err(ReadError::NotAPlan),
+            "{text}"
+        );
     }
 }
 
@@ -209,21 +257,29 @@ fn every_problem_is_listed_in_file_order() {
 fn required_fields_and_lists() {
     let mut v = minimal();
     v.as_object_mut().expect("object").remove("priorities");
-    assert_eq!(problems(&v), ["Plan: priorities are missing; a plan needs at least one priority"]);
+    assert_eq!(
+        problems(&v),
+        ["Plan: priorities are missing; a plan needs at least one priority"]
+    );
     v["priorities"] = json!([]);
-    assert_eq!(problems(&v), ["Plan: the plan has no priorities; it needs at least one"]);
+    assert_eq!(
+        problems(&v),
+        ["Plan: the plan has no priorities; it needs at least one"]
+    );
     v["priorities"] = json!([{"title": "No id"}, "text"]);
     assert_eq!(
         problems(&v),
-        ["Priority 1: id is missing; it is required", "Priority 2: must be an object with fields, not text"]
+        [
+            "Priority 1: id is missing; it is required",
+            "Priority 2: must be an object with fields, not text"
+        ]
     );
 }
 
 #[test]
 fn notes_need_a_moment_and_text() {
     let mut v = minimal();
-    v["priorities"][0]["activities"][0]["actions"][0]["progress"] =
-        json!({"notes": [{"id": "n1", "at": "2016-11-02 10:00", "text": "x"}, {"id": "n2", "text": ""}]});
+    v["priorities"][0]["activities"][0]["actions"][0]["progress"] = json!({"notes": [{"id": "n1", "at": "2016-11-02 10:00", "text": "x"}, {"id": "n2", "text": ""}]});
     assert_eq!(
         problems(&v),
         [
@@ -248,7 +304,10 @@ fn hostile_text_is_kept_as_text() {
     let mut v = minimal();
     v["title"] = json!("<script>alert(1)</script><img src=x onerror=alert(2)>");
     let plan = read(&v).expect("opens");
-    assert_eq!(plan.title, "<script>alert(1)</script><img src=x onerror=alert(2)>");
+    assert_eq!(
+        plan.title,
+        "<script>alert(1)</script><img src=x onerror=alert(2)>"
+    );
 }
 
 #[test]
@@ -263,7 +322,11 @@ fn long_bad_values_are_clipped_in_messages() {
 fn every_prefix_of_a_plan_is_refused_without_panicking() {
     let text = minimal().to_string();
     for end in 0..text.len() {
-        assert!(read_plan(&text.as_bytes()[..end]).is_err(), "{}", &text[..end]);
+        assert!(
+            read_plan(&text.as_bytes()[..end]).is_err(),
+            "{}",
+            &text[..end]
+        );
     }
 }
 
@@ -321,13 +384,25 @@ fn the_full_plan_opens() {
 
 /// Numbers as Excel, JavaScript and people write them.
 const AWKWARD: [&str; 12] = [
-    "233.33333333333334", "994.819562949742703", "1e2", "1E+2", "-0", "-0.0", "18446744073709551616",
-    "123456789012345678901234567890", "0.1e-5", "100.50", "5e-324", "1.7976931348623157e308",
+    "233.33333333333334",
+    "994.819562949742703",
+    "1e2",
+    "1E+2",
+    "-0",
+    "-0.0",
+    "18446744073709551616",
+    "123456789012345678901234567890",
+    "0.1e-5",
+    "100.50",
+    "5e-324",
+    "1.7976931348623157e308",
 ];
 
 #[test]
 fn numbers_come_back_byte_for_byte() {
-    let mut text = String::from(r#"{"format":"plan-tracker/plan","format_version":1,"id":"numbers","title":"Numbers","priorities":[{"id":"p1","title":"P"}],"measures":["#);
+    let mut text = String::from(
+        r#"{"format":"plan-tracker/plan","format_version":1,"id":"numbers","title":"Numbers","priorities":[{"id":"p1","title":"P"}],"measures":["#,
+    );
     for (i, n) in AWKWARD.iter().enumerate() {
         if i > 0 {
             text.push(',');
@@ -341,12 +416,34 @@ fn numbers_come_back_byte_for_byte() {
     // way serde_json writes it ("1e2" and "1E+2" as "1e+2": never "100.0").
     let spelt = |n: &String| {
         let n = n.replace('E', "e");
-        if n.contains("e+") || n.contains("e-") { n } else { n.replace('e', "e+") }
+        if n.contains("e+") || n.contains("e-") {
+            n
+        } else {
+            n.replace('e', "e+")
+        }
     };
-    assert_eq!(common::numbers_in(&written), common::numbers_in(&text).iter().map(spelt).collect::<Vec<_>>());
+    assert_eq!(
+        common::numbers_in(&written),
+        common::numbers_in(&text)
+            .iter()
+            .map(spelt)
+            .collect::<Vec<_>>()
+    );
     // And the figures are the nearest doubles, not one off.
-    assert_eq!(plan.measures()[0].values()[0].value.as_ref().and_then(|f| f.value()), Some(700.0 / 3.0));
-    assert_eq!(plan.measures()[1].values()[0].value.as_ref().and_then(|f| f.value()), Some(994.819562949742703));
+    assert_eq!(
+        plan.measures()[0].values()[0]
+            .value
+            .as_ref()
+            .and_then(|f| f.value()),
+        Some(700.0 / 3.0)
+    );
+    assert_eq!(
+        plan.measures()[1].values()[0]
+            .value
+            .as_ref()
+            .and_then(|f| f.value()),
+        Some(994.819562949742703)
+    );
     assert_eq!(read_plan(written.as_bytes()).expect("reopens"), plan);
 }
 
@@ -354,12 +451,25 @@ fn numbers_come_back_byte_for_byte() {
 fn a_figure_beyond_a_double_is_kept_as_written() {
     let mut plan = minimal();
     plan["measures"][0]["values"] = json!([{ "period": "Q1", "value": 1 }]);
-    let text = plan.to_string().replace(r#""value":1"#, r#""value":1e400"#).replacen('{', r#"{"huge":-1e400,"#, 1);
+    let text = plan
+        .to_string()
+        .replace(r#""value":1"#, r#""value":1e400"#)
+        .replacen('{', r#"{"huge":-1e400,"#, 1);
     let opened = read_plan(text.as_bytes()).expect("a number is a number, however large");
-    let figure = opened.measures()[0].values()[0].value.clone().expect("kept");
-    assert_eq!((figure.as_written(), figure.value()), ("1e+400", None), "nothing to draw, nothing lost");
+    let figure = opened.measures()[0].values()[0]
+        .value
+        .clone()
+        .expect("kept");
+    assert_eq!(
+        (figure.as_written(), figure.value()),
+        ("1e+400", None),
+        "nothing to draw, nothing lost"
+    );
     let written = write_plan(&opened);
-    assert!(written.contains(r#""value": 1e+400"#) && written.contains(r#""huge": -1e+400"#), "{written}");
+    assert!(
+        written.contains(r#""value": 1e+400"#) && written.contains(r#""huge": -1e+400"#),
+        "{written}"
+    );
 }
 
 #[test]
@@ -371,7 +481,9 @@ fn a_file_of_millions_of_values_is_refused_before_it_fills_memory() {
     }
     text.push_str("0]");
     match read_plan(text.as_bytes()) {
-        Err(error @ ReadError::TooManyValues { .. }) => assert!(error.to_string().contains("more than 4 million values")),
+        Err(error @ ReadError::TooManyValues { .. }) => {
+            assert!(error.to_string().contains("more than 4 million values"))
+        }
         other => panic!("{other:?}"),
     }
 }

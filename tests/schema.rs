@@ -30,8 +30,12 @@ fn every_sample_validates_against_the_schema() {
         if path.extension().is_none_or(|x| x != "json") || path.ends_with("index.json") {
             continue;
         }
-        let plan: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).expect("read")).expect("json");
-        let errors: Vec<String> = validator.iter_errors(&plan).map(|e| format!("{} at {}", e, e.instance_path)).collect();
+        let plan: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&path).expect("read")).expect("json");
+        let errors: Vec<String> = validator
+            .iter_errors(&plan)
+            .map(|e| format!("{} at {}", e, e.instance_path))
+            .collect();
         assert!(errors.is_empty(), "{}: {errors:#?}", path.display());
     }
 }

@@ -7,10 +7,10 @@
 mod common;
 
 use chrono::NaiveDate;
+use common::{any_json, at_path, paths};
 use plan_tracker::plan::figure::Figure;
 use plan_tracker::plan::{Moment, Status};
 use plan_tracker::progress::*;
-use common::{any_json, at_path, paths};
 use proptest::prelude::*;
 
 fn at(text: &str) -> Moment {
@@ -18,7 +18,14 @@ fn at(text: &str) -> Moment {
 }
 
 fn edit(id: &str, when: &str, change: Change) -> Edit {
-    Edit { id: id.into(), at: at(when), by: "Sam Jones (Nottinghamshire Police)".into(), batch: None, session: None, change }
+    Edit {
+        id: id.into(),
+        at: at(when),
+        by: "Sam Jones (Nottinghamshire Police)".into(),
+        batch: None,
+        session: None,
+        change,
+    }
 }
 
 fn stored(journal: &Journal) -> String {
@@ -35,13 +42,31 @@ const EDIT: &str = r#""id":"e1","at":"2016-11-22T10:00:00Z","by":"Sam","#;
 
 fn every_change() -> Vec<Change> {
     let item = || "p1-a3-k1".to_owned();
-    let mut changes: Vec<Change> =
-        Status::ALL.into_iter().map(|s| Change::SetStatus { item: item(), status: Some(s) }).collect();
-    changes.push(Change::SetStatus { item: item(), status: None });
+    let mut changes: Vec<Change> = Status::ALL
+        .into_iter()
+        .map(|s| Change::SetStatus {
+            item: item(),
+            status: Some(s),
+        })
+        .collect();
+    changes.push(Change::SetStatus {
+        item: item(),
+        status: None,
+    });
     for percent in [Some(0), Some(45), Some(100), Some(255), None] {
-        changes.push(Change::SetPercent { item: item(), percent });
+        changes.push(Change::SetPercent {
+            item: item(),
+            percent,
+        });
     }
-    changes.push(Change::AddNote { item: item(), note: NoteDraft { id: "n1".into(), text: "Started".into(), ..NoteDraft::default() } });
+    changes.push(Change::AddNote {
+        item: item(),
+        note: NoteDraft {
+            id: "n1".into(),
+            text: "Started".into(),
+            ..NoteDraft::default()
+        },
+    });
     changes.push(Change::AddNote {
         item: item(),
         note: NoteDraft {
@@ -49,13 +74,20 @@ fn every_change() -> Vec<Change> {
             text: "Line one\nLine \"two\" — café ✓ \u{1F600}".into(),
             status: Some(Status::OffTrack),
             evidence: vec![
-                EvidenceDraft { title: Some("Audit".into()), source: Some("Council".into()), url: Some("https://example.org/a?b=c&d".into()) },
+                EvidenceDraft {
+                    title: Some("Audit".into()),
+                    source: Some("Council".into()),
+                    url: Some("https://example.org/a?b=c&d".into()),
+                },
                 EvidenceDraft::default(),
             ],
             corrects: Some("n1".into()),
         },
     });
-    changes.push(Change::AddMeasureValue { measure: "m1".into(), value: ValueDraft::default() });
+    changes.push(Change::AddMeasureValue {
+        measure: "m1".into(),
+        value: ValueDraft::default(),
+    });
     for value in [41.5, 3.0, -0.25, 1e-7, 12_345_678.9] {
         changes.push(Change::AddMeasureValue {
             measure: "m1".into(),
@@ -69,7 +101,10 @@ fn every_change() -> Vec<Change> {
     }
     changes.push(Change::AddMeasureValue {
         measure: "m1".into(),
-        value: ValueDraft { text: Some("Not yet published".into()), ..ValueDraft::default() },
+        value: ValueDraft {
+            text: Some("Not yet published".into()),
+            ..ValueDraft::default()
+        },
     });
     changes
 }
@@ -85,13 +120,27 @@ fn every_change_reads_back_as_stored() {
     let text = stored(&journal);
     assert_eq!(read_journal(&text), Some(journal.clone()));
 
-    journal.mark_exported(["e1".to_owned(), "e3".to_owned()], at("2016-11-22T12:00:00Z"));
+    journal.mark_exported(
+        ["e1".to_owned(), "e3".to_owned()],
+        at("2016-11-22T12:00:00Z"),
+    );
     let session = journal.edits[3].session.insert("tab-1".to_owned()).clone();
-    assert_eq!(journal.undo(&session, at("2016-11-22T12:30:00Z")), 0, "e3 is exported");
+    assert_eq!(
+        journal.undo(&session, at("2016-11-22T12:30:00Z")),
+        0,
+        "e3 is exported"
+    );
     journal.edits[4].session = Some(session.clone());
     assert_eq!(journal.undo(&session, at("2016-11-22T12:30:00Z")), 1);
     journal.discard(at("2016-11-22T12:45:00Z"));
-    journal.record(edit("e-after", "2016-11-22T13:00:00Z", Change::SetStatus { item: "p1-a3-k1".into(), status: None }));
+    journal.record(edit(
+        "e-after",
+        "2016-11-22T13:00:00Z",
+        Change::SetStatus {
+            item: "p1-a3-k1".into(),
+            status: None,
+        },
+    ));
     let text = stored(&journal);
     let back = read_journal(&text).expect("reads back");
     assert_eq!(back, journal);
@@ -141,7 +190,11 @@ const STORED: &str = concat!(
 );
 
 fn expected_stored() -> Journal {
-    let note = |id: &str, text: &str| NoteDraft { id: id.into(), text: text.into(), ..NoteDraft::default() };
+    let note = |id: &str, text: &str| NoteDraft {
+        id: id.into(),
+        text: text.into(),
+        ..NoteDraft::default()
+    };
     let by = |mut e: Edit, by: &str, batch: Option<&str>| {
         e.by = by.into();
         e.batch = batch.map(str::to_owned);
@@ -149,41 +202,118 @@ fn expected_stored() -> Journal {
     };
     let item = || "p1-a3-k1".to_owned();
     let edits = vec![
-        edit("e1", "2016-11-22T10:00:00Z", Change::SetStatus { item: item(), status: Some(Status::AtRisk) }),
-        by(edit("e2", "2016-11-22T10:01:00.250+01:00", Change::SetPercent { item: item(), percent: Some(40) }), "Sam", Some("b1")),
-        by(edit("e3", "2016-11-22T10:01:00.250+01:00", Change::SetStatus { item: item(), status: None }), "Sam", Some("b1")),
-        by(edit("e4", "2016-11-22T10:02:00Z", Change::SetPercent { item: item(), percent: None }), "Sam", None),
-        by(edit("e5", "2016-11-22T10:03:00Z", Change::AddNote { item: "p1-a3".into(), note: note("n1", "Co-located") }), "Sam", None),
+        edit(
+            "e1",
+            "2016-11-22T10:00:00Z",
+            Change::SetStatus {
+                item: item(),
+                status: Some(Status::AtRisk),
+            },
+        ),
         by(
-            edit("e6", "2016-11-22T10:04:00Z", Change::AddNote {
-                item: "p1-a3".into(),
-                note: NoteDraft {
-                    status: Some(Status::OnTrack),
-                    evidence: vec![
-                        EvidenceDraft { title: Some("Audit".into()), source: None, url: Some("https://example.org/a".into()) },
-                        EvidenceDraft { source: Some("Board minutes".into()), ..EvidenceDraft::default() },
-                    ],
-                    corrects: Some("n1".into()),
-                    ..note("n2", "Co-located in November")
+            edit(
+                "e2",
+                "2016-11-22T10:01:00.250+01:00",
+                Change::SetPercent {
+                    item: item(),
+                    percent: Some(40),
                 },
-            }),
+            ),
+            "Sam",
+            Some("b1"),
+        ),
+        by(
+            edit(
+                "e3",
+                "2016-11-22T10:01:00.250+01:00",
+                Change::SetStatus {
+                    item: item(),
+                    status: None,
+                },
+            ),
+            "Sam",
+            Some("b1"),
+        ),
+        by(
+            edit(
+                "e4",
+                "2016-11-22T10:02:00Z",
+                Change::SetPercent {
+                    item: item(),
+                    percent: None,
+                },
+            ),
             "Sam",
             None,
         ),
         by(
-            edit("e7", "2016-11-22T10:05:00Z", Change::AddMeasureValue {
-                measure: "m1".into(),
-                value: ValueDraft {
-                    period: Some("2016/17 Q2".into()),
-                    value: Figure::new(41.5),
-                    text: Some("41.5%".into()),
-                    date: NaiveDate::from_ymd_opt(2016, 9, 30),
+            edit(
+                "e5",
+                "2016-11-22T10:03:00Z",
+                Change::AddNote {
+                    item: "p1-a3".into(),
+                    note: note("n1", "Co-located"),
                 },
-            }),
+            ),
             "Sam",
             None,
         ),
-        by(edit("e8", "2016-11-22T10:06:00Z", Change::AddMeasureValue { measure: "m1".into(), value: ValueDraft::default() }), "Sam", None),
+        by(
+            edit(
+                "e6",
+                "2016-11-22T10:04:00Z",
+                Change::AddNote {
+                    item: "p1-a3".into(),
+                    note: NoteDraft {
+                        status: Some(Status::OnTrack),
+                        evidence: vec![
+                            EvidenceDraft {
+                                title: Some("Audit".into()),
+                                source: None,
+                                url: Some("https://example.org/a".into()),
+                            },
+                            EvidenceDraft {
+                                source: Some("Board minutes".into()),
+                                ..EvidenceDraft::default()
+                            },
+                        ],
+                        corrects: Some("n1".into()),
+                        ..note("n2", "Co-located in November")
+                    },
+                },
+            ),
+            "Sam",
+            None,
+        ),
+        by(
+            edit(
+                "e7",
+                "2016-11-22T10:05:00Z",
+                Change::AddMeasureValue {
+                    measure: "m1".into(),
+                    value: ValueDraft {
+                        period: Some("2016/17 Q2".into()),
+                        value: Figure::new(41.5),
+                        text: Some("41.5%".into()),
+                        date: NaiveDate::from_ymd_opt(2016, 9, 30),
+                    },
+                },
+            ),
+            "Sam",
+            None,
+        ),
+        by(
+            edit(
+                "e8",
+                "2016-11-22T10:06:00Z",
+                Change::AddMeasureValue {
+                    measure: "m1".into(),
+                    value: ValueDraft::default(),
+                },
+            ),
+            "Sam",
+            None,
+        ),
     ];
     Journal {
         version: JOURNAL_VERSION,
@@ -208,7 +338,11 @@ fn journals_stored_by_the_first_version_are_read_and_upgraded() {
 fn journals_already_stored_keep_reading() {
     let mut expected = expected_stored();
     expected.edits[7].session = Some("tab-1".into());
-    expected.withdrawn.push(Withdrawal { edit: "e0".into(), at: at("2016-11-22T10:07:00Z"), why: Withdrawn::Undone });
+    expected.withdrawn.push(Withdrawal {
+        edit: "e0".into(),
+        at: at("2016-11-22T10:07:00Z"),
+        why: Withdrawn::Undone,
+    });
     assert_eq!(read_journal(STORED), Some(expected.clone()));
     // And the stored form itself has not changed.
     assert_eq!(stored(&expected), STORED);
@@ -235,7 +369,11 @@ fn what_the_stored_form_may_leave_out_or_add_is_accepted() {
         r#"{"id":"e5","at":"2016-11-22T10:00:00Z","by":"Sam","kind":"add_measure_value","measure":"m","value":{"value":7,"date":null,"period":null,"text":null,"x":1}}"#,
         r#"],"version":2,"exported":[],"withdrawn":[],"last_export":null}"#,
     );
-    let note = NoteDraft { id: "n".into(), text: "t".into(), ..NoteDraft::default() };
+    let note = NoteDraft {
+        id: "n".into(),
+        text: "t".into(),
+        ..NoteDraft::default()
+    };
     let sam = |mut e: Edit| {
         e.by = "Sam".into();
         e
@@ -244,14 +382,49 @@ fn what_the_stored_form_may_leave_out_or_add_is_accepted() {
         version: JOURNAL_VERSION,
         plan_id: "p".into(),
         edits: vec![
-            sam(edit("e1", "2016-11-22T10:00:00Z", Change::SetStatus { item: "a".into(), status: None })),
-            sam(edit("e2", "2016-11-22T10:00:00Z", Change::SetPercent { item: "a".into(), percent: None })),
-            sam(edit("e3", "2016-11-22T10:00:00Z", Change::AddNote { item: "a".into(), note: note.clone() })),
-            sam(edit("e4", "2016-11-22T10:00:00Z", Change::AddNote { item: "a".into(), note })),
-            sam(edit("e5", "2016-11-22T10:00:00Z", Change::AddMeasureValue {
-                measure: "m".into(),
-                value: ValueDraft { value: Some(Figure::from_number(7.into())), ..ValueDraft::default() },
-            })),
+            sam(edit(
+                "e1",
+                "2016-11-22T10:00:00Z",
+                Change::SetStatus {
+                    item: "a".into(),
+                    status: None,
+                },
+            )),
+            sam(edit(
+                "e2",
+                "2016-11-22T10:00:00Z",
+                Change::SetPercent {
+                    item: "a".into(),
+                    percent: None,
+                },
+            )),
+            sam(edit(
+                "e3",
+                "2016-11-22T10:00:00Z",
+                Change::AddNote {
+                    item: "a".into(),
+                    note: note.clone(),
+                },
+            )),
+            sam(edit(
+                "e4",
+                "2016-11-22T10:00:00Z",
+                Change::AddNote {
+                    item: "a".into(),
+                    note,
+                },
+            )),
+            sam(edit(
+                "e5",
+                "2016-11-22T10:00:00Z",
+                Change::AddMeasureValue {
+                    measure: "m".into(),
+                    value: ValueDraft {
+                        value: Some(Figure::from_number(7.into())),
+                        ..ValueDraft::default()
+                    },
+                },
+            )),
         ],
         withdrawn: Vec::new(),
         exported: Vec::new(),
@@ -263,7 +436,15 @@ fn what_the_stored_form_may_leave_out_or_add_is_accepted() {
 #[test]
 fn what_is_not_a_journal_is_refused() {
     let not_journals = [
-        "", "   ", "null", "1", "\"journal\"", "[]", "{}", "{not json", "\u{0}",
+        "",
+        "   ",
+        "null",
+        "1",
+        "\"journal\"",
+        "[]",
+        "{}",
+        "{not json",
+        "\u{0}",
         // The journal's own fields.
         r#"{"version":0,"plan_id":"p","edits":[]}"#,
         r#"{"version":3,"plan_id":"p","edits":[]}"#,
@@ -306,62 +487,250 @@ fn an_edit_that_is_not_an_edit_refuses_the_journal() {
     let cases: &[(&str, &str)] = &[
         (&format!("{{{EDIT}{set_status}}}"), "1"),
         (&format!("{{{EDIT}{set_status}}}"), "[]"),
-        (&format!("{{{EDIT}{set_status}}}"), r#"{"kind":"set_status","item":"a"}"#),
-        (&format!("{{{EDIT}{set_status}}}"), &format!(r#"{{"at":"2016-11-22T10:00:00Z","by":"Sam",{set_status}}}"#)),
-        (&format!("{{{EDIT}{set_status}}}"), &format!(r#"{{"id":"e1","by":"Sam",{set_status}}}"#)),
-        (&format!("{{{EDIT}{set_status}}}"), &format!(r#"{{"id":"e1","at":"2016-11-22T10:00:00Z",{set_status}}}"#)),
-        (&format!("{{{EDIT}{set_status}}}"), &format!(r#"{{"id":1,"at":"2016-11-22T10:00:00Z","by":"Sam",{set_status}}}"#)),
-        (&format!("{{{EDIT}{set_status}}}"), &format!(r#"{{"id":"e1","at":"22/11/2016 10:00","by":"Sam",{set_status}}}"#)),
-        (&format!("{{{EDIT}{set_status}}}"), &format!(r#"{{"id":"e1","at":"2016-11-22T10:00:00","by":"Sam",{set_status}}}"#)),
-        (&format!(r#"{{{EDIT}"batch":"b",{set_status}}}"#), &format!(r#"{{{EDIT}"batch":1,{set_status}}}"#)),
+        (
+            &format!("{{{EDIT}{set_status}}}"),
+            r#"{"kind":"set_status","item":"a"}"#,
+        ),
+        (
+            &format!("{{{EDIT}{set_status}}}"),
+            &format!(r#"{{"at":"2016-11-22T10:00:00Z","by":"Sam",{set_status}}}"#),
+        ),
+        (
+            &format!("{{{EDIT}{set_status}}}"),
+            &format!(r#"{{"id":"e1","by":"Sam",{set_status}}}"#),
+        ),
+        (
+            &format!("{{{EDIT}{set_status}}}"),
+            &format!(r#"{{"id":"e1","at":"2016-11-22T10:00:00Z",{set_status}}}"#),
+        ),
+        (
+            &format!("{{{EDIT}{set_status}}}"),
+            &format!(r#"{{"id":1,"at":"2016-11-22T10:00:00Z","by":"Sam",{set_status}}}"#),
+        ),
+        (
+            &format!("{{{EDIT}{set_status}}}"),
+            &format!(r#"{{"id":"e1","at":"22/11/2016 10:00","by":"Sam",{set_status}}}"#),
+        ),
+        (
+            &format!("{{{EDIT}{set_status}}}"),
+            &format!(r#"{{"id":"e1","at":"2016-11-22T10:00:00","by":"Sam",{set_status}}}"#),
+        ),
+        (
+            &format!(r#"{{{EDIT}"batch":"b",{set_status}}}"#),
+            &format!(r#"{{{EDIT}"batch":1,{set_status}}}"#),
+        ),
         // The kind of change.
-        (&format!("{{{EDIT}{set_status}}}"), &format!(r#"{{{EDIT}"item":"a","status":"on_track"}}"#)),
-        (&format!("{{{EDIT}{set_status}}}"), &format!(r#"{{{EDIT}"kind":"delete","item":"a"}}"#)),
-        (&format!("{{{EDIT}{set_status}}}"), &format!(r#"{{{EDIT}"kind":"SetStatus","item":"a"}}"#)),
-        (&format!("{{{EDIT}{set_status}}}"), &format!(r#"{{{EDIT}"kind":null,"item":"a"}}"#)),
-        (&format!("{{{EDIT}{set_status}}}"), &format!(r#"{{{EDIT}"kind":0,"item":"a"}}"#)),
+        (
+            &format!("{{{EDIT}{set_status}}}"),
+            &format!(r#"{{{EDIT}"item":"a","status":"on_track"}}"#),
+        ),
+        (
+            &format!("{{{EDIT}{set_status}}}"),
+            &format!(r#"{{{EDIT}"kind":"delete","item":"a"}}"#),
+        ),
+        (
+            &format!("{{{EDIT}{set_status}}}"),
+            &format!(r#"{{{EDIT}"kind":"SetStatus","item":"a"}}"#),
+        ),
+        (
+            &format!("{{{EDIT}{set_status}}}"),
+            &format!(r#"{{{EDIT}"kind":null,"item":"a"}}"#),
+        ),
+        (
+            &format!("{{{EDIT}{set_status}}}"),
+            &format!(r#"{{{EDIT}"kind":0,"item":"a"}}"#),
+        ),
         // Statuses and percentages.
-        (&format!("{{{EDIT}{set_status}}}"), &format!(r#"{{{EDIT}"kind":"set_status","status":"on_track"}}"#)),
-        (&format!("{{{EDIT}{set_status}}}"), &format!(r#"{{{EDIT}"kind":"set_status","item":null,"status":"on_track"}}"#)),
-        (&format!("{{{EDIT}{set_status}}}"), &format!(r#"{{{EDIT}"kind":"set_status","item":"a","status":"On track"}}"#)),
-        (&format!("{{{EDIT}{set_status}}}"), &format!(r#"{{{EDIT}"kind":"set_status","item":"a","status":"done"}}"#)),
-        (&format!("{{{EDIT}{set_status}}}"), &format!(r#"{{{EDIT}"kind":"set_status","item":"a","status":""}}"#)),
-        (&format!("{{{EDIT}{set_status}}}"), &format!(r#"{{{EDIT}"kind":"set_status","item":"a","status":1}}"#)),
-        (&format!(r#"{{{EDIT}"kind":"set_percent","item":"a","percent":255}}"#), &format!(r#"{{{EDIT}"kind":"set_percent","item":"a","percent":256}}"#)),
-        (&format!(r#"{{{EDIT}"kind":"set_percent","item":"a","percent":0}}"#), &format!(r#"{{{EDIT}"kind":"set_percent","item":"a","percent":-1}}"#)),
-        (&format!(r#"{{{EDIT}"kind":"set_percent","item":"a","percent":40}}"#), &format!(r#"{{{EDIT}"kind":"set_percent","item":"a","percent":40.5}}"#)),
-        (&format!(r#"{{{EDIT}"kind":"set_percent","item":"a","percent":40}}"#), &format!(r#"{{{EDIT}"kind":"set_percent","item":"a","percent":40.0}}"#)),
-        (&format!(r#"{{{EDIT}"kind":"set_percent","item":"a","percent":40}}"#), &format!(r#"{{{EDIT}"kind":"set_percent","item":"a","percent":"40"}}"#)),
+        (
+            &format!("{{{EDIT}{set_status}}}"),
+            &format!(r#"{{{EDIT}"kind":"set_status","status":"on_track"}}"#),
+        ),
+        (
+            &format!("{{{EDIT}{set_status}}}"),
+            &format!(r#"{{{EDIT}"kind":"set_status","item":null,"status":"on_track"}}"#),
+        ),
+        (
+            &format!("{{{EDIT}{set_status}}}"),
+            &format!(r#"{{{EDIT}"kind":"set_status","item":"a","status":"On track"}}"#),
+        ),
+        (
+            &format!("{{{EDIT}{set_status}}}"),
+            &format!(r#"{{{EDIT}"kind":"set_status","item":"a","status":"done"}}"#),
+        ),
+        (
+            &format!("{{{EDIT}{set_status}}}"),
+            &format!(r#"{{{EDIT}"kind":"set_status","item":"a","status":""}}"#),
+        ),
+        (
+            &format!("{{{EDIT}{set_status}}}"),
+            &format!(r#"{{{EDIT}"kind":"set_status","item":"a","status":1}}"#),
+        ),
+        (
+            &format!(r#"{{{EDIT}"kind":"set_percent","item":"a","percent":255}}"#),
+            &format!(r#"{{{EDIT}"kind":"set_percent","item":"a","percent":256}}"#),
+        ),
+        (
+            &format!(r#"{{{EDIT}"kind":"set_percent","item":"a","percent":0}}"#),
+            &format!(r#"{{{EDIT}"kind":"set_percent","item":"a","percent":-1}}"#),
+        ),
+        (
+            &format!(r#"{{{EDIT}"kind":"set_percent","item":"a","percent":40}}"#),
+            &format!(r#"{{{EDIT}"kind":"set_percent","item":"a","percent":40.5}}"#),
+        ),
+        (
+            &format!(r#"{{{EDIT}"kind":"set_percent","item":"a","percent":40}}"#),
+            &format!(r#"{{{EDIT}"kind":"set_percent","item":"a","percent":40.0}}"#),
+        ),
+        (
+            &format!(r#"{{{EDIT}"kind":"set_percent","item":"a","percent":40}}"#),
+            &format!(r#"{{{EDIT}"kind":"set_percent","item":"a","percent":"40"}}"#),
+        ),
         // Notes.
-        (&format!(r#"{{{EDIT}"kind":"add_note","item":"a","note":{{"id":"n","text":"t"}}}}"#), &format!(r#"{{{EDIT}"kind":"add_note","item":"a"}}"#)),
-        (&format!(r#"{{{EDIT}"kind":"add_note","item":"a","note":{{"id":"n","text":"t"}}}}"#), &format!(r#"{{{EDIT}"kind":"add_note","item":"a","note":null}}"#)),
-        (&format!(r#"{{{EDIT}"kind":"add_note","item":"a","note":{{"id":"n","text":"t"}}}}"#), &format!(r#"{{{EDIT}"kind":"add_note","item":"a","note":"t"}}"#)),
-        (&format!(r#"{{{EDIT}"kind":"add_note","item":"a","note":{{"id":"n","text":"t"}}}}"#), &format!(r#"{{{EDIT}"kind":"add_note","note":{{"id":"n","text":"t"}}}}"#)),
-        (&format!(r#"{{{EDIT}"kind":"add_note","item":"a","note":{{"id":"n","text":"t"}}}}"#), &format!(r#"{{{EDIT}"kind":"add_note","item":"a","note":{{"text":"t"}}}}"#)),
-        (&format!(r#"{{{EDIT}"kind":"add_note","item":"a","note":{{"id":"n","text":"t"}}}}"#), &format!(r#"{{{EDIT}"kind":"add_note","item":"a","note":{{"id":"n"}}}}"#)),
-        (&format!(r#"{{{EDIT}"kind":"add_note","item":"a","note":{{"id":"n","text":"t"}}}}"#), &format!(r#"{{{EDIT}"kind":"add_note","item":"a","note":{{"id":"n","text":"t","status":"closed"}}}}"#)),
-        (&format!(r#"{{{EDIT}"kind":"add_note","item":"a","note":{{"id":"n","text":"t"}}}}"#), &format!(r#"{{{EDIT}"kind":"add_note","item":"a","note":{{"id":"n","text":"t","corrects":5}}}}"#)),
-        (&format!(r#"{{{EDIT}"kind":"add_note","item":"a","note":{{"id":"n","text":"t","evidence":[]}}}}"#), &format!(r#"{{{EDIT}"kind":"add_note","item":"a","note":{{"id":"n","text":"t","evidence":null}}}}"#)),
-        (&format!(r#"{{{EDIT}"kind":"add_note","item":"a","note":{{"id":"n","text":"t","evidence":[]}}}}"#), &format!(r#"{{{EDIT}"kind":"add_note","item":"a","note":{{"id":"n","text":"t","evidence":{{}}}}}}"#)),
-        (&format!(r#"{{{EDIT}"kind":"add_note","item":"a","note":{{"id":"n","text":"t","evidence":[{{}}]}}}}"#), &format!(r#"{{{EDIT}"kind":"add_note","item":"a","note":{{"id":"n","text":"t","evidence":[1]}}}}"#)),
-        (&format!(r#"{{{EDIT}"kind":"add_note","item":"a","note":{{"id":"n","text":"t","evidence":[{{"title":"T"}}]}}}}"#), &format!(r#"{{{EDIT}"kind":"add_note","item":"a","note":{{"id":"n","text":"t","evidence":[{{"title":1}}]}}}}"#)),
-        (&format!(r#"{{{EDIT}"kind":"add_note","item":"a","note":{{"id":"n","text":"t","evidence":[{{"url":"u"}}]}}}}"#), &format!(r#"{{{EDIT}"kind":"add_note","item":"a","note":{{"id":"n","text":"t","evidence":[{{"url":["u"]}}]}}}}"#)),
+        (
+            &format!(r#"{{{EDIT}"kind":"add_note","item":"a","note":{{"id":"n","text":"t"}}}}"#),
+            &format!(r#"{{{EDIT}"kind":"add_note","item":"a"}}"#),
+        ),
+        (
+            &format!(r#"{{{EDIT}"kind":"add_note","item":"a","note":{{"id":"n","text":"t"}}}}"#),
+            &format!(r#"{{{EDIT}"kind":"add_note","item":"a","note":null}}"#),
+        ),
+        (
+            &format!(r#"{{{EDIT}"kind":"add_note","item":"a","note":{{"id":"n","text":"t"}}}}"#),
+            &format!(r#"{{{EDIT}"kind":"add_note","item":"a","note":"t"}}"#),
+        ),
+        (
+            &format!(r#"{{{EDIT}"kind":"add_note","item":"a","note":{{"id":"n","text":"t"}}}}"#),
+            &format!(r#"{{{EDIT}"kind":"add_note","note":{{"id":"n","text":"t"}}}}"#),
+        ),
+        (
+            &format!(r#"{{{EDIT}"kind":"add_note","item":"a","note":{{"id":"n","text":"t"}}}}"#),
+            &format!(r#"{{{EDIT}"kind":"add_note","item":"a","note":{{"text":"t"}}}}"#),
+        ),
+        (
+            &format!(r#"{{{EDIT}"kind":"add_note","item":"a","note":{{"id":"n","text":"t"}}}}"#),
+            &format!(r#"{{{EDIT}"kind":"add_note","item":"a","note":{{"id":"n"}}}}"#),
+        ),
+        (
+            &format!(r#"{{{EDIT}"kind":"add_note","item":"a","note":{{"id":"n","text":"t"}}}}"#),
+            &format!(
+                r#"{{{EDIT}"kind":"add_note","item":"a","note":{{"id":"n","text":"t","status":"closed"}}}}"#
+            ),
+        ),
+        (
+            &format!(r#"{{{EDIT}"kind":"add_note","item":"a","note":{{"id":"n","text":"t"}}}}"#),
+            &format!(
+                r#"{{{EDIT}"kind":"add_note","item":"a","note":{{"id":"n","text":"t","corrects":5}}}}"#
+            ),
+        ),
+        (
+            &format!(
+                r#"{{{EDIT}"kind":"add_note","item":"a","note":{{"id":"n","text":"t","evidence":[]}}}}"#
+            ),
+            &format!(
+                r#"{{{EDIT}"kind":"add_note","item":"a","note":{{"id":"n","text":"t","evidence":null}}}}"#
+            ),
+        ),
+        (
+            &format!(
+                r#"{{{EDIT}"kind":"add_note","item":"a","note":{{"id":"n","text":"t","evidence":[]}}}}"#
+            ),
+            &format!(
+                r#"{{{EDIT}"kind":"add_note","item":"a","note":{{"id":"n","text":"t","evidence":{{}}}}}}"#
+            ),
+        ),
+        (
+            &format!(
+                r#"{{{EDIT}"kind":"add_note","item":"a","note":{{"id":"n","text":"t","evidence":[{{}}]}}}}"#
+            ),
+            &format!(
+                r#"{{{EDIT}"kind":"add_note","item":"a","note":{{"id":"n","text":"t","evidence":[1]}}}}"#
+            ),
+        ),
+        (
+            &format!(
+                r#"{{{EDIT}"kind":"add_note","item":"a","note":{{"id":"n","text":"t","evidence":[{{"title":"T"}}]}}}}"#
+            ),
+            &format!(
+                r#"{{{EDIT}"kind":"add_note","item":"a","note":{{"id":"n","text":"t","evidence":[{{"title":1}}]}}}}"#
+            ),
+        ),
+        (
+            &format!(
+                r#"{{{EDIT}"kind":"add_note","item":"a","note":{{"id":"n","text":"t","evidence":[{{"url":"u"}}]}}}}"#
+            ),
+            &format!(
+                r#"{{{EDIT}"kind":"add_note","item":"a","note":{{"id":"n","text":"t","evidence":[{{"url":["u"]}}]}}}}"#
+            ),
+        ),
         // Measure values.
-        (&format!(r#"{{{EDIT}"kind":"add_measure_value","measure":"m","value":{{}}}}"#), &format!(r#"{{{EDIT}"kind":"add_measure_value","value":{{}}}}"#)),
-        (&format!(r#"{{{EDIT}"kind":"add_measure_value","measure":"m","value":{{}}}}"#), &format!(r#"{{{EDIT}"kind":"add_measure_value","measure":"m"}}"#)),
-        (&format!(r#"{{{EDIT}"kind":"add_measure_value","measure":"m","value":{{}}}}"#), &format!(r#"{{{EDIT}"kind":"add_measure_value","measure":"m","value":41.5}}"#)),
-        (&format!(r#"{{{EDIT}"kind":"add_measure_value","measure":"m","value":{{"value":41.5}}}}"#), &format!(r#"{{{EDIT}"kind":"add_measure_value","measure":"m","value":{{"value":"41.5"}}}}"#)),
-        (&format!(r#"{{{EDIT}"kind":"add_measure_value","measure":"m","value":{{"period":"Q2"}}}}"#), &format!(r#"{{{EDIT}"kind":"add_measure_value","measure":"m","value":{{"period":2}}}}"#)),
-        (&format!(r#"{{{EDIT}"kind":"add_measure_value","measure":"m","value":{{"date":"2016-09-30"}}}}"#), &format!(r#"{{{EDIT}"kind":"add_measure_value","measure":"m","value":{{"date":"30/09/2016"}}}}"#)),
-        (&format!(r#"{{{EDIT}"kind":"add_measure_value","measure":"m","value":{{"date":"2016-09-30"}}}}"#), &format!(r#"{{{EDIT}"kind":"add_measure_value","measure":"m","value":{{"date":"2016-09-31"}}}}"#)),
-        (&format!(r#"{{{EDIT}"kind":"add_measure_value","measure":"m","value":{{"date":"2016-09-30"}}}}"#), &format!(r#"{{{EDIT}"kind":"add_measure_value","measure":"m","value":{{"date":""}}}}"#)),
-        (&format!(r#"{{{EDIT}"kind":"add_measure_value","measure":"m","value":{{"date":"2016-09-30"}}}}"#), &format!(r#"{{{EDIT}"kind":"add_measure_value","measure":"m","value":{{"date":20160930}}}}"#)),
+        (
+            &format!(r#"{{{EDIT}"kind":"add_measure_value","measure":"m","value":{{}}}}"#),
+            &format!(r#"{{{EDIT}"kind":"add_measure_value","value":{{}}}}"#),
+        ),
+        (
+            &format!(r#"{{{EDIT}"kind":"add_measure_value","measure":"m","value":{{}}}}"#),
+            &format!(r#"{{{EDIT}"kind":"add_measure_value","measure":"m"}}"#),
+        ),
+        (
+            &format!(r#"{{{EDIT}"kind":"add_measure_value","measure":"m","value":{{}}}}"#),
+            &format!(r#"{{{EDIT}"kind":"add_measure_value","measure":"m","value":41.5}}"#),
+        ),
+        (
+            &format!(
+                r#"{{{EDIT}"kind":"add_measure_value","measure":"m","value":{{"value":41.5}}}}"#
+            ),
+            &format!(
+                r#"{{{EDIT}"kind":"add_measure_value","measure":"m","value":{{"value":"41.5"}}}}"#
+            ),
+        ),
+        (
+            &format!(
+                r#"{{{EDIT}"kind":"add_measure_value","measure":"m","value":{{"period":"Q2"}}}}"#
+            ),
+            &format!(
+                r#"{{{EDIT}"kind":"add_measure_value","measure":"m","value":{{"period":2}}}}"#
+            ),
+        ),
+        (
+            &format!(
+                r#"{{{EDIT}"kind":"add_measure_value","measure":"m","value":{{"date":"2016-09-30"}}}}"#
+            ),
+            &format!(
+                r#"{{{EDIT}"kind":"add_measure_value","measure":"m","value":{{"date":"30/09/2016"}}}}"#
+            ),
+        ),
+        (
+            &format!(
+                r#"{{{EDIT}"kind":"add_measure_value","measure":"m","value":{{"date":"2016-09-30"}}}}"#
+            ),
+            &format!(
+                r#"{{{EDIT}"kind":"add_measure_value","measure":"m","value":{{"date":"2016-09-31"}}}}"#
+            ),
+        ),
+        (
+            &format!(
+                r#"{{{EDIT}"kind":"add_measure_value","measure":"m","value":{{"date":"2016-09-30"}}}}"#
+            ),
+            &format!(r#"{{{EDIT}"kind":"add_measure_value","measure":"m","value":{{"date":""}}}}"#),
+        ),
+        (
+            &format!(
+                r#"{{{EDIT}"kind":"add_measure_value","measure":"m","value":{{"date":"2016-09-30"}}}}"#
+            ),
+            &format!(
+                r#"{{{EDIT}"kind":"add_measure_value","measure":"m","value":{{"date":20160930}}}}"#
+            ),
+        ),
     ];
     for (good, bad) in cases {
         assert!(read_journal(&journal_text(good)).is_some(), "{good}");
         assert_eq!(read_journal(&journal_text(bad)), None, "{bad}");
         // One bad edit among good ones still refuses the whole journal.
-        assert_eq!(read_journal(&journal_text(&format!("{good},{bad},{good}"))), None, "{bad}");
+        assert_eq!(
+            read_journal(&journal_text(&format!("{good},{bad},{good}"))),
+            None,
+            "{bad}"
+        );
     }
 }
 
@@ -371,13 +740,29 @@ fn deeply_nested_text_is_refused_without_overflowing_the_stack() {
     let deep_object = |depth: usize| format!("{}1{}", r#"{"a":"#.repeat(depth), "}".repeat(depth));
     for nested in [deep(100_000), deep_object(100_000)] {
         assert_eq!(read_journal(&nested), None);
-        assert_eq!(read_journal(&format!(r#"{{"version":1,"plan_id":"p","edits":[],"x":{nested}}}"#)), None);
-        assert_eq!(read_journal(&journal_text(&format!(r#"{{{EDIT}"kind":"set_status","item":"a","x":{nested}}}"#))), None);
-        let note = format!(r#"{{{EDIT}"kind":"add_note","item":"a","note":{{"id":"n","text":"t","evidence":[{{"x":{nested}}}]}}}}"#);
+        assert_eq!(
+            read_journal(&format!(
+                r#"{{"version":1,"plan_id":"p","edits":[],"x":{nested}}}"#
+            )),
+            None
+        );
+        assert_eq!(
+            read_journal(&journal_text(&format!(
+                r#"{{{EDIT}"kind":"set_status","item":"a","x":{nested}}}"#
+            ))),
+            None
+        );
+        let note = format!(
+            r#"{{{EDIT}"kind":"add_note","item":"a","note":{{"id":"n","text":"t","evidence":[{{"x":{nested}}}]}}}}"#
+        );
         assert_eq!(read_journal(&journal_text(&note)), None);
     }
     // Nesting that serde_json allows reads as usual when it is in a field nobody reads.
-    assert!(read_journal(&format!(r#"{{"version":1,"plan_id":"p","edits":[],"x":{}}}"#, deep(100))).is_some());
+    assert!(read_journal(&format!(
+        r#"{{"version":1,"plan_id":"p","edits":[],"x":{}}}"#,
+        deep(100)
+    ))
+    .is_some());
 }
 
 #[test]
@@ -393,7 +778,10 @@ fn a_journal_cut_short_is_refused() {
 fn statuses_are_stored_by_their_codes() {
     // The reader looks statuses up by code; serde writes them by name.
     for status in Status::ALL {
-        assert_eq!(serde_json::to_string(&status).expect("json"), format!("\"{}\"", status.code()));
+        assert_eq!(
+            serde_json::to_string(&status).expect("json"),
+            format!("\"{}\"", status.code())
+        );
     }
 }
 
@@ -402,36 +790,97 @@ fn statuses_are_stored_by_their_codes() {
 fn any_journal() -> impl Strategy<Value = Journal> {
     let text = "\\PC{0,10}";
     let change = prop_oneof![
-        (text, prop::option::of(prop::sample::select(Status::ALL.to_vec()))).prop_map(|(item, status)| Change::SetStatus { item, status }),
-        (text, prop::option::of(any::<u8>())).prop_map(|(item, percent)| Change::SetPercent { item, percent }),
-        (text, text, text, prop::option::of(text), prop::option::of(text)).prop_map(|(item, id, text, url, corrects)| Change::AddNote {
-            item,
-            note: NoteDraft { id, text, evidence: vec![EvidenceDraft { url, ..EvidenceDraft::default() }], corrects, ..NoteDraft::default() },
-        }),
-        (text, prop::option::of(text), prop::option::of(any::<f64>()), prop::option::of(1u32..366)).prop_map(|(measure, period, value, day)| {
-            Change::AddMeasureValue {
-                measure,
-                value: ValueDraft { period, value: value.and_then(Figure::new), text: None, date: day.and_then(|d| NaiveDate::from_yo_opt(2017, d)) },
-            }
-        }),
+        (
+            text,
+            prop::option::of(prop::sample::select(Status::ALL.to_vec()))
+        )
+            .prop_map(|(item, status)| Change::SetStatus { item, status }),
+        (text, prop::option::of(any::<u8>()))
+            .prop_map(|(item, percent)| Change::SetPercent { item, percent }),
+        (
+            text,
+            text,
+            text,
+            prop::option::of(text),
+            prop::option::of(text)
+        )
+            .prop_map(|(item, id, text, url, corrects)| Change::AddNote {
+                item,
+                note: NoteDraft {
+                    id,
+                    text,
+                    evidence: vec![EvidenceDraft {
+                        url,
+                        ..EvidenceDraft::default()
+                    }],
+                    corrects,
+                    ..NoteDraft::default()
+                },
+            }),
+        (
+            text,
+            prop::option::of(text),
+            prop::option::of(any::<f64>()),
+            prop::option::of(1u32..366)
+        )
+            .prop_map(|(measure, period, value, day)| {
+                Change::AddMeasureValue {
+                    measure,
+                    value: ValueDraft {
+                        period,
+                        value: value.and_then(Figure::new),
+                        text: None,
+                        date: day.and_then(|d| NaiveDate::from_yo_opt(2017, d)),
+                    },
+                }
+            }),
     ];
-    let edit = (text, 0i64..2_000_000_000_000, prop::option::of(text), prop::option::of(text), change).prop_map(|(by, millis, batch, session, change)| {
-        let instant = chrono::DateTime::from_timestamp_millis(millis).expect("time").fixed_offset();
-        (by, Moment::from_instant(instant), batch, session, change)
-    });
-    (prop::collection::vec(edit, 0..8), prop::collection::vec(any::<bool>(), 8), prop::collection::vec(any::<bool>(), 8)).prop_map(|(edits, export, withdraw)| {
-        let mut journal = Journal::new("p");
-        for (i, (by, at, batch, session, change)) in edits.into_iter().enumerate() {
-            journal.record(Edit { id: format!("e{i}"), at, by, batch, session, change });
-        }
-        let ids: Vec<String> = journal.edits.iter().map(|e| e.id.clone()).collect();
-        let exported = ids.iter().zip(&export).filter(|(_, x)| **x).map(|(id, _)| id.clone());
-        journal.mark_exported(exported.collect::<Vec<_>>(), at("2030-01-01T00:00:00Z"));
-        for (id, _) in ids.iter().zip(&withdraw).filter(|(_, w)| **w) {
-            journal.add_withdrawal(Withdrawal { edit: id.clone(), at: at("2030-01-02T00:00:00Z"), why: Withdrawn::Undone });
-        }
-        journal
-    })
+    let edit = (
+        text,
+        0i64..2_000_000_000_000,
+        prop::option::of(text),
+        prop::option::of(text),
+        change,
+    )
+        .prop_map(|(by, millis, batch, session, change)| {
+            let instant = chrono::DateTime::from_timestamp_millis(millis)
+                .expect("time")
+                .fixed_offset();
+            (by, Moment::from_instant(instant), batch, session, change)
+        });
+    (
+        prop::collection::vec(edit, 0..8),
+        prop::collection::vec(any::<bool>(), 8),
+        prop::collection::vec(any::<bool>(), 8),
+    )
+        .prop_map(|(edits, export, withdraw)| {
+            let mut journal = Journal::new("p");
+            for (i, (by, at, batch, session, change)) in edits.into_iter().enumerate() {
+                journal.record(Edit {
+                    id: format!("e{i}"),
+                    at,
+                    by,
+                    batch,
+                    session,
+                    change,
+                });
+            }
+            let ids: Vec<String> = journal.edits.iter().map(|e| e.id.clone()).collect();
+            let exported = ids
+                .iter()
+                .zip(&export)
+                .filter(|(_, x)| **x)
+                .map(|(id, _)| id.clone());
+            journal.mark_exported(exported.collect::<Vec<_>>(), at("2030-01-01T00:00:00Z"));
+            for (id, _) in ids.iter().zip(&withdraw).filter(|(_, w)| **w) {
+                journal.add_withdrawal(Withdrawal {
+                    edit: id.clone(),
+                    at: at("2030-01-02T00:00:00Z"),
+                    why: Withdrawn::Undone,
+                });
+            }
+            journal
+        })
 }
 
 proptest! {

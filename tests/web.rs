@@ -12,7 +12,9 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn local() -> web_sys::Storage {
-    web_sys::window().and_then(|w| w.local_storage().ok().flatten()).expect("localStorage in the test browser")
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .expect("localStorage in the test browser")
 }
 
 fn journal(plan_id: &str) -> Journal {
@@ -23,7 +25,10 @@ fn journal(plan_id: &str) -> Journal {
         by: "Tester (Police)".into(),
         batch: None,
         session: None,
-        change: Change::SetStatus { item: "p1-a1-k1".into(), status: Some(Status::AtRisk) },
+        change: Change::SetStatus {
+            item: "p1-a1-k1".into(),
+            status: Some(Status::AtRisk),
+        },
     });
     journal
 }
@@ -32,18 +37,33 @@ fn journal(plan_id: &str) -> Journal {
 fn a_journal_is_saved_and_read_back() {
     let saved = journal("web-test-plan");
     storage::save_journal(&saved).expect("saved");
-    let loaded = storage::load_journal("web-test-plan").expect("readable").expect("present");
+    let loaded = storage::load_journal("web-test-plan")
+        .expect("readable")
+        .expect("present");
     assert_eq!(loaded, saved);
     assert_eq!(storage::load_journal("no-such-plan"), Ok(None));
 }
 
 #[wasm_bindgen_test]
 fn a_corrupt_entry_is_set_aside_not_deleted() {
-    local().set_item("plan-tracker/v1/journal/corrupt-plan", "{not json").expect("set");
+    local()
+        .set_item("plan-tracker/v1/journal/corrupt-plan", "{not json")
+        .expect("set");
     let error = storage::load_journal("corrupt-plan").expect_err("refused");
-    let storage::StorageError::Corrupt { kept_as, .. } = error else { panic!("{error:?}") };
-    assert_eq!(local().get_item(&kept_as).ok().flatten().as_deref(), Some("{not json"));
-    assert_eq!(local().get_item("plan-tracker/v1/journal/corrupt-plan").ok().flatten(), None);
+    let storage::StorageError::Corrupt { kept_as, .. } = error else {
+        panic!("{error:?}")
+    };
+    assert_eq!(
+        local().get_item(&kept_as).ok().flatten().as_deref(),
+        Some("{not json")
+    );
+    assert_eq!(
+        local()
+            .get_item("plan-tracker/v1/journal/corrupt-plan")
+            .ok()
+            .flatten(),
+        None
+    );
     // The app carries on: the next read finds nothing, not an error.
     assert_eq!(storage::load_journal("corrupt-plan"), Ok(None));
 }
@@ -52,8 +72,16 @@ fn a_corrupt_entry_is_set_aside_not_deleted() {
 fn an_entry_from_an_older_version_is_set_aside() {
     let mut old = journal("old-plan");
     old.version = 0;
-    local().set_item("plan-tracker/v1/journal/old-plan", &serde_json::to_string(&old).expect("json")).expect("set");
-    assert!(matches!(storage::load_journal("old-plan"), Err(storage::StorageError::Corrupt { .. })));
+    local()
+        .set_item(
+            "plan-tracker/v1/journal/old-plan",
+            &serde_json::to_string(&old).expect("json"),
+        )
+        .expect("set");
+    assert!(matches!(
+        storage::load_journal("old-plan"),
+        Err(storage::StorageError::Corrupt { .. })
+    ));
 }
 
 /// Fills localStorage until the browser refuses even small entries; returns
@@ -86,7 +114,10 @@ fn a_full_quota_is_reported_as_full() {
             by: "Tester".into(),
             batch: None,
             session: None,
-            change: Change::SetPercent { item: format!("p1-a1-k{n}"), percent: Some(10) },
+            change: Change::SetPercent {
+                item: format!("p1-a1-k{n}"),
+                percent: Some(10),
+            },
         });
     }
     let result = storage::save_journal(&big);
@@ -98,12 +129,22 @@ fn a_full_quota_is_reported_as_full() {
 fn saving_merges_with_what_another_tab_stored() {
     let mut theirs = journal("two-tab-plan");
     theirs.edits[0].id = "theirs".into();
-    local().set_item("plan-tracker/v1/journal/two-tab-plan", &serde_json::to_string(&theirs).expect("json")).expect("set");
+    local()
+        .set_item(
+            "plan-tracker/v1/journal/two-tab-plan",
+            &serde_json::to_string(&theirs).expect("json"),
+        )
+        .expect("set");
     let ours = journal("two-tab-plan");
     storage::save_journal(&ours).expect("saved");
-    let stored = storage::load_journal("two-tab-plan").expect("readable").expect("present");
+    let stored = storage::load_journal("two-tab-plan")
+        .expect("readable")
+        .expect("present");
     let ids: Vec<&str> = stored.edits.iter().map(|e| e.id.as_str()).collect();
-    assert!(ids.contains(&"theirs") && ids.contains(&ours.edits[0].id.as_str()), "{ids:?}");
+    assert!(
+        ids.contains(&"theirs") && ids.contains(&ours.edits[0].id.as_str()),
+        "{ids:?}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -117,10 +158,29 @@ fn an_unreadable_entry_that_cannot_be_set_aside_is_left_as_it_was() {
     let left = local().get_item(key).ok().flatten();
     empty_storage(filled);
     let full = Some(Box::new(storage::StorageError::Full));
-    assert_eq!(loaded, Err(storage::StorageError::Unreadable { what: "changes to this plan".into(), why: full.clone() }));
-    assert!(!loaded.expect_err("refused").to_string().contains("Nothing was deleted"));
-    assert_eq!(saved, Err(storage::StorageError::Unreadable { what: "changes to this plan".into(), why: full }));
-    assert_eq!(left.as_deref(), Some(newer), "neither moved nor overwritten");
+    assert_eq!(
+        loaded,
+        Err(storage::StorageError::Unreadable {
+            what: "changes to this plan".into(),
+            why: full.clone()
+        })
+    );
+    assert!(!loaded
+        .expect_err("refused")
+        .to_string()
+        .contains("Nothing was deleted"));
+    assert_eq!(
+        saved,
+        Err(storage::StorageError::Unreadable {
+            what: "changes to this plan".into(),
+            why: full
+        })
+    );
+    assert_eq!(
+        left.as_deref(),
+        Some(newer),
+        "neither moved nor overwritten"
+    );
     let _ = local().remove_item(key);
 }
 
@@ -132,7 +192,10 @@ fn a_tab_keeps_its_session_across_calls() {
 
 #[wasm_bindgen_test]
 fn the_person_is_remembered() {
-    let person = storage::Person { name: "Sam Jones".into(), organisation: "Nottinghamshire Police".into() };
+    let person = storage::Person {
+        name: "Sam Jones".into(),
+        organisation: "Nottinghamshire Police".into(),
+    };
     storage::save_person(&person).expect("saved");
     assert_eq!(storage::load_person(), Some(person.clone()));
     assert_eq!(person.signature(), "Sam Jones (Nottinghamshire Police)");
@@ -141,9 +204,15 @@ fn the_person_is_remembered() {
 #[wasm_bindgen_test]
 fn plan_text_is_kept_while_small() {
     storage::save_plan_text("small-plan", b"{\"x\":1}").expect("saved");
-    assert_eq!(storage::load_current_plan_text(), Ok(Some("{\"x\":1}".to_owned())));
+    assert_eq!(
+        storage::load_current_plan_text(),
+        Ok(Some("{\"x\":1}".to_owned()))
+    );
     let big = "x".repeat(storage::MAX_STORED_PLAN_BYTES + 1);
-    assert_eq!(storage::save_plan_text("big-plan", big.as_bytes()), Err(storage::StorageError::PlanTooLarge));
+    assert_eq!(
+        storage::save_plan_text("big-plan", big.as_bytes()),
+        Err(storage::StorageError::PlanTooLarge)
+    );
 }
 
 #[wasm_bindgen_test]
@@ -175,7 +244,9 @@ async fn sleep(ms: i32) {
 }
 
 fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    list.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+    list.iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect()
 }
 
 #[wasm_bindgen_test]
@@ -185,7 +256,11 @@ async fn typing_reaches_the_address_once_it_pauses() {
     address::replace_query_when_idle(pairs(&[("q", "ab")]));
     assert_eq!(address::query_pairs(), pairs(&[]), "not while typing");
     sleep(500).await;
-    assert_eq!(address::query_pairs(), pairs(&[("q", "ab")]), "the last words, once typing pauses");
+    assert_eq!(
+        address::query_pairs(),
+        pairs(&[("q", "ab")]),
+        "the last words, once typing pauses"
+    );
 
     // A choice made meanwhile wins over typing not yet written.
     address::replace_query_when_idle(pairs(&[("q", "stale")]));
@@ -208,12 +283,27 @@ async fn work_put_off_until_idle_runs_after_the_current_task() {
 
 #[wasm_bindgen_test]
 async fn only_web_addresses_are_fetched() {
-    for url in ["data:application/json,{}", "javascript:alert(1)", " JAVASCRIPT:alert(1)", "file:///etc/passwd", "blob:null/x"] {
+    for url in [
+        "data:application/json,{}",
+        "javascript:alert(1)",
+        " JAVASCRIPT:alert(1)",
+        "file:///etc/passwd",
+        "blob:null/x",
+    ] {
         let refused = files::fetch_bytes(url).await.err();
-        assert_eq!(refused, Some(files::FetchError::NotWeb { url: url.to_owned() }), "{url}");
+        assert_eq!(
+            refused,
+            Some(files::FetchError::NotWeb {
+                url: url.to_owned()
+            }),
+            "{url}"
+        );
     }
     // A relative link is on the page's own site: fetched (and here, not found).
-    assert!(matches!(files::fetch_bytes("no-such-plan.json").await, Err(files::FetchError::Status { status: 404, .. })));
+    assert!(matches!(
+        files::fetch_bytes("no-such-plan.json").await,
+        Err(files::FetchError::Status { status: 404, .. })
+    ));
 }
 
 fn file_of(bytes: &[u8]) -> web_sys::File {
@@ -223,7 +313,9 @@ fn file_of(bytes: &[u8]) -> web_sys::File {
 
 #[wasm_bindgen_test]
 async fn files_read_exactly_their_bytes_whatever_was_read_before() {
-    let long = files::read_file(&file_of(b"a longer file, read first")).await.expect("reads");
+    let long = files::read_file(&file_of(b"a longer file, read first"))
+        .await
+        .expect("reads");
     assert_eq!(&*long, b"a longer file, read first");
     drop(long);
     // The buffer is reused: a shorter file must not keep the longer one's tail.

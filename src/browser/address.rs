@@ -4,7 +4,9 @@
 use std::cell::Cell;
 use std::time::Duration;
 
-use leptos::prelude::{set_timeout_with_handle, window_event_listener, TimeoutHandle, WindowListenerHandle};
+use leptos::prelude::{
+    set_timeout_with_handle, window_event_listener, TimeoutHandle, WindowListenerHandle,
+};
 use wasm_bindgen::JsCast;
 
 thread_local! {
@@ -17,12 +19,16 @@ const IDLE: Duration = Duration::from_millis(300);
 
 /// The query as (key, value) pairs, in order.
 pub fn query_pairs() -> Vec<(String, String)> {
-    let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) else { return Vec::new() };
+    let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) else {
+        return Vec::new();
+    };
     parse_query(&search)
 }
 
 pub fn parse_query(search: &str) -> Vec<(String, String)> {
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(search) else { return Vec::new() };
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(search) else {
+        return Vec::new();
+    };
     let mut pairs = Vec::new();
     // UrlSearchParams is iterable as [key, value] arrays.
     if let Ok(Some(iter)) = js_sys::try_iter(&params) {
@@ -37,7 +43,9 @@ pub fn parse_query(search: &str) -> Vec<(String, String)> {
 }
 
 pub fn encode_query(pairs: &[(String, String)]) -> String {
-    let Ok(params) = web_sys::UrlSearchParams::new() else { return String::new() };
+    let Ok(params) = web_sys::UrlSearchParams::new() else {
+        return String::new();
+    };
     for (k, v) in pairs {
         params.append(k, v);
     }
@@ -52,7 +60,9 @@ pub fn encode_query(pairs: &[(String, String)]) -> String {
 /// Puts a new query in the address bar. `push` adds a history entry (for
 /// choices a person makes), otherwise the current one is replaced.
 pub fn set_query(pairs: &[(String, String)], push: bool) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     // A later choice wins over typing that has not reached the address yet.
     cancel_idle_write();
     write_query(&window, pairs, push);

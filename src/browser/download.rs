@@ -8,7 +8,10 @@ pub struct DownloadError;
 
 impl std::fmt::Display for DownloadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "The browser would not save the file. Try again, or use another browser.")
+        write!(
+            f,
+            "The browser would not save the file. Try again, or use another browser."
+        )
     }
 }
 
@@ -17,11 +20,17 @@ pub fn download_text(name: &str, text: &str, mime: &str) -> Result<(), DownloadE
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| DownloadError)?;
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| DownloadError)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| DownloadError)?;
-    let document = web_sys::window().and_then(|w| w.document()).ok_or(DownloadError)?;
-    let link: web_sys::HtmlAnchorElement =
-        document.create_element("a").map_err(|_| DownloadError)?.dyn_into().map_err(|_| DownloadError)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or(DownloadError)?;
+    let link: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| DownloadError)?
+        .dyn_into()
+        .map_err(|_| DownloadError)?;
     link.set_href(&url);
     link.set_download(name);
     link.click();

@@ -67,7 +67,12 @@ pub struct FileBytes(Vec<u8>);
 
 impl FileBytes {
     fn copy_from(array: &js_sys::Uint8Array) -> FileBytes {
-        let mut buffer = SPARE.with(|spare| spare.try_borrow_mut().map(|mut s| std::mem::take(&mut *s)).unwrap_or_default());
+        let mut buffer = SPARE.with(|spare| {
+            spare
+                .try_borrow_mut()
+                .map(|mut s| std::mem::take(&mut *s))
+                .unwrap_or_default()
+        });
         let len = array.length() as usize;
         if buffer.capacity() < len {
             // Too small to reuse: a new buffer, filled straight from the
@@ -89,7 +94,12 @@ impl FileBytes {
 impl FileBytes {
     /// A response's chunks, one after another, in the spare buffer.
     fn from_chunks<'c>(chunks: impl Iterator<Item = &'c js_sys::Uint8Array>) -> FileBytes {
-        let mut buffer = SPARE.with(|spare| spare.try_borrow_mut().map(|mut s| std::mem::take(&mut *s)).unwrap_or_default());
+        let mut buffer = SPARE.with(|spare| {
+            spare
+                .try_borrow_mut()
+                .map(|mut s| std::mem::take(&mut *s))
+                .unwrap_or_default()
+        });
         buffer.clear();
         for chunk in chunks {
             let start = buffer.len();
@@ -127,16 +137,22 @@ impl Drop for FileBytes {
 pub async fn read_file(file: &web_sys::File) -> Result<FileBytes, FetchError> {
     let name = file.name();
     if file.size() > MAX_FILE_BYTES as f64 {
-        return Err(FetchError::TooLarge { name, bytes: file.size() });
+        return Err(FetchError::TooLarge {
+            name,
+            bytes: file.size(),
+        });
     }
-    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| FetchError::Unreadable { name })?;
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| FetchError::Unreadable { name })?;
     Ok(FileBytes::copy_from(&js_sys::Uint8Array::new(&buffer)))
 }
 
 /// True for addresses a plan may be fetched from: http and https, written
 /// out or relative to the page (which is served over one of them).
 fn is_web_address(url: &str, page: &str) -> bool {
-    web_sys::Url::new_with_base(url, page).is_ok_and(|u| matches!(u.protocol().as_str(), "http:" | "https:"))
+    web_sys::Url::new_with_base(url, page)
+        .is_ok_and(|u| matches!(u.protocol().as_str(), "http:" | "https:"))
 }
 
 /// Fetches a plan published at a link, relative to the page or absolute.
@@ -144,33 +160,60 @@ fn is_web_address(url: &str, page: &str) -> bool {
 /// refused by its declared length before it is read, or as soon as reading
 /// passes the limit, so a huge or endless response never fills memory.
 pub async fn fetch_bytes(url: &str) -> Result<FileBytes, FetchError> {
-    let network = || FetchError::Network { url: url.to_owned() };
-    let too_large = |bytes: f64| FetchError::TooLarge { name: url.to_owned(), bytes };
+    let network = || FetchError::Network {
+        url: url.to_owned(),
+    };
+    let too_large = |bytes: f64| FetchError::TooLarge {
+        name: url.to_owned(),
+        bytes,
+    };
     let window = web_sys::window().ok_or_else(network)?;
     let page = window.location().href().unwrap_or_default();
     if !is_web_address(url, &page) {
-        return Err(FetchError::NotWeb { url: url.to_owned() });
+        return Err(FetchError::NotWeb {
+            url: url.to_owned(),
+        });
     }
-    let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| network())?;
+    let response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| network())?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| network())?;
     if !response.ok() {
-        return Err(FetchError::Status { url: url.to_owned(), status: response.status() });
+        return Err(FetchError::Status {
+            url: url.to_owned(),
+            status: response.status(),
+        });
     }
     // Read as a whole number: a float parser would add its tables to the download.
-    let declared = response.headers().get("content-length").ok().flatten().and_then(|n| n.trim().parse::<u64>().ok());
+    let declared = response
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|n| n.trim().parse::<u64>().ok());
     if let Some(declared) = declared.filter(|&n| n > MAX_FILE_BYTES as u64) {
         return Err(too_large(declared as f64));
     }
-    let Some(body) = response.body() else { return Ok(FileBytes::from_chunks(std::iter::empty())) };
-    let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().dyn_into().map_err(|_| network())?;
+    let Some(body) = response.body() else {
+        return Ok(FileBytes::from_chunks(std::iter::empty()));
+    };
+    let reader: web_sys::ReadableStreamDefaultReader =
+        body.get_reader().dyn_into().map_err(|_| network())?;
     let mut chunks = Vec::new();
     let mut length = 0;
     loop {
         let step = JsFuture::from(reader.read()).await.map_err(|_| network())?;
-        if js_sys::Reflect::get(&step, &"done".into()).ok().and_then(|d| d.as_bool()) != Some(false) {
+        if js_sys::Reflect::get(&step, &"done".into())
+            .ok()
+            .and_then(|d| d.as_bool())
+            != Some(false)
+        {
             break;
         }
-        let chunk: js_sys::Uint8Array = js_sys::Reflect::get(&step, &"value".into()).ok().and_then(|v| v.dyn_into().ok()).ok_or_else(network)?;
+        let chunk: js_sys::Uint8Array = js_sys::Reflect::get(&step, &"value".into())
+            .ok()
+            .and_then(|v| v.dyn_into().ok())
+            .ok_or_else(network)?;
         length += chunk.length() as usize;
         if length > MAX_FILE_BYTES {
             let _ = reader.cancel();

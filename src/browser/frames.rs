@@ -15,8 +15,11 @@ const IDLE_TIMEOUT_MS: u32 = 1000;
 /// callback, which also runs after the paint.
 pub fn when_idle(work: impl FnOnce() + 'static) {
     leptos::prelude::request_animation_frame(move || {
-        let Some(window) = web_sys::window() else { return };
-        if js_sys::Reflect::has(&window, &JsValue::from_str("requestIdleCallback")).unwrap_or(false) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        if js_sys::Reflect::has(&window, &JsValue::from_str("requestIdleCallback")).unwrap_or(false)
+        {
             let options = web_sys::IdleRequestOptions::new();
             options.set_timeout(IDLE_TIMEOUT_MS);
             // Raw, because leptos's idle helper takes no timeout. A one-shot

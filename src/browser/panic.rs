@@ -12,9 +12,13 @@ pub fn install() {
 }
 
 fn show_message() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let Some(body) = document.body() else { return };
-    let Ok(panel) = document.create_element("div") else { return };
+    let Ok(panel) = document.create_element("div") else {
+        return;
+    };
     panel.set_class_name("crash");
     let _ = panel.set_attribute("role", "alert");
     let parts: [(&str, &str); 3] = [
@@ -33,7 +37,8 @@ fn show_message() {
                         let _ = window.location().reload();
                     }
                 });
-                let _ = element.add_event_listener_with_callback("click", reload.as_ref().unchecked_ref());
+                let _ = element
+                    .add_event_listener_with_callback("click", reload.as_ref().unchecked_ref());
                 reload.forget();
             }
             let _ = panel.append_child(&element);

@@ -33,7 +33,9 @@ impl std::fmt::Display for SaveFileError {
 
 /// Whether this browser can save to a file the person picks.
 pub fn can_save_to_file() -> bool {
-    web_sys::window().is_some_and(|w| Reflect::has(&w, &JsValue::from_str("showSaveFilePicker")).unwrap_or(false))
+    web_sys::window().is_some_and(|w| {
+        Reflect::has(&w, &JsValue::from_str("showSaveFilePicker")).unwrap_or(false)
+    })
 }
 
 /// Asks where to save `text` (suggesting `name`), writes it, and returns the
@@ -43,7 +45,11 @@ pub async fn save_to_file(name: &str, text: &str) -> Result<String, SaveFileErro
     let options = Object::new();
     set(&options, "suggestedName", &name.into())?;
     let accept = Object::new();
-    set(&accept, "application/json", &js_sys::Array::of1(&".json".into()))?;
+    set(
+        &accept,
+        "application/json",
+        &js_sys::Array::of1(&".json".into()),
+    )?;
     let plan_type = Object::new();
     set(&plan_type, "description", &"Plan file".into())?;
     set(&plan_type, "accept", &accept)?;
@@ -53,11 +59,16 @@ pub async fn save_to_file(name: &str, text: &str) -> Result<String, SaveFileErro
     let writable = call(&handle, "createWritable", &[]).await?;
     call(&writable, "write", &[text.into()]).await?;
     call(&writable, "close", &[]).await?;
-    Ok(Reflect::get(&handle, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_else(|| name.to_owned()))
+    Ok(Reflect::get(&handle, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_else(|| name.to_owned()))
 }
 
 fn set(target: &Object, key: &str, value: &JsValue) -> Result<(), SaveFileError> {
-    Reflect::set(target, &key.into(), value).map(|_| ()).map_err(describe)
+    Reflect::set(target, &key.into(), value)
+        .map(|_| ())
+        .map_err(describe)
 }
 
 /// Calls `target.method(...args)` and waits for the promise it returns.
@@ -66,8 +77,12 @@ async fn call(target: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValu
         .map_err(describe)?
         .dyn_into()
         .map_err(|_| refused(&format!("{method} is missing")))?;
-    let result = function.apply(target, &args.iter().collect::<js_sys::Array>()).map_err(describe)?;
-    let promise: Promise = result.dyn_into().map_err(|_| refused(&format!("{method} gave no promise")))?;
+    let result = function
+        .apply(target, &args.iter().collect::<js_sys::Array>())
+        .map_err(describe)?;
+    let promise: Promise = result
+        .dyn_into()
+        .map_err(|_| refused(&format!("{method} gave no promise")))?;
     JsFuture::from(promise).await.map_err(describe)
 }
 
@@ -77,10 +92,16 @@ fn refused(why: &str) -> SaveFileError {
 
 /// An AbortError is the person cancelling; anything else is a refusal.
 fn describe(error: JsValue) -> SaveFileError {
-    let name = Reflect::get(&error, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
+    let name = Reflect::get(&error, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_default();
     if name == "AbortError" {
         return SaveFileError::Cancelled;
     }
-    let message = Reflect::get(&error, &"message".into()).ok().and_then(|m| m.as_string()).unwrap_or_default();
+    let message = Reflect::get(&error, &"message".into())
+        .ok()
+        .and_then(|m| m.as_string())
+        .unwrap_or_default();
     refused(if message.is_empty() { &name } else { &message })
 }

@@ -33,10 +33,16 @@ pub enum StorageError {
     /// The quota is full: the change is kept in memory only.
     Full,
     /// A stored entry could not be read; it was kept aside under `kept_as`.
-    Corrupt { what: String, kept_as: String },
+    Corrupt {
+        what: String,
+        kept_as: String,
+    },
     /// A stored entry could not be read, nor moved aside (because of `why`,
     /// when known): it is left as it was, and nothing is saved over it.
-    Unreadable { what: String, why: Option<Box<StorageError>> },
+    Unreadable {
+        what: String,
+        why: Option<Box<StorageError>>,
+    },
     /// The plan is too large for localStorage; its changes are still kept.
     PlanTooLarge,
     Failed(String),
@@ -62,7 +68,13 @@ impl std::fmt::Display for StorageError {
 impl StorageError {
     /// True when changes made now are not being kept in the browser.
     pub fn loses_changes(&self) -> bool {
-        matches!(self, StorageError::Unavailable | StorageError::Full | StorageError::Failed(_) | StorageError::Unreadable { .. })
+        matches!(
+            self,
+            StorageError::Unavailable
+                | StorageError::Full
+                | StorageError::Failed(_)
+                | StorageError::Unreadable { .. }
+        )
     }
 
     /// Why, in a few words, for a sentence about something else.
@@ -122,8 +134,13 @@ fn write_raw(key: &str, text: &str) -> Result<(), StorageError> {
     let storage = available()?;
     // set_item is called directly so that old WebKit's code-22 error is seen too.
     storage.set_item(key, text).map_err(|e| {
-        let name = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.name())).unwrap_or_default();
-        let code = js_sys::Reflect::get(&e, &"code".into()).ok().and_then(|c| c.as_f64());
+        let name = e
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.name()))
+            .unwrap_or_default();
+        let code = js_sys::Reflect::get(&e, &"code".into())
+            .ok()
+            .and_then(|c| c.as_f64());
         if name.to_lowercase().contains("quota") || code == Some(22.0) {
             StorageError::Full
         } else {
@@ -135,7 +152,9 @@ fn write_raw(key: &str, text: &str) -> Result<(), StorageError> {
 /// A stored entry's text. A read that fails is an error, never "nothing
 /// stored", so that nothing is then written over what could not be read.
 fn read_raw(key: &str) -> Result<Option<String>, StorageError> {
-    available()?.get_item(key).map_err(|_| StorageError::Failed("reading".into()))
+    available()?
+        .get_item(key)
+        .map_err(|_| StorageError::Failed("reading".into()))
 }
 
 thread_local! {
@@ -145,17 +164,29 @@ thread_local! {
 }
 
 fn not_set_aside(key: &str) -> Option<Box<StorageError>> {
-    NOT_SET_ASIDE.with(|keys| keys.borrow().iter().find(|(k, _)| k == key).map(|(_, why)| Box::new(why.clone())))
+    NOT_SET_ASIDE.with(|keys| {
+        keys.borrow()
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, why)| Box::new(why.clone()))
+    })
 }
 
 /// Moves an entry that cannot be read to a backup key. The original is
 /// removed only once the copy reads back the same; otherwise it stays, and
 /// the error says why it could not be moved.
 fn set_aside(key: &str, text: &str, what: &str) -> StorageError {
-    let kept_as = format!("{PREFIX}/backup/{}/{}", key.trim_start_matches(PREFIX), js_sys::Date::now() as u64);
+    let kept_as = format!(
+        "{PREFIX}/backup/{}/{}",
+        key.trim_start_matches(PREFIX),
+        js_sys::Date::now() as u64
+    );
     let unreadable = |why: StorageError| {
         NOT_SET_ASIDE.with(|keys| keys.borrow_mut().push((key.to_owned(), why.clone())));
-        StorageError::Unreadable { what: what.to_owned(), why: Some(Box::new(why)) }
+        StorageError::Unreadable {
+            what: what.to_owned(),
+            why: Some(Box::new(why)),
+        }
     };
     if let Err(why) = write_raw(&kept_as, text) {
         return unreadable(why);
@@ -165,8 +196,15 @@ fn set_aside(key: &str, text: &str, what: &str) -> StorageError {
         Ok(_) => return unreadable(StorageError::Failed("the copy did not read back".into())),
         Err(why) => return unreadable(why),
     }
-    match available().and_then(|storage| storage.remove_item(key).map_err(|_| StorageError::Failed("remove".into()))) {
-        Ok(()) => StorageError::Corrupt { what: what.to_owned(), kept_as },
+    match available().and_then(|storage| {
+        storage
+            .remove_item(key)
+            .map_err(|_| StorageError::Failed("remove".into()))
+    }) {
+        Ok(()) => StorageError::Corrupt {
+            what: what.to_owned(),
+            kept_as,
+        },
         Err(why) => unreadable(why),
     }
 }
@@ -187,8 +225,12 @@ pub fn plan_id_of_journal_key(key: &str) -> Option<&str> {
 pub fn load_journal(plan_id: &str) -> Result<Option<Journal>, StorageError> {
     available()?;
     let key = journal_key(plan_id);
-    let Some(text) = read_raw(&key)? else { return Ok(None) };
-    parse_journal(&text, plan_id).map(Some).ok_or_else(|| set_aside(&key, &text, JOURNAL_WHAT))
+    let Some(text) = read_raw(&key)? else {
+        return Ok(None);
+    };
+    parse_journal(&text, plan_id)
+        .map(Some)
+        .ok_or_else(|| set_aside(&key, &text, JOURNAL_WHAT))
 }
 
 /// Reads a journal's stored text; `None` for other versions, other plans and
@@ -203,8 +245,13 @@ pub fn parse_journal(text: &str, plan_id: &str) -> Option<Journal> {
 pub fn save_journal(journal: &Journal) -> Result<(), StorageError> {
     let key = journal_key(&journal.plan_id);
     let stored = read_raw(&key)?;
-    let merged = journal_to_store(stored.as_deref(), journal)
-        .map_err(|NotSaved::StoredUnreadable| StorageError::Unreadable { what: JOURNAL_WHAT.to_owned(), why: not_set_aside(&key) })?;
+    let merged =
+        journal_to_store(stored.as_deref(), journal).map_err(|NotSaved::StoredUnreadable| {
+            StorageError::Unreadable {
+                what: JOURNAL_WHAT.to_owned(),
+                why: not_set_aside(&key),
+            }
+        })?;
     let text = serde_json::to_string(&merged).map_err(|e| StorageError::Failed(e.to_string()))?;
     write_raw(&key, &text)
 }
@@ -215,13 +262,18 @@ pub fn save_plan_text(plan_id: &str, bytes: &[u8]) -> Result<(), StorageError> {
     if bytes.len() > MAX_STORED_PLAN_BYTES {
         return Err(StorageError::PlanTooLarge);
     }
-    write_raw(&format!("{PREFIX}/plan/{plan_id}"), &String::from_utf8_lossy(bytes))?;
+    write_raw(
+        &format!("{PREFIX}/plan/{plan_id}"),
+        &String::from_utf8_lossy(bytes),
+    )?;
     write_raw(&format!("{PREFIX}/current"), plan_id)
 }
 
 /// The plan open last time, if its text was kept.
 pub fn load_current_plan_text() -> Result<Option<String>, StorageError> {
-    let Some(id) = read_raw(&format!("{PREFIX}/current"))? else { return Ok(None) };
+    let Some(id) = read_raw(&format!("{PREFIX}/current"))? else {
+        return Ok(None);
+    };
     read_raw(&format!("{PREFIX}/plan/{id}"))
 }
 
@@ -243,14 +295,19 @@ pub fn save_person(person: &Person) -> Result<(), StorageError> {
 
 /// Calls `on_change` with the plan id and new text when another tab changes
 /// a journal, until the handle is removed.
-pub fn on_other_tab_change(on_change: impl Fn(String, Option<String>) + 'static) -> leptos::prelude::WindowListenerHandle {
-    leptos::prelude::window_event_listener(leptos::ev::storage, move |event: web_sys::StorageEvent| {
-        if let Some(key) = event.key() {
-            if let Some(plan_id) = plan_id_of_journal_key(&key) {
-                on_change(plan_id.to_owned(), event.new_value());
+pub fn on_other_tab_change(
+    on_change: impl Fn(String, Option<String>) + 'static,
+) -> leptos::prelude::WindowListenerHandle {
+    leptos::prelude::window_event_listener(
+        leptos::ev::storage,
+        move |event: web_sys::StorageEvent| {
+            if let Some(key) = event.key() {
+                if let Some(plan_id) = plan_id_of_journal_key(&key) {
+                    on_change(plan_id.to_owned(), event.new_value());
+                }
             }
-        }
-    })
+        },
+    )
 }
 
 thread_local! {
@@ -265,7 +322,10 @@ pub fn tab_session() -> String {
     TAB_SESSION.with(|cell| {
         cell.get_or_init(|| {
             let storage = web_sys::window().and_then(|w| w.session_storage().ok().flatten());
-            if let Some(id) = storage.as_ref().and_then(|s| s.get_item(KEY).ok().flatten()) {
+            if let Some(id) = storage
+                .as_ref()
+                .and_then(|s| s.get_item(KEY).ok().flatten())
+            {
                 return id;
             }
             let id = crate::browser::clock::new_id("tab");
@@ -282,12 +342,18 @@ pub fn tab_session() -> String {
 pub async fn ask_to_persist() -> Option<bool> {
     let storage = web_sys::window()?.navigator().storage();
     let promise = storage.persist().ok()?;
-    wasm_bindgen_futures::JsFuture::from(promise).await.ok()?.as_bool()
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()?
+        .as_bool()
 }
 
 /// Safari and iPadOS clear script-written storage after seven days without use.
 pub fn storage_may_be_evicted() -> bool {
-    let agent = web_sys::window().and_then(|w| w.navigator().user_agent().ok()).unwrap_or_default();
-    let safari = agent.contains("Safari") && !agent.contains("Chrome") && !agent.contains("Chromium");
+    let agent = web_sys::window()
+        .and_then(|w| w.navigator().user_agent().ok())
+        .unwrap_or_default();
+    let safari =
+        agent.contains("Safari") && !agent.contains("Chrome") && !agent.contains("Chromium");
     safari || agent.contains("iPad") || agent.contains("iPhone")
 }

@@ -20,11 +20,16 @@ impl Drop for VisibilityWatch {
 /// bottom of the view, and again while it stays there after each call (so a
 /// short page fills up). `None` where the browser cannot watch; whatever the
 /// element offers to click still works.
-pub fn watch(element: &web_sys::Element, on_visible: impl Fn() + 'static) -> Option<VisibilityWatch> {
+pub fn watch(
+    element: &web_sys::Element,
+    on_visible: impl Fn() + 'static,
+) -> Option<VisibilityWatch> {
     let callback = Closure::<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>::new(
         move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
             for entry in entries.iter() {
-                let Ok(entry) = entry.dyn_into::<web_sys::IntersectionObserverEntry>() else { continue };
+                let Ok(entry) = entry.dyn_into::<web_sys::IntersectionObserverEntry>() else {
+                    continue;
+                };
                 if entry.is_intersecting() {
                     on_visible();
                     // Watching afresh reports again after the page has grown,
@@ -38,7 +43,14 @@ pub fn watch(element: &web_sys::Element, on_visible: impl Fn() + 'static) -> Opt
     );
     let options = web_sys::IntersectionObserverInit::new();
     options.set_root_margin("0px 0px 100% 0px");
-    let observer = web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options).ok()?;
+    let observer = web_sys::IntersectionObserver::new_with_options(
+        callback.as_ref().unchecked_ref(),
+        &options,
+    )
+    .ok()?;
     observer.observe(element);
-    Some(VisibilityWatch { observer, _callback: callback })
+    Some(VisibilityWatch {
+        observer,
+        _callback: callback,
+    })
 }

@@ -27,7 +27,10 @@ pub struct PriorityChanges {
 
 impl PriorityChanges {
     pub fn is_empty(&self) -> bool {
-        self.status_changes.is_empty() && self.new_notes.is_empty() && self.added.is_empty() && self.removed.is_empty()
+        self.status_changes.is_empty()
+            && self.new_notes.is_empty()
+            && self.added.is_empty()
+            && self.removed.is_empty()
     }
 }
 
@@ -52,9 +55,23 @@ fn items(plan: &Plan) -> (Vec<String>, HashMap<&str, Item<'_>>) {
     for p in &plan.priorities {
         order.push(p.id.clone());
         for a in p.activities() {
-            map.insert(a.id.as_str(), Item { priority: p.id.clone(), title: a.title.clone(), progress: a.progress.as_ref() });
+            map.insert(
+                a.id.as_str(),
+                Item {
+                    priority: p.id.clone(),
+                    title: a.title.clone(),
+                    progress: a.progress.as_ref(),
+                },
+            );
             for k in a.actions() {
-                map.insert(k.id.as_str(), Item { priority: p.id.clone(), title: k.title.clone(), progress: k.progress.as_ref() });
+                map.insert(
+                    k.id.as_str(),
+                    Item {
+                        priority: p.id.clone(),
+                        title: k.title.clone(),
+                        progress: k.progress.as_ref(),
+                    },
+                );
             }
         }
     }
@@ -88,15 +105,24 @@ pub fn compare(earlier: &Plan, now: &Plan) -> Comparison {
         let Some(item) = after.get(id) else { continue };
         let changes = by_priority
             .entry(item.priority.clone())
-            .or_insert_with(|| PriorityChanges { title: title_of(now, &item.priority), ..Default::default() });
+            .or_insert_with(|| PriorityChanges {
+                title: title_of(now, &item.priority),
+                ..Default::default()
+            });
         match before.get(id) {
             None => changes.added.push(item.title.clone()),
             Some(old) => {
-                let (was, is) = (old.progress.and_then(|p| p.status), item.progress.and_then(|p| p.status));
+                let (was, is) = (
+                    old.progress.and_then(|p| p.status),
+                    item.progress.and_then(|p| p.status),
+                );
                 if was != is {
                     changes.status_changes.push((item.title.clone(), was, is));
                 }
-                let seen: HashSet<&str> = old.progress.map(|p| p.notes().iter().map(|n| n.id.as_str()).collect()).unwrap_or_default();
+                let seen: HashSet<&str> = old
+                    .progress
+                    .map(|p| p.notes().iter().map(|n| n.id.as_str()).collect())
+                    .unwrap_or_default();
                 for note in item.progress.map(Progress::notes).unwrap_or_default() {
                     if !seen.contains(note.id.as_str()) {
                         changes.new_notes.push((item.title.clone(), note.clone()));
@@ -109,13 +135,22 @@ pub fn compare(earlier: &Plan, now: &Plan) -> Comparison {
         if !after.contains_key(id) {
             by_priority
                 .entry(old.priority.clone())
-                .or_insert_with(|| PriorityChanges { title: title_of(earlier, &old.priority), ..Default::default() })
+                .or_insert_with(|| PriorityChanges {
+                    title: title_of(earlier, &old.priority),
+                    ..Default::default()
+                })
                 .removed
                 .push(old.title.clone());
         }
     }
     let mut priorities: Vec<PriorityChanges> = Vec::new();
-    for id in order.iter().chain(earlier.priorities.iter().map(|p| &p.id).filter(|id| !order.contains(id))) {
+    for id in order.iter().chain(
+        earlier
+            .priorities
+            .iter()
+            .map(|p| &p.id)
+            .filter(|id| !order.contains(id)),
+    ) {
         if let Some(mut changes) = by_priority.remove(id.as_str()) {
             changes.removed.sort_unstable();
             if !changes.is_empty() {
@@ -123,8 +158,15 @@ pub fn compare(earlier: &Plan, now: &Plan) -> Comparison {
             }
         }
     }
-    let mut comparison = Comparison { priorities, ..Comparison::default() };
-    let old_measures: HashMap<&str, &crate::plan::Measure> = earlier.measures().iter().map(|m| (m.id.as_str(), m)).collect();
+    let mut comparison = Comparison {
+        priorities,
+        ..Comparison::default()
+    };
+    let old_measures: HashMap<&str, &crate::plan::Measure> = earlier
+        .measures()
+        .iter()
+        .map(|m| (m.id.as_str(), m))
+        .collect();
     let new_ids: HashSet<&str> = now.measures().iter().map(|m| m.id.as_str()).collect();
     for m in now.measures() {
         match old_measures.get(m.id.as_str()) {
@@ -132,15 +174,27 @@ pub fn compare(earlier: &Plan, now: &Plan) -> Comparison {
             Some(old) => {
                 for v in m.values() {
                     if !old.values().contains(v) {
-                        let words = present(&v.text).map(str::to_owned).or(v.value.as_ref().map(|f| f.text().to_owned())).unwrap_or_default();
-                        let period = present(&v.period).map(|p| format!(", {p}")).unwrap_or_default();
-                        comparison.new_values.push((m.title.clone(), format!("{words}{period}")));
+                        let words = present(&v.text)
+                            .map(str::to_owned)
+                            .or(v.value.as_ref().map(|f| f.text().to_owned()))
+                            .unwrap_or_default();
+                        let period = present(&v.period)
+                            .map(|p| format!(", {p}"))
+                            .unwrap_or_default();
+                        comparison
+                            .new_values
+                            .push((m.title.clone(), format!("{words}{period}")));
                     }
                 }
             }
         }
     }
-    comparison.measures_removed = earlier.measures().iter().filter(|m| !new_ids.contains(m.id.as_str())).map(|m| m.title.clone()).collect();
+    comparison.measures_removed = earlier
+        .measures()
+        .iter()
+        .filter(|m| !new_ids.contains(m.id.as_str()))
+        .map(|m| m.title.clone())
+        .collect();
     comparison
 }
 

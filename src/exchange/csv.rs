@@ -23,7 +23,11 @@ pub const HEADER: [&str; 11] = [
 pub fn field(text: &str) -> String {
     // A leading = + - @ (or tab/CR) makes Excel evaluate the cell; a quote
     // mark in front keeps hostile text as text.
-    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_owned() };
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    };
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
@@ -33,19 +37,39 @@ pub fn field(text: &str) -> String {
 
 /// The CSV text for the given actions, as (priority, activity, action)
 /// positions with each action's current progress.
-pub fn actions_csv(plan: &Plan, rows: impl IntoIterator<Item = ((usize, usize, usize), Option<Progress>)>) -> String {
+pub fn actions_csv(
+    plan: &Plan,
+    rows: impl IntoIterator<Item = ((usize, usize, usize), Option<Progress>)>,
+) -> String {
     let mut out = String::from("\u{feff}");
-    out.push_str(&HEADER.iter().map(|h| field(h)).collect::<Vec<_>>().join(","));
+    out.push_str(
+        &HEADER
+            .iter()
+            .map(|h| field(h))
+            .collect::<Vec<_>>()
+            .join(","),
+    );
     out.push_str("\r\n");
     for ((pi, ai, ki), progress) in rows {
-        let Some(priority) = plan.priorities.get(pi) else { continue };
-        let Some(activity) = priority.activities().get(ai) else { continue };
-        let Some(action) = activity.actions().get(ki) else { continue };
+        let Some(priority) = plan.priorities.get(pi) else {
+            continue;
+        };
+        let Some(activity) = priority.activities().get(ai) else {
+            continue;
+        };
+        let Some(action) = activity.actions().get(ki) else {
+            continue;
+        };
         let numbered = |number: &Option<String>, title: &str| match present(number) {
             Some(n) => format!("{n}. {title}"),
             None => title.to_owned(),
         };
-        let lead = action.lead.as_ref().or(activity.lead.as_ref()).map(|l| l.organisation.clone()).unwrap_or_default();
+        let lead = action
+            .lead
+            .as_ref()
+            .or(activity.lead.as_ref())
+            .map(|l| l.organisation.clone())
+            .unwrap_or_default();
         let (deadline, _) = resolve(action.due.as_ref());
         let latest = progress.as_ref().and_then(|p| p.notes().last().cloned());
         let cells = [
@@ -54,12 +78,28 @@ pub fn actions_csv(plan: &Plan, rows: impl IntoIterator<Item = ((usize, usize, u
             numbered(&action.number, &action.title),
             lead,
             activity.partners().join(", "),
-            action.due.as_ref().and_then(|d| present(&d.label)).unwrap_or_default().to_owned(),
+            action
+                .due
+                .as_ref()
+                .and_then(|d| present(&d.label))
+                .unwrap_or_default()
+                .to_owned(),
             deadline.date.map(|d| d.to_string()).unwrap_or_default(),
-            progress.as_ref().and_then(|p| p.status).map(|s| s.label().to_owned()).unwrap_or_default(),
-            progress.as_ref().and_then(|p| p.percent).map(|p| p.to_string()).unwrap_or_default(),
+            progress
+                .as_ref()
+                .and_then(|p| p.status)
+                .map(|s| s.label().to_owned())
+                .unwrap_or_default(),
+            progress
+                .as_ref()
+                .and_then(|p| p.percent)
+                .map(|p| p.to_string())
+                .unwrap_or_default(),
             latest.as_ref().map(|n| n.text.clone()).unwrap_or_default(),
-            latest.as_ref().map(|n| n.at.date().to_string()).unwrap_or_default(),
+            latest
+                .as_ref()
+                .map(|n| n.at.date().to_string())
+                .unwrap_or_default(),
         ];
         out.push_str(&cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(","));
         out.push_str("\r\n");
@@ -69,5 +109,8 @@ pub fn actions_csv(plan: &Plan, rows: impl IntoIterator<Item = ((usize, usize, u
 
 /// `<plan id>-<YYYY-MM-DD>.csv`.
 pub fn csv_file_name(plan_id: &str, day: chrono::NaiveDate) -> String {
-    super::export_file_name(plan_id, day).trim_end_matches(".json").to_owned() + ".csv"
+    super::export_file_name(plan_id, day)
+        .trim_end_matches(".json")
+        .to_owned()
+        + ".csv"
 }

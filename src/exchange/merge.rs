@@ -18,7 +18,10 @@
 use foldhash::{HashMap, HashSet};
 
 use crate::plan::{present, MeasureValue, Moment, Plan, Progress, Status};
-use crate::progress::{apply_all, current_progress, Change, Edit, EvidenceDraft, Location, Locator, NoteDraft, ValueDraft};
+use crate::progress::{
+    apply_all, current_progress, Change, Edit, EvidenceDraft, Location, Locator, NoteDraft,
+    ValueDraft,
+};
 
 use super::pack::pack_sent_at;
 
@@ -105,8 +108,16 @@ impl Side {
     /// "On track, Ann (NCC), 10 November 2016 at 10:00": the value, who set
     /// it and when, with `when` saying the moment.
     pub fn describe(&self, when: impl Fn(&Moment) -> String) -> String {
-        let who = self.by.as_deref().map(|b| format!(", {b}")).unwrap_or_default();
-        let at = self.at.as_ref().map(|a| format!(", {}", when(a))).unwrap_or_default();
+        let who = self
+            .by
+            .as_deref()
+            .map(|b| format!(", {b}"))
+            .unwrap_or_default();
+        let at = self
+            .at
+            .as_ref()
+            .map(|a| format!(", {}", when(a)))
+            .unwrap_or_default();
         format!("{}{who}{at}", self.value)
     }
 }
@@ -127,7 +138,8 @@ impl MergePlan {
         self.edits
             .iter()
             .map(|e| {
-                let item = title_of(e.change.target()).unwrap_or_else(|| e.change.target().to_owned());
+                let item =
+                    title_of(e.change.target()).unwrap_or_else(|| e.change.target().to_owned());
                 format!("{item}: {} (from {})", e.change.describe(), e.by)
             })
             .collect()
@@ -148,7 +160,12 @@ impl Conflict {
 /// Works out what merging `returns` (file name, plan) would do to the plan
 /// opened as `base` with this browser's edits `ours`. `received` stands in
 /// for when a change was made where the return does not say.
-pub fn plan_merge(base: &Plan, ours: &[Edit], returns: &[(String, Plan)], received: &Moment) -> MergePlan {
+pub fn plan_merge(
+    base: &Plan,
+    ours: &[Edit],
+    returns: &[(String, Plan)],
+    received: &Moment,
+) -> MergePlan {
     let mut current = base.clone();
     apply_all(&mut current, ours);
     let current = &current;
@@ -157,26 +174,61 @@ pub fn plan_merge(base: &Plan, ours: &[Edit], returns: &[(String, Plan)], receiv
     // hold every action of a large plan, so neither is searched item by item.
     let mut ours_by_item: HashMap<&str, Vec<&Edit>> = HashMap::default();
     for edit in ours {
-        ours_by_item.entry(edit.change.target()).or_default().push(edit);
+        ours_by_item
+            .entry(edit.change.target())
+            .or_default()
+            .push(edit);
     }
     let mut taken: HashSet<String> = HashSet::default();
     let mut out = MergePlan::default();
     for (file, theirs) in returns {
         if theirs.id != current.id {
-            let why = NotMergedReason::OtherPlan { id: theirs.id.clone(), title: theirs.title.clone() };
-            out.not_merged.push(NotMerged { file: file.clone(), what: "the whole file".to_owned(), why });
+            let why = NotMergedReason::OtherPlan {
+                id: theirs.id.clone(),
+                title: theirs.title.clone(),
+            };
+            out.not_merged.push(NotMerged {
+                file: file.clone(),
+                what: "the whole file".to_owned(),
+                why,
+            });
             continue;
         }
         let sent = pack_sent_at(theirs);
         // When the return does not say when a change was made: when it was
         // exported, or else now.
-        let unstamped = theirs.exported.as_ref().map_or_else(|| received.clone(), |e| e.at.clone());
-        let cx = Context { base, ours_by_item: &ours_by_item, current, locator: &locator, sent: sent.as_ref(), unstamped: &unstamped, file };
+        let unstamped = theirs
+            .exported
+            .as_ref()
+            .map_or_else(|| received.clone(), |e| e.at.clone());
+        let cx = Context {
+            base,
+            ours_by_item: &ours_by_item,
+            current,
+            locator: &locator,
+            sent: sent.as_ref(),
+            unstamped: &unstamped,
+            file,
+        };
         for priority in &theirs.priorities {
             for activity in priority.activities() {
-                merge_item(&cx, &activity.id, &activity.title, activity.progress.as_ref(), &mut out, &mut taken);
+                merge_item(
+                    &cx,
+                    &activity.id,
+                    &activity.title,
+                    activity.progress.as_ref(),
+                    &mut out,
+                    &mut taken,
+                );
                 for action in activity.actions() {
-                    merge_item(&cx, &action.id, &action.title, action.progress.as_ref(), &mut out, &mut taken);
+                    merge_item(
+                        &cx,
+                        &action.id,
+                        &action.title,
+                        action.progress.as_ref(),
+                        &mut out,
+                        &mut taken,
+                    );
                 }
             }
         }
@@ -184,21 +236,45 @@ pub fn plan_merge(base: &Plan, ours: &[Edit], returns: &[(String, Plan)], receiv
             let Some(Location::Measure(mi)) = locator.find(&measure.id) else {
                 if !measure.values().is_empty() {
                     let changes = count_words(measure.values().len(), "value");
-                    let why = NotMergedReason::NotInPlan { id: measure.id.clone(), changes };
-                    out.not_merged.push(NotMerged { file: file.clone(), what: measure.title.clone(), why });
+                    let why = NotMergedReason::NotInPlan {
+                        id: measure.id.clone(),
+                        changes,
+                    };
+                    out.not_merged.push(NotMerged {
+                        file: file.clone(),
+                        what: measure.title.clone(),
+                        why,
+                    });
                 }
                 continue;
             };
-            let ours = current.measures().get(mi).map(|m| m.values()).unwrap_or_default();
+            let ours = current
+                .measures()
+                .get(mi)
+                .map(|m| m.values())
+                .unwrap_or_default();
             for value in measure.values() {
                 if ours.iter().any(|v| same_value(v, value)) {
                     continue;
                 }
                 let at = value.at.clone().unwrap_or_else(|| unstamped.clone());
                 let by = value.by.clone().unwrap_or_else(|| file.clone());
-                let draft = ValueDraft { period: value.period.clone(), value: value.value.clone(), text: value.text.clone(), date: value.date };
-                let id = format!("merge:{}:{}:{}", measure.id, at.as_str(), value.period.clone().unwrap_or_default());
-                let change = Change::AddMeasureValue { measure: measure.id.clone(), value: draft };
+                let draft = ValueDraft {
+                    period: value.period.clone(),
+                    value: value.value.clone(),
+                    text: value.text.clone(),
+                    date: value.date,
+                };
+                let id = format!(
+                    "merge:{}:{}:{}",
+                    measure.id,
+                    at.as_str(),
+                    value.period.clone().unwrap_or_default()
+                );
+                let change = Change::AddMeasureValue {
+                    measure: measure.id.clone(),
+                    value: draft,
+                };
                 push_once(&mut out.edits, &mut taken, Edit::new(id, at, by, change));
             }
         }
@@ -265,13 +341,27 @@ fn progress_words(progress: &Progress) -> String {
     }
 }
 
-fn merge_item(cx: &Context<'_>, id: &str, title: &str, theirs: Option<&Progress>, out: &mut MergePlan, taken: &mut HashSet<String>) {
+fn merge_item(
+    cx: &Context<'_>,
+    id: &str,
+    title: &str,
+    theirs: Option<&Progress>,
+    out: &mut MergePlan,
+    taken: &mut HashSet<String>,
+) {
     let Some(theirs) = theirs else { return };
     let location = match cx.locator.find(id) {
         Some(location @ (Location::Activity(..) | Location::Action(..))) => location,
         _ => {
-            let why = NotMergedReason::NotInPlan { id: id.to_owned(), changes: progress_words(theirs) };
-            out.not_merged.push(NotMerged { file: cx.file.to_owned(), what: title.to_owned(), why });
+            let why = NotMergedReason::NotInPlan {
+                id: id.to_owned(),
+                changes: progress_words(theirs),
+            };
+            out.not_merged.push(NotMerged {
+                file: cx.file.to_owned(),
+                what: title.to_owned(),
+                why,
+            });
             return;
         }
     };
@@ -292,25 +382,47 @@ fn merge_item(cx: &Context<'_>, id: &str, title: &str, theirs: Option<&Progress>
                 .evidence
                 .iter()
                 .flatten()
-                .map(|e| EvidenceDraft { title: e.title.clone(), source: e.source.clone(), url: e.url.clone() })
+                .map(|e| EvidenceDraft {
+                    title: e.title.clone(),
+                    source: e.source.clone(),
+                    url: e.url.clone(),
+                })
                 .collect(),
             corrects: note.corrects.clone(),
         };
         let by = note.by.clone().unwrap_or_else(|| cx.file.to_owned());
-        let change = Change::AddNote { item: id.to_owned(), note: draft };
-        push_once(&mut out.edits, taken, Edit::new(format!("merge:{}", note.id), note.at.clone(), by, change));
+        let change = Change::AddNote {
+            item: id.to_owned(),
+            note: draft,
+        };
+        push_once(
+            &mut out.edits,
+            taken,
+            Edit::new(format!("merge:{}", note.id), note.at.clone(), by, change),
+        );
     }
 
     // Status and percent, three ways: as sent, ours now, theirs now.
-    let their_at = theirs.updated.clone().unwrap_or_else(|| cx.unstamped.clone());
+    let their_at = theirs
+        .updated
+        .clone()
+        .unwrap_or_else(|| cx.unstamped.clone());
     let item_edits = cx.ours_by_item.get(id).into_iter().flatten().copied();
     // Nothing recorded at the time is an empty progress, not an unknown one.
-    let as_sent = cx
-        .sent
-        .map(|sent| current_progress(location.progress(cx.base), item_edits.clone().filter(|e| e.at <= *sent)).unwrap_or_default());
+    let as_sent = cx.sent.map(|sent| {
+        current_progress(
+            location.progress(cx.base),
+            item_edits.clone().filter(|e| e.at <= *sent),
+        )
+        .unwrap_or_default()
+    });
     let we_edited = |field: Field| {
         item_edits.clone().any(|e| {
-            let same_field = matches!((&e.change, field), (Change::SetStatus { .. }, Field::Status) | (Change::SetPercent { .. }, Field::Percent));
+            let same_field = matches!(
+                (&e.change, field),
+                (Change::SetStatus { .. }, Field::Status)
+                    | (Change::SetPercent { .. }, Field::Percent)
+            );
             same_field && cx.sent.is_none_or(|sent| e.at > *sent)
         })
     };
@@ -320,22 +432,36 @@ fn merge_item(cx: &Context<'_>, id: &str, title: &str, theirs: Option<&Progress>
             status_words(ours.status),
             status_words(theirs.status),
             as_sent.as_ref().map(|p| status_words(p.status)),
-            Change::SetStatus { item: id.to_owned(), status: theirs.status },
+            Change::SetStatus {
+                item: id.to_owned(),
+                status: theirs.status,
+            },
         ),
         (
             Field::Percent,
             percent_words(ours.percent),
             percent_words(theirs.percent),
             as_sent.as_ref().map(|p| percent_words(p.percent)),
-            Change::SetPercent { item: id.to_owned(), percent: theirs.percent },
+            Change::SetPercent {
+                item: id.to_owned(),
+                percent: theirs.percent,
+            },
         ),
     ];
     let conflict = |field: Field, our_value: String, their_value: String, take: Change| Conflict {
         item: id.to_owned(),
         item_title: title.to_owned(),
         field,
-        ours: Side { value: our_value, by: ours.updated_by.clone(), at: ours.updated.clone() },
-        theirs: Side { value: their_value, by: theirs.updated_by.clone(), at: Some(their_at.clone()) },
+        ours: Side {
+            value: our_value,
+            by: ours.updated_by.clone(),
+            at: ours.updated.clone(),
+        },
+        theirs: Side {
+            value: their_value,
+            by: theirs.updated_by.clone(),
+            at: Some(their_at.clone()),
+        },
         file: cx.file.to_owned(),
         take,
     };
@@ -354,11 +480,24 @@ fn merge_item(cx: &Context<'_>, id: &str, title: &str, theirs: Option<&Progress>
             continue;
         }
         if we_changed {
-            out.conflicts.push(conflict(field, our_value, their_value, change));
+            out.conflicts
+                .push(conflict(field, our_value, their_value, change));
         } else {
-            let by = theirs.updated_by.clone().unwrap_or_else(|| cx.file.to_owned());
-            let key = if field == Field::Status { "status" } else { "percent" };
-            let edit = Edit::new(format!("merge:{id}:{key}:{}", their_at.as_str()), their_at.clone(), by, change);
+            let by = theirs
+                .updated_by
+                .clone()
+                .unwrap_or_else(|| cx.file.to_owned());
+            let key = if field == Field::Status {
+                "status"
+            } else {
+                "percent"
+            };
+            let edit = Edit::new(
+                format!("merge:{id}:{key}:{}", their_at.as_str()),
+                their_at.clone(),
+                by,
+                change,
+            );
             candidates.push((field, our_value, their_value, edit));
         }
     }
@@ -368,7 +507,11 @@ fn merge_item(cx: &Context<'_>, id: &str, title: &str, theirs: Option<&Progress>
     // A change is only taken if it shows once merged. One stamped earlier
     // than a change already here (the file's own, or ours) would lose to it
     // ("the later change wins"): that is for the person to decide.
-    let merged = current_progress(location.progress(cx.base), item_edits.clone().chain(candidates.iter().map(|(.., e)| e))).unwrap_or_default();
+    let merged = current_progress(
+        location.progress(cx.base),
+        item_edits.clone().chain(candidates.iter().map(|(.., e)| e)),
+    )
+    .unwrap_or_default();
     for (field, our_value, their_value, edit) in candidates {
         let shown = match field {
             Field::Status => status_words(merged.status),
@@ -377,7 +520,8 @@ fn merge_item(cx: &Context<'_>, id: &str, title: &str, theirs: Option<&Progress>
         if shown == their_value {
             push_once(&mut out.edits, taken, edit);
         } else {
-            out.conflicts.push(conflict(field, our_value, their_value, edit.change));
+            out.conflicts
+                .push(conflict(field, our_value, their_value, edit.change));
         }
     }
 }

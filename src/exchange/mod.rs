@@ -40,16 +40,27 @@ pub fn export_plan<'j>(base: &Plan, journal: &'j Journal, at: Moment, by: &str) 
     if !orphans.is_empty() {
         let kept = plan.orphaned_edits.get_or_insert_with(Vec::new);
         for orphan in &orphans {
-            let already = kept.iter().any(|e| e.get("id").and_then(|id| id.as_str()) == Some(orphan.id.as_str()));
+            let already = kept
+                .iter()
+                .any(|e| e.get("id").and_then(|id| id.as_str()) == Some(orphan.id.as_str()));
             if !already {
                 kept.push(orphan_record(orphan));
             }
         }
     }
     let extra = plan.exported.take().map(|e| e.extra).unwrap_or_default();
-    plan.exported = Some(Exported { at, by: Some(by.to_owned()), app_version: Some(APP_VERSION.to_owned()), extra });
+    plan.exported = Some(Exported {
+        at,
+        by: Some(by.to_owned()),
+        app_version: Some(APP_VERSION.to_owned()),
+        extra,
+    });
     let edit_ids = journal.edits.iter().map(|e| e.id.clone()).collect();
-    Export { plan, edit_ids, orphans }
+    Export {
+        plan,
+        edit_ids,
+        orphans,
+    }
 }
 
 /// An edit as the journal stores it, less the tab it was made in, which
@@ -97,7 +108,13 @@ impl ExportFile {
     pub fn new(base: &Plan, journal: &Journal, at: Moment, by: &str) -> ExportFile {
         let export = export_plan(base, journal, at.clone(), by);
         let name = export_file_name(&base.id, at.instant().date_naive());
-        ExportFile { name, text: export_text(&export.plan), at, edit_ids: export.edit_ids, orphans: export.orphans.len() }
+        ExportFile {
+            name,
+            text: export_text(&export.plan),
+            at,
+            edit_ids: export.edit_ids,
+            orphans: export.orphans.len(),
+        }
     }
 
     /// What to tell the person once the file is theirs.
@@ -126,9 +143,19 @@ pub fn export_text(plan: &Plan) -> String {
 pub fn export_file_name(plan_id: &str, day: NaiveDate) -> String {
     let safe: String = plan_id
         .chars()
-        .map(|c| if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '-' })
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '-'
+            }
+        })
         .collect();
     let safe = safe.trim_matches(['.', '-']).to_owned();
-    let safe = if safe.is_empty() { "plan".to_owned() } else { safe };
+    let safe = if safe.is_empty() {
+        "plan".to_owned()
+    } else {
+        safe
+    };
     format!("{safe}-{}.json", iso_date(day))
 }

@@ -29,17 +29,30 @@ pub fn partner_pack(plan: &Plan, choice: &PackChoice, sent: &Moment, sent_by: &s
     for priority in &mut pack.priorities {
         if let Some(activities) = priority.activities.as_mut() {
             for activity in activities.iter_mut() {
-                let activity_lead = activity.lead.as_ref().map(|l| l.organisation.trim().to_owned());
-                let activity_led = activity_lead.as_ref().is_some_and(|l| choice.leads.contains(l));
+                let activity_lead = activity
+                    .lead
+                    .as_ref()
+                    .map(|l| l.organisation.trim().to_owned());
+                let activity_led = activity_lead
+                    .as_ref()
+                    .is_some_and(|l| choice.leads.contains(l));
                 if let Some(actions) = activity.actions.as_mut() {
                     actions.retain(|action| {
-                        let lead = action.lead.as_ref().map(|l| l.organisation.trim().to_owned()).or(activity_lead.clone());
+                        let lead = action
+                            .lead
+                            .as_ref()
+                            .map(|l| l.organisation.trim().to_owned())
+                            .or(activity_lead.clone());
                         let led = lead.is_some_and(|l| choice.leads.contains(&l));
-                        let chosen = choice.only_actions.as_ref().is_none_or(|only| only.contains(&action.id));
+                        let chosen = choice
+                            .only_actions
+                            .as_ref()
+                            .is_none_or(|only| only.contains(&action.id));
                         led && chosen
                     });
                 }
-                let keep_activity = !activity.actions().is_empty() || (activity_led && choice.only_actions.is_none());
+                let keep_activity = !activity.actions().is_empty()
+                    || (activity_led && choice.only_actions.is_none());
                 if !keep_activity {
                     activity.id.clear(); // marked for removal below
                 }
@@ -73,7 +86,11 @@ pub fn partner_pack(plan: &Plan, choice: &PackChoice, sent: &Moment, sent_by: &s
 
 /// When a returned file's pack was sent, if it is a pack.
 pub fn pack_sent_at(plan: &Plan) -> Option<Moment> {
-    plan.extra.get(PACK_FIELD)?.get("sent_at")?.as_str().and_then(Moment::parse)
+    plan.extra
+        .get(PACK_FIELD)?
+        .get("sent_at")?
+        .as_str()
+        .and_then(Moment::parse)
 }
 
 /// `<plan id>-<lead>-<YYYY-MM-DD>.json`, for a pack.
@@ -81,8 +98,17 @@ pub fn pack_file_name(plan_id: &str, choice: &PackChoice, day: chrono::NaiveDate
     let who: Vec<String> = choice
         .leads
         .iter()
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join("-").to_lowercase())
+        .map(|l| {
+            l.split_whitespace()
+                .collect::<Vec<_>>()
+                .join("-")
+                .to_lowercase()
+        })
         .collect();
-    let who = if who.len() > 2 { format!("{}-and-others", who[..1].join("-")) } else { who.join("-and-") };
+    let who = if who.len() > 2 {
+        format!("{}-and-others", who[..1].join("-"))
+    } else {
+        who.join("-and-")
+    };
     super::export_file_name(&format!("{plan_id}-{who}"), day)
 }

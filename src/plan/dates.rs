@@ -10,7 +10,17 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
 /// English month names, January first.
 pub const MONTH_NAMES: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
     "December",
 ];
 
@@ -36,7 +46,11 @@ pub fn parse_uk_date(text: &str) -> Option<NaiveDate> {
     if parts.next().is_some() || day.len() > 2 || month.len() > 2 || year.len() != 4 {
         return None;
     }
-    NaiveDate::from_ymd_opt(i32::try_from(digits(year)?).ok()?, digits(month)?, digits(day)?)
+    NaiveDate::from_ymd_opt(
+        i32::try_from(digits(year)?).ok()?,
+        digits(month)?,
+        digits(day)?,
+    )
 }
 
 /// "2017-03-31", as the file writes it.
@@ -46,13 +60,21 @@ pub fn iso_date(date: NaiveDate) -> String {
 
 /// "31 March 2017".
 pub fn long_date(date: NaiveDate) -> String {
-    let month = MONTH_NAMES.get(date.month0() as usize).copied().unwrap_or_default();
+    let month = MONTH_NAMES
+        .get(date.month0() as usize)
+        .copied()
+        .unwrap_or_default();
     format!("{} {month} {}", date.day(), date.year())
 }
 
 /// "31 March 2017 at 09:05".
 pub fn long_date_time(moment: NaiveDateTime) -> String {
-    format!("{} at {:02}:{:02}", long_date(moment.date()), moment.hour(), moment.minute())
+    format!(
+        "{} at {:02}:{:02}",
+        long_date(moment.date()),
+        moment.hour(),
+        moment.minute()
+    )
 }
 
 /// A moment as the reader says it, in their own time zone: "22 November
@@ -67,7 +89,10 @@ pub mod optional_iso_date {
     use chrono::NaiveDate;
     use serde::Serializer;
 
-    pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, serializer: S) -> Result<S::Ok, S::Error> {
+    pub fn serialize<S: Serializer>(
+        date: &Option<NaiveDate>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
         match date {
             Some(date) => serializer.serialize_str(&super::iso_date(*date)),
             None => serializer.serialize_none(),
@@ -95,7 +120,16 @@ mod tests {
     fn iso_dates_are_read_strictly() {
         assert_eq!(parse_iso_date("2017-03-31"), Some(day(2017, 3, 31)));
         assert_eq!(parse_iso_date("2016-02-29"), Some(day(2016, 2, 29)));
-        for text in ["2017-3-31", "2017-02-29", "2017-13-01", "+017-03-31", "2017-03-3x", " 2017-03-31", "31/03/2017", ""] {
+        for text in [
+            "2017-3-31",
+            "2017-02-29",
+            "2017-13-01",
+            "+017-03-31",
+            "2017-03-3x",
+            " 2017-03-31",
+            "31/03/2017",
+            "",
+        ] {
             assert_eq!(parse_iso_date(text), None, "{text}");
         }
     }
@@ -104,7 +138,13 @@ mod tests {
     fn british_dates_are_read() {
         assert_eq!(parse_uk_date("31/03/2017"), Some(day(2017, 3, 31)));
         assert_eq!(parse_uk_date("1/4/2017"), Some(day(2017, 4, 1)));
-        for text in ["31/03/17", "31/02/2017", "31/03/2017/1", "+1/03/2017", "2017/03/31"] {
+        for text in [
+            "31/03/17",
+            "31/02/2017",
+            "31/03/2017/1",
+            "+1/03/2017",
+            "2017/03/31",
+        ] {
             assert_eq!(parse_uk_date(text), None, "{text}");
         }
     }

@@ -30,9 +30,17 @@ pub enum DateSource {
 
 /// The deadline of an action: the file's dates where given, else the label's.
 pub fn resolve(due: Option<&Due>) -> (Deadline, DateSource) {
-    let Some(due) = due else { return (Deadline::default(), DateSource::None) };
+    let Some(due) = due else {
+        return (Deadline::default(), DateSource::None);
+    };
     if due.date.is_some() || due.start.is_some() {
-        return (Deadline { start: due.start, date: due.date }, DateSource::File);
+        return (
+            Deadline {
+                start: due.start,
+                date: due.date,
+            },
+            DateSource::File,
+        );
     }
     match due.label.as_deref().and_then(read_label) {
         Some(deadline) => (deadline, DateSource::Label),
@@ -44,24 +52,53 @@ pub fn resolve(due: Option<&Due>) -> (Deadline, DateSource) {
 pub fn read_label(label: &str) -> Option<Deadline> {
     let text = normalise(label);
     let mut text = text.as_str();
-    for prefix in ["between ", "from ", "begins ", "beginning ", "starting ", "starts ", "commencing "] {
+    for prefix in [
+        "between ",
+        "from ",
+        "begins ",
+        "beginning ",
+        "starting ",
+        "starts ",
+        "commencing ",
+    ] {
         if let Some(rest) = text.strip_prefix(prefix) {
             if prefix == "between " || prefix == "from " {
-                if let Some((a, b)) = rest.split_once(" and ").or_else(|| rest.split_once(" to ")).or_else(|| rest.split_once(" until ")) {
-                    if let (Some(first), Some(last)) = (read_span(a), read_span(strip_deadline_words(b))) {
-                        return Some(Deadline { start: Some(first.0), date: Some(last.1) });
+                if let Some((a, b)) = rest
+                    .split_once(" and ")
+                    .or_else(|| rest.split_once(" to "))
+                    .or_else(|| rest.split_once(" until "))
+                {
+                    if let (Some(first), Some(last)) =
+                        (read_span(a), read_span(strip_deadline_words(b)))
+                    {
+                        return Some(Deadline {
+                            start: Some(first.0),
+                            date: Some(last.1),
+                        });
                     }
                 }
             }
-            let rest = rest.trim_end_matches(" onwards").trim_end_matches(" and beyond").trim_end_matches(" onward");
-            return read_span(rest).map(|(first, _)| Deadline { start: Some(first), date: None });
+            let rest = rest
+                .trim_end_matches(" onwards")
+                .trim_end_matches(" and beyond")
+                .trim_end_matches(" onward");
+            return read_span(rest).map(|(first, _)| Deadline {
+                start: Some(first),
+                date: None,
+            });
         }
     }
     text = strip_deadline_words(text);
     if let Some(rest) = text.strip_suffix(" onwards") {
-        return read_span(rest).map(|(first, _)| Deadline { start: Some(first), date: None });
+        return read_span(rest).map(|(first, _)| Deadline {
+            start: Some(first),
+            date: None,
+        });
     }
-    read_span(text).map(|(_, last)| Deadline { start: None, date: Some(last) })
+    read_span(text).map(|(_, last)| Deadline {
+        start: None,
+        date: Some(last),
+    })
 }
 
 /// Lower case, single spaces, no trailing full stop or commas.
@@ -75,7 +112,18 @@ fn normalise(label: &str) -> String {
 fn strip_deadline_words(mut text: &str) -> &str {
     loop {
         let before = text;
-        for prefix in ["by ", "before ", "due ", "until ", "no later than ", "the ", "end of ", "end ", "in ", "during "] {
+        for prefix in [
+            "by ",
+            "before ",
+            "due ",
+            "until ",
+            "no later than ",
+            "the ",
+            "end of ",
+            "end ",
+            "in ",
+            "during ",
+        ] {
             if let Some(rest) = text.strip_prefix(prefix) {
                 text = rest;
             }
@@ -99,7 +147,10 @@ fn read_span(text: &str) -> Option<(NaiveDate, NaiveDate)> {
             Some((NaiveDate::from_ymd_opt(y, m, 1)?, last_day_of_month(y, m)?))
         }
         [day, month, year] => {
-            let day: u32 = day.trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse().ok()?;
+            let day: u32 = day
+                .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+                .parse()
+                .ok()?;
             let date = NaiveDate::from_ymd_opt(full_year(year)?, month_number(month)?, day)?;
             Some((date, date))
         }
@@ -117,7 +168,10 @@ fn single_word_span(word: &str) -> Option<(NaiveDate, NaiveDate)> {
     if word.len() == 4 {
         let y: i32 = word.parse().ok()?;
         if (1900..=2200).contains(&y) {
-            return Some((NaiveDate::from_ymd_opt(y, 1, 1)?, NaiveDate::from_ymd_opt(y, 12, 31)?));
+            return Some((
+                NaiveDate::from_ymd_opt(y, 1, 1)?,
+                NaiveDate::from_ymd_opt(y, 12, 31)?,
+            ));
         }
     }
     None
@@ -138,7 +192,10 @@ fn financial_year(word: &str) -> Option<(NaiveDate, NaiveDate)> {
     if second != first + 1 {
         return None;
     }
-    Some((NaiveDate::from_ymd_opt(first, 4, 1)?, NaiveDate::from_ymd_opt(second, 3, 31)?))
+    Some((
+        NaiveDate::from_ymd_opt(first, 4, 1)?,
+        NaiveDate::from_ymd_opt(second, 3, 31)?,
+    ))
 }
 
 /// UK financial quarters: Q1 is April to June, Q4 January to March.
@@ -148,8 +205,15 @@ fn financial_quarter(quarter: u32, year_word: &str) -> Option<(NaiveDate, NaiveD
     }
     let (fy_start, _) = financial_year(year_word)?;
     let first_month = fy_start.month() + (quarter - 1) * 3; // 4, 7, 10, 13
-    let (y, m) = if first_month > 12 { (fy_start.year() + 1, first_month - 12) } else { (fy_start.year(), first_month) };
-    Some((NaiveDate::from_ymd_opt(y, m, 1)?, last_day_of_month(y, m + 2)?))
+    let (y, m) = if first_month > 12 {
+        (fy_start.year() + 1, first_month - 12)
+    } else {
+        (fy_start.year(), first_month)
+    };
+    Some((
+        NaiveDate::from_ymd_opt(y, m, 1)?,
+        last_day_of_month(y, m + 2)?,
+    ))
 }
 
 fn quarter_number(word: &str) -> Option<u32> {
@@ -164,20 +228,37 @@ fn full_year(word: &str) -> Option<i32> {
 
 fn month_number(word: &str) -> Option<u32> {
     const MONTHS: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     if word.len() < 3 {
         return None;
     }
     let word = if word == "sept" { "sep" } else { word };
-    MONTHS.iter().position(|m| m.starts_with(word)).map(|i| i as u32 + 1)
+    MONTHS
+        .iter()
+        .position(|m| m.starts_with(word))
+        .map(|i| i as u32 + 1)
 }
 
 /// A deadline as the plan words it, with the date the app understood beside
 /// it: "March 2017 (31 March 2017)", the label alone when no date is
 /// understood, or the date alone when the plan gives no words.
-pub fn deadline_text(label: Option<&str>, date: Option<NaiveDate>, start: Option<NaiveDate>) -> String {
+pub fn deadline_text(
+    label: Option<&str>,
+    date: Option<NaiveDate>,
+    start: Option<NaiveDate>,
+) -> String {
     use super::dates::long_date;
     let understood = match (start, date) {
         (Some(s), Some(d)) => Some(format!("{} to {}", long_date(s), long_date(d))),
@@ -194,7 +275,11 @@ pub fn deadline_text(label: Option<&str>, date: Option<NaiveDate>, start: Option
 }
 
 pub fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
-    let (ny, nm) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    let (ny, nm) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
     NaiveDate::from_ymd_opt(ny, nm, 1)?.pred_opt()
 }
 
@@ -211,5 +296,8 @@ pub fn financial_quarter_of(day: NaiveDate) -> (i32, u32) {
 
 /// First and last day of a financial quarter.
 pub fn quarter_bounds(fy_start_year: i32, quarter: u32) -> Option<(NaiveDate, NaiveDate)> {
-    financial_quarter(quarter, &format!("{}/{:02}", fy_start_year, (fy_start_year + 1) % 100))
+    financial_quarter(
+        quarter,
+        &format!("{}/{:02}", fy_start_year, (fy_start_year + 1) % 100),
+    )
 }

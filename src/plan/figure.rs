@@ -37,7 +37,9 @@ impl Figure {
 
     /// The nearest double; `None` beyond a double's range (`1e400`).
     pub fn value(&self) -> Option<f64> {
-        serde_json::from_str::<f64>(self.0.as_str()).ok().filter(|v| v.is_finite())
+        serde_json::from_str::<f64>(self.0.as_str())
+            .ok()
+            .filter(|v| v.is_finite())
     }
 
     /// The number as it was written.
@@ -80,7 +82,10 @@ impl JsonSchema for Figure {
 /// A reported figure for people: "76.9% (2009/10)" as the plan wrote it,
 /// else the number with its unit ("41.5%", "12 weeks"), then the period.
 pub fn value_text(value: &super::MeasureValue, unit: Option<&str>) -> String {
-    let main = match (super::present(&value.text), value.value.as_ref().map(Figure::text)) {
+    let main = match (
+        super::present(&value.text),
+        value.value.as_ref().map(Figure::text),
+    ) {
         (Some(text), _) => text.to_owned(),
         (None, Some(n)) => match unit {
             Some("%") => format!("{n}%"),
@@ -108,7 +113,11 @@ pub fn parse_figure(typed: &str) -> Option<f64> {
     if text.ends_with('%') {
         text.pop();
     }
-    let mut text = text.trim().strip_prefix('+').unwrap_or(text.trim()).to_owned();
+    let mut text = text
+        .trim()
+        .strip_prefix('+')
+        .unwrap_or(text.trim())
+        .to_owned();
     // JSON needs a digit on both sides of the point; people do not.
     let point_first = text.starts_with('.') || text.starts_with("-.");
     if point_first {
@@ -117,12 +126,17 @@ pub fn parse_figure(typed: &str) -> Option<f64> {
     if text.ends_with('.') {
         text.push('0');
     }
-    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'e' | b'E' | b'+')) {
+    if text.is_empty()
+        || !text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'e' | b'E' | b'+'))
+    {
         return None;
     }
-    serde_json::from_str::<f64>(&text).ok().filter(|v| v.is_finite())
+    serde_json::from_str::<f64>(&text)
+        .ok()
+        .filter(|v| v.is_finite())
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -144,7 +158,9 @@ mod tests {
 
     #[test]
     fn words_are_not_figures() {
-        for text in ["", "%", "about 40", "NaN", "inf", "1e999", "--1", "1.2.3", "0x10", "[1]", "\"1\""] {
+        for text in [
+            "", "%", "about 40", "NaN", "inf", "1e999", "--1", "1.2.3", "0x10", "[1]", "\"1\"",
+        ] {
             assert_eq!(parse_figure(text), None, "{text}");
         }
     }
@@ -174,8 +190,14 @@ mod tests {
     #[test]
     fn figures_from_files_keep_their_digits_and_read_exactly() {
         let written = |text: &str| Figure::from_number(number(text).expect("a number"));
-        assert_eq!(written("994.819562949742703").as_written(), "994.819562949742703");
-        assert_eq!(written("994.819562949742703").value(), Some(994.819562949742703));
+        assert_eq!(
+            written("994.819562949742703").as_written(),
+            "994.819562949742703"
+        );
+        assert_eq!(
+            written("994.819562949742703").value(),
+            Some(994.819562949742703)
+        );
         assert_eq!(written("233.33333333333334").value(), Some(700.0 / 3.0));
         assert_eq!(written("1e400").value(), None);
         assert!(written("1e2").same_number(&written("100")));

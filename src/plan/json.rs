@@ -8,8 +8,8 @@
 //! same tree, with the readers on [`Entries`], instead of serde's derived
 //! `Deserialize`, whose code for each type costs download size.
 
-use std::borrow::Cow;
 use foldhash::HashMap;
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::{Deserialize, DeserializeSeed, Deserializer, Error, MapAccess, SeqAccess, Visitor};
@@ -92,7 +92,10 @@ pub(crate) const TOO_MANY_VALUES: &str = "too many values";
 /// so serde_json's parser is built into the download once.
 pub fn parse(bytes: &[u8]) -> Result<Json, serde_json::Error> {
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    let tree = JsonSeed { scratch: &mut Scratch::default() }.deserialize(&mut deserializer)?;
+    let tree = JsonSeed {
+        scratch: &mut Scratch::default(),
+    }
+    .deserialize(&mut deserializer)?;
     deserializer.end()?;
     Ok(tree)
 }
@@ -110,16 +113,22 @@ impl From<Json> for Value {
             Json::Number(n) => Value::Number(n),
             Json::String(s) => Value::String(s),
             Json::Array(items) => Value::Array(items.into_iter().map(Value::from).collect()),
-            Json::Object(fields) => {
-                Value::Object(fields.into_iter().map(|(k, v)| (k.into_owned(), Value::from(v))).collect::<Map<_, _>>())
-            }
+            Json::Object(fields) => Value::Object(
+                fields
+                    .into_iter()
+                    .map(|(k, v)| (k.into_owned(), Value::from(v)))
+                    .collect::<Map<_, _>>(),
+            ),
         }
     }
 }
 
 impl<'de> Deserialize<'de> for Json {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Json, D::Error> {
-        JsonSeed { scratch: &mut Scratch::default() }.deserialize(deserializer)
+        JsonSeed {
+            scratch: &mut Scratch::default(),
+        }
+        .deserialize(deserializer)
     }
 }
 
@@ -183,7 +192,9 @@ impl<'de> Visitor<'de> for JsonSeed<'_> {
 
     fn visit_f64<E: Error>(self, v: f64) -> Result<Json, E> {
         // JSON has no infinities or NaN, so this only refuses what cannot occur.
-        Number::from_f64(v).map(Json::Number).ok_or_else(|| E::custom("a number that is not finite"))
+        Number::from_f64(v)
+            .map(Json::Number)
+            .ok_or_else(|| E::custom("a number that is not finite"))
     }
 
     fn visit_str<E>(self, v: &str) -> Result<Json, E> {
@@ -208,7 +219,9 @@ impl<'de> Visitor<'de> for JsonSeed<'_> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
         let start = self.scratch.items.len();
-        while let Some(item) = seq.next_element_seed(JsonSeed { scratch: &mut *self.scratch })? {
+        while let Some(item) = seq.next_element_seed(JsonSeed {
+            scratch: &mut *self.scratch,
+        })? {
             self.scratch.items.push(item);
         }
         Ok(Json::Array(self.scratch.items.drain(start..).collect()))
@@ -221,9 +234,13 @@ impl<'de> Visitor<'de> for JsonSeed<'_> {
         while let Some(key) = map.next_key_seed(KeySeed)? {
             if std::mem::take(&mut first) && key == NUMBER_TOKEN {
                 let text: String = map.next_value()?;
-                return figure::number(&text).map(Json::Number).ok_or_else(|| A::Error::custom("a number that could not be read"));
+                return figure::number(&text)
+                    .map(Json::Number)
+                    .ok_or_else(|| A::Error::custom("a number that could not be read"));
             }
-            let value = map.next_value_seed(JsonSeed { scratch: &mut *self.scratch })?;
+            let value = map.next_value_seed(JsonSeed {
+                scratch: &mut *self.scratch,
+            })?;
             let fields = self.scratch.fields.get_mut(start..).unwrap_or_default();
             // A repeated key keeps its first place and its last value, as
             // serde_json's own maps do, so no field is ever written twice.
@@ -238,7 +255,11 @@ impl<'de> Visitor<'de> for JsonSeed<'_> {
             if let Some(positions) = positions.as_mut() {
                 positions.insert(key.clone(), fields.len());
             } else if fields.len() == SCAN_LIMIT {
-                let mut index: HashMap<Key, usize> = fields.iter().enumerate().map(|(i, (k, _))| (k.clone(), i)).collect();
+                let mut index: HashMap<Key, usize> = fields
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (k, _))| (k.clone(), i))
+                    .collect();
                 index.insert(key.clone(), fields.len());
                 positions = Some(index);
             }
@@ -293,7 +314,10 @@ impl Entries {
             // Most objects have no unknown fields: no map to build.
             return Map::new();
         }
-        self.0.into_iter().map(|(key, value)| (key.into_owned(), Value::from(value))).collect()
+        self.0
+            .into_iter()
+            .map(|(key, value)| (key.into_owned(), Value::from(value)))
+            .collect()
     }
 
     // Readers for text the app wrote itself with serde's derived `Serialize`,
@@ -306,7 +330,11 @@ impl Entries {
     }
 
     /// An `Option` field: absent or null is `Some(None)`; anything else must read.
-    pub fn optional<T>(&mut self, key: &str, read: impl FnOnce(Json) -> Option<T>) -> Option<Option<T>> {
+    pub fn optional<T>(
+        &mut self,
+        key: &str,
+        read: impl FnOnce(Json) -> Option<T>,
+    ) -> Option<Option<T>> {
         match self.remove(key) {
             None | Some(Json::Null) => Some(None),
             Some(value) => read(value).map(Some),
@@ -315,7 +343,11 @@ impl Entries {
 
     /// A `#[serde(default)]` field that is not an `Option`: absent gives the
     /// default, but null must read like any other value (and mostly does not).
-    pub fn or_default<T: Default>(&mut self, key: &str, read: impl FnOnce(Json) -> Option<T>) -> Option<T> {
+    pub fn or_default<T: Default>(
+        &mut self,
+        key: &str,
+        read: impl FnOnce(Json) -> Option<T>,
+    ) -> Option<T> {
         match self.remove(key) {
             None => Some(T::default()),
             Some(value) => read(value),

@@ -4,11 +4,11 @@
 pub mod dates;
 pub mod due;
 pub mod figure;
+pub(crate) mod json;
 pub mod model;
 mod moment;
-mod problem;
-pub(crate) mod json;
 mod place;
+mod problem;
 mod read;
 pub mod schema;
 

@@ -402,11 +402,23 @@ impl Plan {
     }
 
     pub fn activity_mut(&mut self, priority: usize, activity: usize) -> Option<&mut Activity> {
-        self.priorities.get_mut(priority)?.activities.as_mut()?.get_mut(activity)
+        self.priorities
+            .get_mut(priority)?
+            .activities
+            .as_mut()?
+            .get_mut(activity)
     }
 
-    pub fn action_mut(&mut self, priority: usize, activity: usize, action: usize) -> Option<&mut Action> {
-        self.activity_mut(priority, activity)?.actions.as_mut()?.get_mut(action)
+    pub fn action_mut(
+        &mut self,
+        priority: usize,
+        activity: usize,
+        action: usize,
+    ) -> Option<&mut Action> {
+        self.activity_mut(priority, activity)?
+            .actions
+            .as_mut()?
+            .get_mut(action)
     }
 }
 

@@ -65,7 +65,10 @@ pub struct Place {
 
 impl Place {
     /// The plan itself.
-    pub const PLAN: Place = Place { steps: [(Label::Priority, 0); MAX_DEPTH], depth: 0 };
+    pub const PLAN: Place = Place {
+        steps: [(Label::Priority, 0); MAX_DEPTH],
+        depth: 0,
+    };
 
     /// A single object inside this one ("… › Progress").
     pub fn child(&self, label: Label) -> Place {
@@ -91,7 +94,10 @@ impl Place {
 
 impl fmt::Display for Place {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let steps = self.steps.get(..usize::from(self.depth)).unwrap_or_default();
+        let steps = self
+            .steps
+            .get(..usize::from(self.depth))
+            .unwrap_or_default();
         if steps.is_empty() {
             return f.write_str("Plan");
         }
@@ -121,9 +127,21 @@ mod tests {
             .item(Label::Action, 1)
             .child(Label::Progress)
             .item(Label::Note, 4);
-        assert_eq!(note.to_string(), "Priority 2 › Activity 3 › Action 1 › Progress › Note 4");
-        assert_eq!(Place::PLAN.child(Label::PlanPeriod).to_string(), "Plan › Period");
-        assert_eq!(Place::PLAN.item(Label::Measure, 1).item(Label::PriorityLink, 2).to_string(), "Measure 1 › Priority link 2");
+        assert_eq!(
+            note.to_string(),
+            "Priority 2 › Activity 3 › Action 1 › Progress › Note 4"
+        );
+        assert_eq!(
+            Place::PLAN.child(Label::PlanPeriod).to_string(),
+            "Plan › Period"
+        );
+        assert_eq!(
+            Place::PLAN
+                .item(Label::Measure, 1)
+                .item(Label::PriorityLink, 2)
+                .to_string(),
+            "Measure 1 › Priority link 2"
+        );
     }
 
     #[test]
@@ -132,6 +150,9 @@ mod tests {
         for n in 1..=10 {
             place = place.item(Label::Note, n);
         }
-        assert_eq!(place.to_string(), "Note 1 › Note 2 › Note 3 › Note 4 › Note 5 › Note 6");
+        assert_eq!(
+            place.to_string(),
+            "Note 1 › Note 2 › Note 3 › Note 4 › Note 5 › Note 6"
+        );
     }
 }

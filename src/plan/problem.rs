@@ -14,7 +14,10 @@ pub struct Problem {
 
 impl Problem {
     pub fn whole_file(message: impl Into<String>) -> Problem {
-        Problem { place: String::new(), message: message.into() }
+        Problem {
+            place: String::new(),
+            message: message.into(),
+        }
     }
 }
 
@@ -42,7 +45,11 @@ pub enum ReadError {
     /// reading stopped there rather than fill the browser's memory.
     TooManyValues { limit: usize },
     /// Not JSON; `line` and `column` count from 1.
-    Syntax { line: usize, column: usize, message: String },
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
     /// JSON, but not a Plan Tracker plan at all.
     NotAPlan,
     /// A plan written by a newer app.

@@ -44,7 +44,9 @@ pub fn read_plan(bytes: &[u8]) -> Result<Plan, ReadError> {
 
 /// Checks a parsed JSON tree and turns it into a plan.
 fn read_tree(tree: Json) -> Result<Plan, ReadError> {
-    let Json::Object(map) = tree else { return Err(ReadError::NotAPlan) };
+    let Json::Object(map) = tree else {
+        return Err(ReadError::NotAPlan);
+    };
     if field(&map, "format").and_then(Json::as_str) != Some(FORMAT) {
         return Err(ReadError::NotAPlan);
     }
@@ -55,7 +57,8 @@ fn read_tree(tree: Json) -> Result<Plan, ReadError> {
     }
     let mut walk = Walk::default();
     // Sized once: growing the map as ids arrive re-hashes every id seen so far.
-    walk.ids.reserve(map.iter().map(|(_, value)| ids_within(value)).sum());
+    walk.ids
+        .reserve(map.iter().map(|(_, value)| ids_within(value)).sum());
     let plan = walk.plan(map);
     walk.check_references(&plan);
     if walk.problems.is_empty() {
@@ -71,7 +74,10 @@ fn ids_within(value: &Json) -> usize {
         Json::Array(items) => items.iter().map(ids_within).sum(),
         Json::Object(fields) => {
             let own = usize::from(field(fields, "id").is_some());
-            own + fields.iter().map(|(_, value)| ids_within(value)).sum::<usize>()
+            own + fields
+                .iter()
+                .map(|(_, value)| ids_within(value))
+                .sum::<usize>()
         }
         _ => 0,
     }
@@ -83,16 +89,24 @@ fn syntax_error(error: serde_json::Error) -> ReadError {
     // serde_json appends " at line L column C"; we say where in our own words.
     let core = text.split(" at line ").next().unwrap_or(&text).to_owned();
     let message = match error.classify() {
-        Category::Eof => "the file ends before the plan does; it may have been cut short".to_owned(),
+        Category::Eof => {
+            "the file ends before the plan does; it may have been cut short".to_owned()
+        }
         _ if core.contains("recursion limit") => {
             "the data is nested more than 128 levels deep, which no plan needs".to_owned()
         }
         _ if core == json::TOO_MANY_VALUES => {
-            return ReadError::TooManyValues { limit: json::MAX_VALUES };
+            return ReadError::TooManyValues {
+                limit: json::MAX_VALUES,
+            };
         }
         _ => core.replace('`', "'"),
     };
-    ReadError::Syntax { line: error.line(), column: error.column(), message }
+    ReadError::Syntax {
+        line: error.line(),
+        column: error.column(),
+        message,
+    }
 }
 
 #[derive(Default)]
@@ -108,7 +122,10 @@ struct Walk {
 
 impl Walk {
     fn problem(&mut self, place: &Place, message: String) {
-        self.problems.push(Problem { place: place.to_string(), message });
+        self.problems.push(Problem {
+            place: place.to_string(),
+            message,
+        });
     }
 
     fn id(&mut self, f: &mut Fields) -> String {
@@ -125,16 +142,26 @@ impl Walk {
     }
 
     fn plan(&mut self, map: Vec<(Key, Json)>) -> Plan {
-        let mut f = Fields { map: Entries(map), place: Place::PLAN, prefix: "" };
+        let mut f = Fields {
+            map: Entries(map),
+            place: Place::PLAN,
+            prefix: "",
+        };
         let format = self.req_text(&mut f, "format");
         let format_version = match f.map.remove("format_version") {
             Some(Json::Number(n)) if n.as_u64() == Some(FORMAT_VERSION) => FORMAT_VERSION,
             Some(other) => {
-                self.problem(&Place::PLAN, format!("format_version is {}; it must be 1", short(&other)));
+                self.problem(
+                    &Place::PLAN,
+                    format!("format_version is {}; it must be 1", short(&other)),
+                );
                 FORMAT_VERSION
             }
             None => {
-                self.problem(&Place::PLAN, "format_version is missing; add \"format_version\": 1".to_owned());
+                self.problem(
+                    &Place::PLAN,
+                    "format_version is missing; add \"format_version\": 1".to_owned(),
+                );
                 FORMAT_VERSION
             }
         };
@@ -147,53 +174,76 @@ impl Walk {
         let organisation = self.opt_text(&mut f, "organisation");
         let document_status = self.opt_text(&mut f, "document_status");
         let revision = self.opt_text(&mut f, "revision");
-        let period = self.opt_object(&mut f, "period", Some(Label::PlanPeriod)).map(|mut p| {
-            let start = self.opt_date(&mut p, "start");
-            let end = self.opt_date(&mut p, "end");
-            if let (Some(s), Some(e)) = (start, end) {
-                if e < s {
-                    self.problem(&p.place, format!("the period ends ({e}) before it starts ({s})"));
+        let period = self
+            .opt_object(&mut f, "period", Some(Label::PlanPeriod))
+            .map(|mut p| {
+                let start = self.opt_date(&mut p, "start");
+                let end = self.opt_date(&mut p, "end");
+                if let (Some(s), Some(e)) = (start, end) {
+                    if e < s {
+                        self.problem(
+                            &p.place,
+                            format!("the period ends ({e}) before it starts ({s})"),
+                        );
+                    }
                 }
-            }
-            Period { start, end, extra: p.map.into_extra() }
-        });
+                Period {
+                    start,
+                    end,
+                    extra: p.map.into_extra(),
+                }
+            });
         let published = self.opt_date(&mut f, "published");
         let description = self.opt_text(&mut f, "description");
         let priorities = match f.map.remove("priorities") {
             Some(Json::Array(items)) => {
                 if items.is_empty() {
-                    self.problem(&Place::PLAN, "the plan has no priorities; it needs at least one".to_owned());
+                    self.problem(
+                        &Place::PLAN,
+                        "the plan has no priorities; it needs at least one".to_owned(),
+                    );
                 }
                 let mut out = Vec::with_capacity(items.len());
                 for (i, item) in items.into_iter().enumerate() {
-                    if let Some(mut p) = self.object(item, Place::PLAN.item(Label::Priority, i + 1)) {
+                    if let Some(mut p) = self.object(item, Place::PLAN.item(Label::Priority, i + 1))
+                    {
                         out.push(self.priority(&mut p));
                     }
                 }
                 out
             }
             Some(other) => {
-                self.problem(&Place::PLAN, format!("priorities must be a list, not {}", kind(&other)));
+                self.problem(
+                    &Place::PLAN,
+                    format!("priorities must be a list, not {}", kind(&other)),
+                );
                 Vec::new()
             }
             None => {
-                self.problem(&Place::PLAN, "priorities are missing; a plan needs at least one priority".to_owned());
+                self.problem(
+                    &Place::PLAN,
+                    "priorities are missing; a plan needs at least one priority".to_owned(),
+                );
                 Vec::new()
             }
         };
         let measures = self.opt_list(&mut f, "measures", Label::Measure, |w, p| w.measure(p));
-        let exported = self.opt_object(&mut f, "exported", Some(Label::PlanExported)).map(|mut e| Exported {
-            at: self.req_moment(&mut e, "at"),
-            by: self.opt_text(&mut e, "by"),
-            app_version: self.opt_text(&mut e, "app_version"),
-            extra: e.map.into_extra(),
-        });
-        let orphaned_edits = self.opt_list(&mut f, "orphaned_edits", Label::OrphanedEdit, |w, e| {
-            if !matches!(field(&e.map.0, "id"), Some(Json::String(id)) if !id.trim().is_empty()) {
-                w.problem(&e.place, "an orphaned edit must have an \"id\"".to_owned());
-            }
-            take(e)
-        });
+        let exported = self
+            .opt_object(&mut f, "exported", Some(Label::PlanExported))
+            .map(|mut e| Exported {
+                at: self.req_moment(&mut e, "at"),
+                by: self.opt_text(&mut e, "by"),
+                app_version: self.opt_text(&mut e, "app_version"),
+                extra: e.map.into_extra(),
+            });
+        let orphaned_edits =
+            self.opt_list(&mut f, "orphaned_edits", Label::OrphanedEdit, |w, e| {
+                if !matches!(field(&e.map.0, "id"), Some(Json::String(id)) if !id.trim().is_empty())
+                {
+                    w.problem(&e.place, "an orphaned edit must have an \"id\"".to_owned());
+                }
+                take(e)
+            });
         Plan {
             format,
             format_version,
@@ -222,7 +272,16 @@ impl Walk {
         let outcomes = self.opt_texts(f, "outcomes");
         let success = self.opt_texts(f, "success");
         let activities = self.opt_list(f, "activities", Label::Activity, |w, a| w.activity(a));
-        Priority { id, number, title, summary, outcomes, success, activities, extra: take(f) }
+        Priority {
+            id,
+            number,
+            title,
+            summary,
+            outcomes,
+            success,
+            activities,
+            extra: take(f),
+        }
     }
 
     fn activity(&mut self, f: &mut Fields) -> Activity {
@@ -264,25 +323,44 @@ impl Walk {
             let date = self.opt_date(&mut d, "date");
             if let (Some(s), Some(e)) = (start, date) {
                 if e < s {
-                    self.problem(&d.place, format!("the due date ({e}) is before the start ({s})"));
+                    self.problem(
+                        &d.place,
+                        format!("the due date ({e}) is before the start ({s})"),
+                    );
                 }
             }
-            Due { label, start, date, extra: d.map.into_extra() }
+            Due {
+                label,
+                start,
+                date,
+                extra: d.map.into_extra(),
+            }
         });
         let lead = self.lead(f);
         let remarks = self.opt_text(f, "remarks");
         let measure_ids = self.measure_ids(f);
         let progress = self.progress(f);
-        Action { id, number, title, due, lead, remarks, measure_ids, progress, extra: take(f) }
+        Action {
+            id,
+            number,
+            title,
+            due,
+            lead,
+            remarks,
+            measure_ids,
+            progress,
+            extra: take(f),
+        }
     }
 
     fn lead(&mut self, f: &mut Fields) -> Option<Lead> {
-        self.opt_object(f, "lead", Some(Label::Lead)).map(|mut l| Lead {
-            organisation: self.req_text(&mut l, "organisation"),
-            team: self.opt_text(&mut l, "team"),
-            officer: self.opt_text(&mut l, "officer"),
-            extra: l.map.into_extra(),
-        })
+        self.opt_object(f, "lead", Some(Label::Lead))
+            .map(|mut l| Lead {
+                organisation: self.req_text(&mut l, "organisation"),
+                team: self.opt_text(&mut l, "team"),
+                officer: self.opt_text(&mut l, "officer"),
+                extra: l.map.into_extra(),
+            })
     }
 
     fn measure_ids(&mut self, f: &mut Fields) -> Option<Vec<String>> {
@@ -298,9 +376,14 @@ impl Walk {
         let status = self.opt_status(&mut p, "status");
         let percent = match p.map.remove("percent") {
             None | Some(Json::Null) => None,
-            Some(Json::Number(n)) if n.as_u64().is_some_and(|v| v <= 100) => n.as_u64().map(|v| v as u8),
+            Some(Json::Number(n)) if n.as_u64().is_some_and(|v| v <= 100) => {
+                n.as_u64().map(|v| v as u8)
+            }
             Some(other) => {
-                let message = format!("percent is {}; it must be a whole number from 0 to 100", short(&other));
+                let message = format!(
+                    "percent is {}; it must be a whole number from 0 to 100",
+                    short(&other)
+                );
                 self.problem(&p.place, message);
                 None
             }
@@ -308,7 +391,14 @@ impl Walk {
         let updated = self.opt_moment(&mut p, "updated");
         let updated_by = self.opt_text(&mut p, "updated_by");
         let notes = self.opt_list(&mut p, "notes", Label::Note, |w, n| w.note(n));
-        Some(Progress { status, percent, updated, updated_by, notes, extra: p.map.into_extra() })
+        Some(Progress {
+            status,
+            percent,
+            updated,
+            updated_by,
+            notes,
+            extra: p.map.into_extra(),
+        })
     }
 
     fn note(&mut self, f: &mut Fields) -> Note {
@@ -324,7 +414,16 @@ impl Walk {
             extra: take(e),
         });
         let corrects = self.opt_text(f, "corrects");
-        Note { id, at, by, text, status, evidence, corrects, extra: take(f) }
+        Note {
+            id,
+            at,
+            by,
+            text,
+            status,
+            evidence,
+            corrects,
+            extra: take(f),
+        }
     }
 
     fn measure(&mut self, f: &mut Fields) -> Measure {
@@ -338,13 +437,18 @@ impl Walk {
             Some("up") => Some(Direction::Up),
             Some("down") => Some(Direction::Down),
             Some(other) => {
-                self.problem(&f.place, format!("direction '{other}' must be \"up\" or \"down\""));
+                self.problem(
+                    &f.place,
+                    format!("direction '{other}' must be \"up\" or \"down\""),
+                );
                 None
             }
         };
         let frequency = self.opt_text(f, "frequency");
         let responsible = self.opt_text(f, "responsible");
-        let baseline = self.opt_object(f, "baseline", Some(Label::Baseline)).map(|mut v| self.value(&mut v));
+        let baseline = self
+            .opt_object(f, "baseline", Some(Label::Baseline))
+            .map(|mut v| self.value(&mut v));
         let targets = self.opt_list(f, "targets", Label::Target, |w, v| w.value(v));
         let values = self.opt_list(f, "values", Label::Value, |w, v| w.value(v));
         let comparators = self.opt_list(f, "comparators", Label::Comparator, |w, c| Comparator {
@@ -362,11 +466,18 @@ impl Walk {
                 Some("primary") => Some(MeasureRole::Primary),
                 Some("additional") => Some(MeasureRole::Additional),
                 Some(other) => {
-                    w.problem(&l.place, format!("role '{other}' must be \"primary\" or \"additional\""));
+                    w.problem(
+                        &l.place,
+                        format!("role '{other}' must be \"primary\" or \"additional\""),
+                    );
                     None
                 }
             };
-            MeasurePriority { id, role, extra: take(l) }
+            MeasurePriority {
+                id,
+                role,
+                extra: take(l),
+            }
         });
         Measure {
             id,
@@ -399,16 +510,24 @@ impl Walk {
     }
 
     fn check_references(&mut self, plan: &Plan) {
-        let measures: std::collections::HashSet<&str> = plan.measures().iter().map(|m| m.id.as_str()).collect();
-        let priorities: std::collections::HashSet<&str> = plan.priorities.iter().map(|p| p.id.as_str()).collect();
+        let measures: std::collections::HashSet<&str> =
+            plan.measures().iter().map(|m| m.id.as_str()).collect();
+        let priorities: std::collections::HashSet<&str> =
+            plan.priorities.iter().map(|p| p.id.as_str()).collect();
         for (place, id) in std::mem::take(&mut self.measure_refs) {
             if !measures.contains(id.as_str()) {
-                self.problem(&place, format!("measure id '{id}' does not match any measure in the plan"));
+                self.problem(
+                    &place,
+                    format!("measure id '{id}' does not match any measure in the plan"),
+                );
             }
         }
         for (place, id) in std::mem::take(&mut self.priority_refs) {
             if !priorities.contains(id.as_str()) {
-                self.problem(&place, format!("priority id '{id}' does not match any priority in the plan"));
+                self.problem(
+                    &place,
+                    format!("priority id '{id}' does not match any priority in the plan"),
+                );
             }
         }
     }

@@ -6,7 +6,10 @@ use super::model::Plan;
 /// The schema as pretty-printed JSON, exactly as shipped.
 pub fn plan_schema_json() -> String {
     let mut schema = schemars::schema_for!(Plan);
-    schema.insert("$id".into(), "https://plan-tracker.invalid/schema/plan-v1.json".into());
+    schema.insert(
+        "$id".into(),
+        "https://plan-tracker.invalid/schema/plan-v1.json".into(),
+    );
     schema.insert(
         "description".into(),
         "A Plan Tracker plan file, format version 1. Unknown fields are allowed everywhere and are kept.".into(),

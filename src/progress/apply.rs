@@ -55,8 +55,14 @@ pub struct Locator(HashMap<String, Location>);
 
 impl Locator {
     pub fn new(plan: &Plan) -> Locator {
-        let items: usize = plan.priorities.iter().flat_map(|p| p.activities()).map(|a| 1 + a.actions().len()).sum();
-        let mut map = HashMap::with_capacity_and_hasher(items + plan.measures().len(), Default::default());
+        let items: usize = plan
+            .priorities
+            .iter()
+            .flat_map(|p| p.activities())
+            .map(|a| 1 + a.actions().len())
+            .sum();
+        let mut map =
+            HashMap::with_capacity_and_hasher(items + plan.measures().len(), Default::default());
         for (pi, priority) in plan.priorities.iter().enumerate() {
             for (ai, activity) in priority.activities().iter().enumerate() {
                 map.insert(activity.id.clone(), Location::Activity(pi, ai));
@@ -94,19 +100,30 @@ pub fn apply_all<'e>(plan: &mut Plan, edits: impl IntoIterator<Item = &'e Edit>)
 /// Applies one edit; false when its item is not in the plan (or is the wrong
 /// kind of item for the change). `file_updated` remembers each item's stamp
 /// from the file, so an edit older than the file's own change is not applied.
-fn apply(plan: &mut Plan, locator: &Locator, edit: &Edit, file_updated: &mut HashMap<String, Option<Moment>>) -> bool {
-    let Some(location) = locator.find(edit.change.target()) else { return false };
+fn apply(
+    plan: &mut Plan,
+    locator: &Locator,
+    edit: &Edit,
+    file_updated: &mut HashMap<String, Option<Moment>>,
+) -> bool {
+    let Some(location) = locator.find(edit.change.target()) else {
+        return false;
+    };
     match (location, &edit.change) {
-        (Location::Measure(mi), Change::AddMeasureValue { .. }) => match plan.measures.as_mut().and_then(|m| m.get_mut(mi)) {
-            Some(measure) => {
-                apply_to_measure(measure, edit);
-                true
+        (Location::Measure(mi), Change::AddMeasureValue { .. }) => {
+            match plan.measures.as_mut().and_then(|m| m.get_mut(mi)) {
+                Some(measure) => {
+                    apply_to_measure(measure, edit);
+                    true
+                }
+                None => false,
             }
-            None => false,
-        },
+        }
         (Location::Measure(_), _) | (_, Change::AddMeasureValue { .. }) => false,
         (Location::Activity(pi, ai), _) => match plan.activity_mut(pi, ai) {
-            Some(activity) => apply_to_item(&activity.id, &mut activity.progress, edit, file_updated),
+            Some(activity) => {
+                apply_to_item(&activity.id, &mut activity.progress, edit, file_updated)
+            }
             None => false,
         },
         (Location::Action(pi, ai, ki), _) => match plan.action_mut(pi, ai, ki) {
@@ -118,9 +135,16 @@ fn apply(plan: &mut Plan, locator: &Locator, edit: &Edit, file_updated: &mut Has
 
 /// Applies an edit to an activity's or action's progress, remembering the
 /// file's own stamp on it the first time it is touched.
-fn apply_to_item(id: &str, progress: &mut Option<Progress>, edit: &Edit, file_updated: &mut HashMap<String, Option<Moment>>) -> bool {
+fn apply_to_item(
+    id: &str,
+    progress: &mut Option<Progress>,
+    edit: &Edit,
+    file_updated: &mut HashMap<String, Option<Moment>>,
+) -> bool {
     let progress = progress.get_or_insert_with(Progress::default);
-    let from_file = file_updated.entry(id.to_owned()).or_insert_with(|| progress.updated.clone());
+    let from_file = file_updated
+        .entry(id.to_owned())
+        .or_insert_with(|| progress.updated.clone());
     apply_to_progress(progress, edit, from_file.as_ref());
     true
 }

@@ -32,7 +32,14 @@ pub struct Edit {
 impl Edit {
     /// An edit on its own: in no batch, from no particular tab.
     pub fn new(id: String, at: Moment, by: String, change: Change) -> Edit {
-        Edit { id, at, by, batch: None, session: None, change }
+        Edit {
+            id,
+            at,
+            by,
+            batch: None,
+            session: None,
+            change,
+        }
     }
 }
 
@@ -47,17 +54,31 @@ pub fn in_time_order<'e>(edits: impl IntoIterator<Item = &'e Edit>) -> Vec<&'e E
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Change {
-    SetStatus { item: String, status: Option<Status> },
-    SetPercent { item: String, percent: Option<u8> },
-    AddNote { item: String, note: NoteDraft },
-    AddMeasureValue { measure: String, value: ValueDraft },
+    SetStatus {
+        item: String,
+        status: Option<Status>,
+    },
+    SetPercent {
+        item: String,
+        percent: Option<u8>,
+    },
+    AddNote {
+        item: String,
+        note: NoteDraft,
+    },
+    AddMeasureValue {
+        measure: String,
+        value: ValueDraft,
+    },
 }
 
 impl Change {
     /// The action, activity or measure the change is to.
     pub fn target(&self) -> &str {
         match self {
-            Change::SetStatus { item, .. } | Change::SetPercent { item, .. } | Change::AddNote { item, .. } => item,
+            Change::SetStatus { item, .. }
+            | Change::SetPercent { item, .. }
+            | Change::AddNote { item, .. } => item,
             Change::AddMeasureValue { measure, .. } => measure,
         }
     }
@@ -65,11 +86,17 @@ impl Change {
     /// What the change did, in words, for history lists and summaries.
     pub fn describe(&self) -> String {
         match self {
-            Change::SetStatus { status: Some(s), .. } => format!("Status set to {}", s.label()),
+            Change::SetStatus {
+                status: Some(s), ..
+            } => format!("Status set to {}", s.label()),
             Change::SetStatus { status: None, .. } => "Status cleared".to_owned(),
-            Change::SetPercent { percent: Some(p), .. } => format!("Percent complete set to {p}%"),
+            Change::SetPercent {
+                percent: Some(p), ..
+            } => format!("Percent complete set to {p}%"),
             Change::SetPercent { percent: None, .. } => "Percent complete cleared".to_owned(),
-            Change::AddNote { note, .. } if note.corrects.is_some() => "Correction added".to_owned(),
+            Change::AddNote { note, .. } if note.corrects.is_some() => {
+                "Correction added".to_owned()
+            }
             Change::AddNote { .. } => "Note added".to_owned(),
             Change::AddMeasureValue { value, .. } => match &value.period {
                 Some(period) if !period.is_empty() => format!("Value added for {period}"),
@@ -109,7 +136,11 @@ pub struct ValueDraft {
     pub value: Option<Figure>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::plan::dates::optional_iso_date")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::plan::dates::optional_iso_date"
+    )]
     pub date: Option<NaiveDate>,
 }
 
@@ -124,7 +155,12 @@ impl NoteDraft {
             evidence: (!self.evidence.is_empty()).then(|| {
                 self.evidence
                     .iter()
-                    .map(|e| Evidence { title: e.title.clone(), source: e.source.clone(), url: e.url.clone(), extra: Extra::new() })
+                    .map(|e| Evidence {
+                        title: e.title.clone(),
+                        source: e.source.clone(),
+                        url: e.url.clone(),
+                        extra: Extra::new(),
+                    })
                     .collect()
             }),
             corrects: self.corrects.clone(),

@@ -59,7 +59,11 @@ pub enum Withdrawn {
 
 impl Journal {
     pub fn new(plan_id: &str) -> Journal {
-        Journal { version: JOURNAL_VERSION, plan_id: plan_id.to_owned(), ..Journal::default() }
+        Journal {
+            version: JOURNAL_VERSION,
+            plan_id: plan_id.to_owned(),
+            ..Journal::default()
+        }
     }
 
     /// Records an edit. One already present or taken back (by id) is ignored.
@@ -81,7 +85,9 @@ impl Journal {
     }
 
     pub fn is_exported(&self, id: &str) -> bool {
-        self.exported.binary_search_by(|e| e.as_str().cmp(id)).is_ok()
+        self.exported
+            .binary_search_by(|e| e.as_str().cmp(id))
+            .is_ok()
     }
 
     /// Edits in effect that are not yet in an export, in recorded order.
@@ -118,9 +124,16 @@ impl Journal {
     /// its to undo.
     pub fn undoable(&self, session: &str) -> Vec<&Edit> {
         let mine = |e: &&Edit| e.session.as_deref() == Some(session) && !self.is_exported(&e.id);
-        let Some(last) = self.edits.iter().rev().find(mine) else { return Vec::new() };
+        let Some(last) = self.edits.iter().rev().find(mine) else {
+            return Vec::new();
+        };
         match &last.batch {
-            Some(batch) => self.edits.iter().filter(mine).filter(|e| e.batch.as_ref() == Some(batch)).collect(),
+            Some(batch) => self
+                .edits
+                .iter()
+                .filter(mine)
+                .filter(|e| e.batch.as_ref() == Some(batch))
+                .collect(),
             None => vec![last],
         }
     }
@@ -128,7 +141,11 @@ impl Journal {
     /// Takes back the last change made in the tab `session`, if it has not
     /// been exported. Returns how many edits were taken back.
     pub fn undo(&mut self, session: &str, at: Moment) -> usize {
-        let ids: Vec<String> = self.undoable(session).into_iter().map(|e| e.id.clone()).collect();
+        let ids: Vec<String> = self
+            .undoable(session)
+            .into_iter()
+            .map(|e| e.id.clone())
+            .collect();
         self.withdraw(ids, at, Withdrawn::Undone)
     }
 
@@ -142,7 +159,11 @@ impl Journal {
     fn withdraw(&mut self, ids: Vec<String>, at: Moment, why: Withdrawn) -> usize {
         let count = ids.len();
         for edit in ids {
-            self.add_withdrawal(Withdrawal { edit, at: at.clone(), why });
+            self.add_withdrawal(Withdrawal {
+                edit,
+                at: at.clone(),
+                why,
+            });
         }
         count
     }
@@ -152,7 +173,11 @@ impl Journal {
     pub fn add_withdrawal(&mut self, withdrawal: Withdrawal) {
         match self.withdrawal(&withdrawal.edit) {
             Ok(place) => {
-                if let Some(ours) = self.withdrawn.get_mut(place).filter(|ours| withdrawal.at < ours.at) {
+                if let Some(ours) = self
+                    .withdrawn
+                    .get_mut(place)
+                    .filter(|ours| withdrawal.at < ours.at)
+                {
                     *ours = withdrawal;
                 }
             }

@@ -8,7 +8,10 @@ mod rollup;
 mod stored;
 
 pub use apply::{apply_all, apply_to_measure, apply_to_progress, Location, Locator};
-pub use edit::{in_time_order, is_followable_link, parse_percent, Change, Edit, EvidenceDraft, NoteDraft, ValueDraft};
+pub use edit::{
+    in_time_order, is_followable_link, parse_percent, Change, Edit, EvidenceDraft, NoteDraft,
+    ValueDraft,
+};
 pub use journal::{waiting_text, Journal, Withdrawal, Withdrawn, JOURNAL_VERSION};
 pub use rollup::Rollup;
 pub use stored::{journal_to_store, read_journal, NotSaved};
@@ -17,11 +20,18 @@ use crate::plan::{Measure, Progress};
 
 /// An item's progress as it stands now: the file's, with the edits applied.
 /// Only what is shown is computed, so an edit never copies the whole plan.
-pub fn current_progress<'e>(base: Option<&Progress>, edits: impl IntoIterator<Item = &'e Edit>) -> Option<Progress> {
+pub fn current_progress<'e>(
+    base: Option<&Progress>,
+    edits: impl IntoIterator<Item = &'e Edit>,
+) -> Option<Progress> {
     let mut progress = base.cloned();
     let file_updated = base.and_then(|b| b.updated.clone());
     for edit in in_time_order(edits) {
-        apply_to_progress(progress.get_or_insert_with(Progress::default), edit, file_updated.as_ref());
+        apply_to_progress(
+            progress.get_or_insert_with(Progress::default),
+            edit,
+            file_updated.as_ref(),
+        );
     }
     progress
 }

@@ -19,7 +19,11 @@ impl Rollup {
         self.actions += 1;
         match progress.and_then(|p| p.status) {
             Some(status) => {
-                if let Some(slot) = Status::ALL.iter().position(|s| *s == status).and_then(|i| self.by_status.get_mut(i)) {
+                if let Some(slot) = Status::ALL
+                    .iter()
+                    .position(|s| *s == status)
+                    .and_then(|i| self.by_status.get_mut(i))
+                {
                     *slot += 1;
                 }
             }
@@ -28,7 +32,8 @@ impl Rollup {
         if let Some(percent) = progress.and_then(|p| p.percent) {
             self.percent_sum += u32::from(percent.min(100));
             self.percent_count += 1;
-            self.average_percent = Some((self.percent_sum as f64 / self.percent_count as f64).round() as u8);
+            self.average_percent =
+                Some((self.percent_sum as f64 / self.percent_count as f64).round() as u8);
         }
     }
 
@@ -40,12 +45,17 @@ impl Rollup {
         self.actions += other.actions;
         self.percent_sum += other.percent_sum;
         self.percent_count += other.percent_count;
-        self.average_percent =
-            (self.percent_count > 0).then(|| (self.percent_sum as f64 / self.percent_count as f64).round() as u8);
+        self.average_percent = (self.percent_count > 0)
+            .then(|| (self.percent_sum as f64 / self.percent_count as f64).round() as u8);
     }
 
     pub fn count(&self, status: Status) -> usize {
-        Status::ALL.iter().position(|s| *s == status).and_then(|i| self.by_status.get(i)).copied().unwrap_or(0)
+        Status::ALL
+            .iter()
+            .position(|s| *s == status)
+            .and_then(|i| self.by_status.get(i))
+            .copied()
+            .unwrap_or(0)
     }
 
     /// "3 actions: 1 on track, 1 off track, 1 no status yet. Average 45% complete."
@@ -63,7 +73,11 @@ impl Rollup {
         if self.no_status > 0 {
             parts.push(format!("{} no status yet", self.no_status));
         }
-        let noun = if self.actions == 1 { "action" } else { "actions" };
+        let noun = if self.actions == 1 {
+            "action"
+        } else {
+            "actions"
+        };
         let mut text = format!("{} {noun}", self.actions);
         if !parts.is_empty() {
             text.push_str(": ");

@@ -32,8 +32,13 @@ pub fn read_journal(text: &str) -> Option<Journal> {
     let (withdrawn, exported) = match version {
         1 => {
             let through = fields.optional("exported_through", Json::into_string)?;
-            let upto = through.and_then(|id| edits.iter().position(|e| e.id == id)).map_or(0, |at| at + 1);
-            (Vec::new(), edits.iter().take(upto).map(|e| e.id.clone()).collect())
+            let upto = through
+                .and_then(|id| edits.iter().position(|e| e.id == id))
+                .map_or(0, |at| at + 1);
+            (
+                Vec::new(),
+                edits.iter().take(upto).map(|e| e.id.clone()).collect(),
+            )
         }
         JOURNAL_VERSION => (
             fields.or_default("withdrawn", |v| v.into_list(withdrawal))?,
@@ -43,7 +48,13 @@ pub fn read_journal(text: &str) -> Option<Journal> {
     };
     // Added one by one, so that the lists are in order whatever the text
     // says, and an edit also taken back is taken back.
-    let mut journal = Journal { version: JOURNAL_VERSION, plan_id, edits, last_export, ..Journal::default() };
+    let mut journal = Journal {
+        version: JOURNAL_VERSION,
+        plan_id,
+        edits,
+        last_export,
+        ..Journal::default()
+    };
     for withdrawal in withdrawn {
         journal.add_withdrawal(withdrawal);
     }
@@ -65,8 +76,12 @@ pub enum NotSaved {
 /// with ours, so two tabs saving at once never overwrite each other's
 /// changes. Stored text that cannot be read is never overwritten.
 pub fn journal_to_store(stored: Option<&str>, ours: &Journal) -> Result<Journal, NotSaved> {
-    let Some(text) = stored else { return Ok(ours.clone()) };
-    let theirs = read_journal(text).filter(|j| j.plan_id == ours.plan_id).ok_or(NotSaved::StoredUnreadable)?;
+    let Some(text) = stored else {
+        return Ok(ours.clone());
+    };
+    let theirs = read_journal(text)
+        .filter(|j| j.plan_id == ours.plan_id)
+        .ok_or(NotSaved::StoredUnreadable)?;
     let mut merged = ours.clone();
     merged.merge(&theirs);
     Ok(merged)
@@ -81,7 +96,14 @@ fn edit(value: Json) -> Option<Edit> {
     let batch = fields.optional("batch", Json::into_string)?;
     let session = fields.optional("session", Json::into_string)?;
     let change = change(fields)?;
-    Some(Edit { id, at, by, batch, session, change })
+    Some(Edit {
+        id,
+        at,
+        by,
+        batch,
+        session,
+        change,
+    })
 }
 
 /// The rest of an edit's fields: `kind` names the change, in snake case.

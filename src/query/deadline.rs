@@ -64,7 +64,9 @@ impl DueChoice {
             _ => false,
         };
         match self {
-            DueChoice::Overdue => date.is_some_and(|d| d < windows.today) && !status.is_some_and(Status::is_closed),
+            DueChoice::Overdue => {
+                date.is_some_and(|d| d < windows.today) && !status.is_some_and(Status::is_closed)
+            }
             DueChoice::Next30Days => within(windows.next_30_days),
             DueChoice::Next90Days => within(windows.next_90_days),
             DueChoice::ThisQuarter => within(windows.this_quarter),
@@ -86,7 +88,11 @@ pub(super) struct DueWindows {
 
 impl DueWindows {
     pub(super) fn new(today: NaiveDate) -> DueWindows {
-        let days_ahead = |days: u64| today.checked_add_days(Days::new(days)).map(|last| (today, last));
+        let days_ahead = |days: u64| {
+            today
+                .checked_add_days(Days::new(days))
+                .map(|last| (today, last))
+        };
         let (fy, q) = financial_quarter_of(today);
         let (next_fy, next_q) = if q == 4 { (fy + 1, 1) } else { (fy, q + 1) };
         DueWindows {

@@ -25,7 +25,10 @@ pub enum StatusChoice {
 
 impl StatusChoice {
     pub fn all() -> impl Iterator<Item = StatusChoice> {
-        Status::ALL.into_iter().map(StatusChoice::Is).chain([StatusChoice::NoStatus])
+        Status::ALL
+            .into_iter()
+            .map(StatusChoice::Is)
+            .chain([StatusChoice::NoStatus])
     }
 
     pub fn code(self) -> &'static str {
@@ -121,7 +124,10 @@ impl Filter {
 
     /// The same view with no filters, keeping the sort.
     pub fn cleared(&self) -> Filter {
-        Filter { sort: self.sort, ..Filter::default() }
+        Filter {
+            sort: self.sort,
+            ..Filter::default()
+        }
     }
 }
 
@@ -166,13 +172,29 @@ pub fn run<'t>(
 ) -> Results {
     let words = query_terms(&filter.words);
     // One searcher per word, built once rather than once per row.
-    let terms: Vec<Finder> = words.iter().take(63).map(|w| Finder::new(w.as_bytes())).collect();
+    let terms: Vec<Finder> = words
+        .iter()
+        .take(63)
+        .map(|w| Finder::new(w.as_bytes()))
+        .collect();
     let no_text = SearchText::default();
-    let text = if terms.is_empty() { &no_text } else { search_text() };
+    let text = if terms.is_empty() {
+        &no_text
+    } else {
+        search_text()
+    };
     let windows = DueWindows::new(today);
-    let row_masks = if terms.is_empty() { Vec::new() } else { text.row_masks(&terms) };
+    let row_masks = if terms.is_empty() {
+        Vec::new()
+    } else {
+        text.row_masks(&terms)
+    };
     // Which query terms each activity and priority already contain.
-    let priority_masks: Vec<u64> = text.priorities.iter().map(|t| term_mask(t, &terms)).collect();
+    let priority_masks: Vec<u64> = text
+        .priorities
+        .iter()
+        .map(|t| term_mask(t, &terms))
+        .collect();
     let activity_masks: Vec<Vec<u64>> = text
         .activities
         .iter()
@@ -181,20 +203,38 @@ pub fn run<'t>(
             acts.iter()
                 .enumerate()
                 .map(|(ai, t)| {
-                    let extra = overlay.activity_text.get(&(pi, ai)).map_or(0, |t| term_mask(t, &terms));
+                    let extra = overlay
+                        .activity_text
+                        .get(&(pi, ai))
+                        .map_or(0, |t| term_mask(t, &terms));
                     term_mask(t, &terms) | extra
                 })
                 .collect()
         })
         .collect();
-    let all_terms: u64 = if terms.is_empty() { 0 } else { (1u64 << terms.len().min(63)) - 1 };
+    let all_terms: u64 = if terms.is_empty() {
+        0
+    } else {
+        (1u64 << terms.len().min(63)) - 1
+    };
     // Chosen priorities and organisations as flags by position, so that a
     // row is tested with lookups instead of string comparisons.
-    let chosen_priorities: Vec<bool> = index.priorities.iter().map(|(id, _)| filter.priorities.contains(id)).collect();
+    let chosen_priorities: Vec<bool> = index
+        .priorities
+        .iter()
+        .map(|(id, _)| filter.priorities.contains(id))
+        .collect();
     let organisation_flags = |chosen: &BTreeSet<String>| -> Vec<bool> {
-        index.organisations.iter().map(|org| chosen.contains(org)).collect()
+        index
+            .organisations
+            .iter()
+            .map(|org| chosen.contains(org))
+            .collect()
     };
-    let (chosen_leads, chosen_partners) = (organisation_flags(&filter.leads), organisation_flags(&filter.partners));
+    let (chosen_leads, chosen_partners) = (
+        organisation_flags(&filter.leads),
+        organisation_flags(&filter.partners),
+    );
     let flag = |flags: &[bool], i: usize| flags.get(i).copied().unwrap_or(false);
     let any_due = !filter.due.is_empty() || filter.from.is_some() || filter.to.is_some();
 
@@ -203,19 +243,29 @@ pub fn run<'t>(
     for (i, row) in index.rows.iter().enumerate() {
         let status = overlay.status(row, i);
         let mut pass = [true; FACETS];
-        pass[Facet::Priority as usize] = filter.priorities.is_empty() || flag(&chosen_priorities, row.priority);
-        pass[Facet::Organisation as usize] = (filter.leads.is_empty() && filter.partners.is_empty())
+        pass[Facet::Priority as usize] =
+            filter.priorities.is_empty() || flag(&chosen_priorities, row.priority);
+        pass[Facet::Organisation as usize] = (filter.leads.is_empty()
+            && filter.partners.is_empty())
             || row.lead.is_some_and(|l| flag(&chosen_leads, l as usize))
-            || row.partners.iter().any(|p| flag(&chosen_partners, *p as usize));
+            || row
+                .partners
+                .iter()
+                .any(|p| flag(&chosen_partners, *p as usize));
         pass[Facet::Deadline as usize] = !any_due
             || filter.due.iter().any(|c| c.matches(row, status, &windows))
-            || ((filter.from.is_some() || filter.to.is_some()) && due_between(&row.deadline, filter.from, filter.to));
+            || ((filter.from.is_some() || filter.to.is_some())
+                && due_between(&row.deadline, filter.from, filter.to));
         pass[Facet::Status as usize] =
             filter.statuses.is_empty() || filter.statuses.contains(&StatusChoice::of(status));
         if all_terms != 0 {
             let mut mask = row_masks.get(i).copied().unwrap_or(0)
                 | priority_masks.get(row.priority).copied().unwrap_or(0)
-                | activity_masks.get(row.priority).and_then(|a| a.get(row.activity)).copied().unwrap_or(0);
+                | activity_masks
+                    .get(row.priority)
+                    .and_then(|a| a.get(row.activity))
+                    .copied()
+                    .unwrap_or(0);
             if let Some(extra) = overlay.row_text.get(&i) {
                 mask |= term_mask(extra, &terms);
             }
@@ -227,7 +277,11 @@ pub fn run<'t>(
         }
         // With no failures the row counts everywhere; with one, only towards
         // the options of the filter it fails.
-        let counts_for = |facet: Facet| pass.iter().enumerate().all(|(f, p)| *p || f == facet as usize);
+        let counts_for = |facet: Facet| {
+            pass.iter()
+                .enumerate()
+                .all(|(f, p)| *p || f == facet as usize)
+        };
         if counts_for(Facet::Priority) {
             if let Some(n) = counts.priorities.get_mut(row.priority) {
                 *n += 1;
@@ -267,11 +321,17 @@ pub fn run<'t>(
             .filter(|a| {
                 (filter.leads.is_empty() && filter.partners.is_empty())
                     || a.lead.is_some_and(|l| flag(&chosen_leads, l as usize))
-                    || a.partners.iter().any(|p| flag(&chosen_partners, *p as usize))
+                    || a.partners
+                        .iter()
+                        .any(|p| flag(&chosen_partners, *p as usize))
             })
             .filter(|a| {
                 let mask = priority_masks.get(a.priority).copied().unwrap_or(0)
-                    | activity_masks.get(a.priority).and_then(|m| m.get(a.activity)).copied().unwrap_or(0);
+                    | activity_masks
+                        .get(a.priority)
+                        .and_then(|m| m.get(a.activity))
+                        .copied()
+                        .unwrap_or(0);
                 mask & all_terms == all_terms
             })
             .map(|a| (a.priority, a.activity))
@@ -314,7 +374,11 @@ impl Counts {
                 .collect(),
             lead_counts: index.by_name(self.leads),
             partner_counts: index.by_name(self.partners),
-            due_counts: DueChoice::ALL.into_iter().zip(self.due).filter(|(_, n)| *n > 0).collect(),
+            due_counts: DueChoice::ALL
+                .into_iter()
+                .zip(self.due)
+                .filter(|(_, n)| *n > 0)
+                .collect(),
             status_counts: self.statuses,
             actionless: Vec::new(),
         }
@@ -343,7 +407,11 @@ fn sort_rows(index: &Index, overlay: &Overlay, sort: Sort, rows: &mut [usize]) {
         .iter()
         .filter_map(|&i| {
             let row = index.rows.get(i)?;
-            let urgency = if sort == Sort::Status { overlay.status(row, i).map_or(2, Status::urgency) } else { 0 };
+            let urgency = if sort == Sort::Status {
+                overlay.status(row, i).map_or(2, Status::urgency)
+            } else {
+                0
+            };
             Some((urgency, row.deadline.date.is_none(), row.deadline.date, i))
         })
         .collect();

@@ -47,8 +47,14 @@ fn append_folded(out: &mut String, text: &str) {
 /// The words of a query, folded; empty words dropped. Control characters
 /// go too: search text uses them to keep fields and rows apart.
 pub fn query_terms(query: &str) -> Vec<String> {
-    let printable: String = query.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
-    fold(&printable).split_whitespace().map(str::to_owned).collect()
+    let printable: String = query
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    fold(&printable)
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect()
 }
 
 /// Base letters of U+00C0 to U+024F (Latin-1 Supplement, Latin Extended-A
@@ -119,7 +125,10 @@ mod tests {
 
     #[test]
     fn accents_are_removed_from_latin_letters() {
-        assert_eq!(fold("Café CRÈME naïve Łódź Øresund"), "cafe creme naive lodz oresund");
+        assert_eq!(
+            fold("Café CRÈME naïve Łódź Øresund"),
+            "cafe creme naive lodz oresund"
+        );
         assert_eq!(fold("Llŷn, Ŵyl, ẅ ỳ"), "llyn, wyl, w y");
         assert_eq!(fold("Seán Ó Súilleabháin"), "sean o suilleabhain");
         assert_eq!(fold("Straße Æsir Œuvre"), "strasse aesir oeuvre");
@@ -149,6 +158,9 @@ mod tests {
 
     #[test]
     fn query_terms_split_on_whitespace() {
-        assert_eq!(query_terms("  Domestic   ABUSE "), vec!["domestic", "abuse"]);
+        assert_eq!(
+            query_terms("  Domestic   ABUSE "),
+            vec!["domestic", "abuse"]
+        );
     }
 }

@@ -16,13 +16,30 @@ pub struct PriorityGroup {
 /// keeps go where they stand in the plan: those before the last row shown,
 /// and the rest once every row is shown, so paging never skips one.
 pub fn plan_groups(index: &Index, results: &Results, shown: usize) -> Vec<PriorityGroup> {
-    let rows = results.rows.get(..shown.min(results.rows.len())).unwrap_or_default();
+    let rows = results
+        .rows
+        .get(..shown.min(results.rows.len()))
+        .unwrap_or_default();
     let every_row_shown = shown >= results.rows.len();
-    let last_shown = rows.last().and_then(|&r| index.rows.get(r)).map(|row| (row.priority, row.activity));
-    let actionless = results.actionless.iter().copied().filter(|place| every_row_shown || last_shown.is_some_and(|last| *place < last));
+    let last_shown = rows
+        .last()
+        .and_then(|&r| index.rows.get(r))
+        .map(|row| (row.priority, row.activity));
+    let actionless = results
+        .actionless
+        .iter()
+        .copied()
+        .filter(|place| every_row_shown || last_shown.is_some_and(|last| *place < last));
     // Two lists in plan order, merged.
-    let mut entries: Vec<((usize, usize), Option<usize>)> =
-        rows.iter().filter_map(|&r| index.rows.get(r).map(|row| ((row.priority, row.activity), Some(r)))).collect();
+    let mut entries: Vec<((usize, usize), Option<usize>)> = rows
+        .iter()
+        .filter_map(|&r| {
+            index
+                .rows
+                .get(r)
+                .map(|row| ((row.priority, row.activity), Some(r)))
+        })
+        .collect();
     let mut merged = Vec::with_capacity(entries.len() + results.actionless.len());
     let mut rows = entries.drain(..).peekable();
     for place in actionless {
@@ -36,9 +53,14 @@ pub fn plan_groups(index: &Index, results: &Results, shown: usize) -> Vec<Priori
     let mut groups: Vec<PriorityGroup> = Vec::new();
     for ((priority, activity), row) in merged {
         if groups.last().is_none_or(|g| g.priority != priority) {
-            groups.push(PriorityGroup { priority, activities: Vec::new() });
+            groups.push(PriorityGroup {
+                priority,
+                activities: Vec::new(),
+            });
         }
-        let Some(group) = groups.last_mut() else { continue };
+        let Some(group) = groups.last_mut() else {
+            continue;
+        };
         match group.activities.last_mut() {
             Some((ai, rows)) if *ai == activity => rows.extend(row),
             _ => group.activities.push((activity, row.into_iter().collect())),

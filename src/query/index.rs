@@ -12,9 +12,9 @@ use foldhash::HashMap;
 
 use chrono::NaiveDate;
 
-use crate::plan::due::{resolve, Deadline};
-use crate::plan::{present, Activity, Action, Plan, Progress, Status};
 use super::fold::fold_into;
+use crate::plan::due::{resolve, Deadline};
+use crate::plan::{present, Action, Activity, Plan, Progress, Status};
 use crate::progress::{current_progress, Change, Edit, Location, Locator, Rollup};
 
 /// One action, flattened for filtering.
@@ -85,7 +85,12 @@ impl Index {
                 let orgs = index.activity_organisations(activity);
                 if activity.actions().is_empty() {
                     let lead = orgs.lead.as_ref().map(|(id, _)| *id);
-                    index.actionless.push(Actionless { priority: pi, activity: ai, lead, partners: orgs.partners.clone() });
+                    index.actionless.push(Actionless {
+                        priority: pi,
+                        activity: ai,
+                        lead,
+                        partners: orgs.partners.clone(),
+                    });
                 }
                 for (ki, action) in activity.actions().iter().enumerate() {
                     index.push_row(pi, ai, ki, &orgs, action, &mut labels);
@@ -128,10 +133,20 @@ impl Index {
     /// An activity's lead and partners as organisation ids, looked up once
     /// for all its actions.
     fn activity_organisations(&mut self, activity: &Activity) -> ActivityOrganisations {
-        let lead = activity.lead.as_ref().map(|l| l.organisation.trim()).filter(|o| !o.is_empty());
+        let lead = activity
+            .lead
+            .as_ref()
+            .map(|l| l.organisation.trim())
+            .filter(|o| !o.is_empty());
         ActivityOrganisations {
             lead: lead.map(|org| (self.org_id(org), org.to_owned())),
-            partners: activity.partners().iter().map(|p| p.trim()).filter(|p| !p.is_empty()).map(|p| self.org_id(p)).collect(),
+            partners: activity
+                .partners()
+                .iter()
+                .map(|p| p.trim())
+                .filter(|p| !p.is_empty())
+                .map(|p| self.org_id(p))
+                .collect(),
         }
     }
 
@@ -144,7 +159,11 @@ impl Index {
         action: &'p Action,
         labels: &mut HashMap<&'p str, Deadline>,
     ) {
-        let action_lead = action.lead.as_ref().map(|l| l.organisation.trim()).filter(|o| !o.is_empty());
+        let action_lead = action
+            .lead
+            .as_ref()
+            .map(|l| l.organisation.trim())
+            .filter(|o| !o.is_empty());
         let mut partners = activity.partners.clone();
         let lead = match (action_lead, &activity.lead) {
             (Some(own), Some((parent_id, parent))) if own != parent => {
@@ -181,7 +200,9 @@ impl Index {
 
     /// The name of an organisation in the index.
     pub fn organisation(&self, id: OrgId) -> &str {
-        self.organisations.get(id as usize).map_or("", String::as_str)
+        self.organisations
+            .get(id as usize)
+            .map_or("", String::as_str)
     }
 
     /// The id of a named organisation, if the plan names it.
@@ -193,7 +214,8 @@ impl Index {
     pub fn row_of(&self, priority: usize, activity: usize, action: usize) -> Option<usize> {
         let row = self.first_rows.get(priority)?.get(activity)? + action;
         let found = self.rows.get(row)?;
-        (found.priority == priority && found.activity == activity && found.action == action).then_some(row)
+        (found.priority == priority && found.activity == activity && found.action == action)
+            .then_some(row)
     }
 
     pub fn len(&self) -> usize {
@@ -252,11 +274,23 @@ impl Overlay {
     pub fn rollups(&self, index: &Index) -> Rollups {
         let mut rollups = Rollups {
             priorities: vec![Rollup::default(); index.first_rows.len()],
-            activities: index.first_rows.iter().map(|a| vec![Rollup::default(); a.len()]).collect(),
+            activities: index
+                .first_rows
+                .iter()
+                .map(|a| vec![Rollup::default(); a.len()])
+                .collect(),
         };
         for (i, row) in index.rows.iter().enumerate() {
-            let progress = Progress { status: self.status(row, i), percent: self.percent(row, i), ..Progress::default() };
-            if let Some(r) = rollups.activities.get_mut(row.priority).and_then(|a| a.get_mut(row.activity)) {
+            let progress = Progress {
+                status: self.status(row, i),
+                percent: self.percent(row, i),
+                ..Progress::default()
+            };
+            if let Some(r) = rollups
+                .activities
+                .get_mut(row.priority)
+                .and_then(|a| a.get_mut(row.activity))
+            {
                 r.add(Some(&progress));
             }
             if let Some(r) = rollups.priorities.get_mut(row.priority) {
@@ -271,15 +305,26 @@ impl Overlay {
     /// What the edits recorded since opening change: each edited action's
     /// status and percent by row, and the folded text of notes added to
     /// actions and activities.
-    pub fn from_edits(plan: &Plan, index: &Index, locator: &Locator, edits: &StdHashMap<String, Vec<Edit>>) -> Overlay {
+    pub fn from_edits(
+        plan: &Plan,
+        index: &Index,
+        locator: &Locator,
+        edits: &StdHashMap<String, Vec<Edit>>,
+    ) -> Overlay {
         let mut overlay = Overlay::default();
         for (item, item_edits) in edits {
             match locator.find(item) {
                 Some(location @ Location::Action(pi, ai, ki)) => {
-                    let Some(row) = index.row_of(pi, ai, ki) else { continue };
+                    let Some(row) = index.row_of(pi, ai, ki) else {
+                        continue;
+                    };
                     let now = current_progress(location.progress(plan), item_edits);
-                    overlay.status.insert(row, now.as_ref().and_then(|p| p.status));
-                    overlay.percent.insert(row, now.as_ref().and_then(|p| p.percent));
+                    overlay
+                        .status
+                        .insert(row, now.as_ref().and_then(|p| p.status));
+                    overlay
+                        .percent
+                        .insert(row, now.as_ref().and_then(|p| p.percent));
                     let text = added_note_text(item_edits);
                     if !text.is_empty() {
                         overlay.row_text.insert(row, text);
@@ -323,7 +368,11 @@ pub struct Rollups {
 
 impl Rollups {
     pub fn activity(&self, pi: usize, ai: usize) -> Rollup {
-        self.activities.get(pi).and_then(|a| a.get(ai)).copied().unwrap_or_default()
+        self.activities
+            .get(pi)
+            .and_then(|a| a.get(ai))
+            .copied()
+            .unwrap_or_default()
     }
     pub fn priority(&self, pi: usize) -> Rollup {
         self.priorities.get(pi).copied().unwrap_or_default()

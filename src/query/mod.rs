@@ -12,6 +12,6 @@ mod url;
 pub use deadline::DueChoice;
 pub use filter::{run, Filter, Results, Sort, StatusChoice};
 pub use groups::{plan_groups, results_text, PriorityGroup};
-pub use index::{Actionless, Index, OrgId, Overlay, Row, Rollups};
+pub use index::{Actionless, Index, OrgId, Overlay, Rollups, Row};
 pub use search_text::SearchText;
 pub use url::{filter_from_query, filter_to_query, keep_known, FILTER_KEYS};

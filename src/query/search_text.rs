@@ -63,11 +63,18 @@ impl SearchText {
             while let Some(found) = haystack.get(from..).and_then(|rest| term.find(rest)) {
                 let at = from + found;
                 // The row the match is in; the rest of that row needs no search.
-                let row = self.row_starts.partition_point(|&start| start <= at).saturating_sub(1);
+                let row = self
+                    .row_starts
+                    .partition_point(|&start| start <= at)
+                    .saturating_sub(1);
                 if let Some(mask) = masks.get_mut(row) {
                     *mask |= 1 << bit;
                 }
-                from = self.row_starts.get(row + 1).copied().unwrap_or(haystack.len());
+                from = self
+                    .row_starts
+                    .get(row + 1)
+                    .copied()
+                    .unwrap_or(haystack.len());
             }
         }
         masks
@@ -76,7 +83,10 @@ impl SearchText {
     /// The folded text of one row, as searched.
     pub fn row(&self, row: usize) -> &str {
         let start = self.row_starts.get(row).copied().unwrap_or(self.rows.len());
-        let end = self.row_starts.get(row + 1).map_or(self.rows.len(), |next| next - ROW_SEPARATOR.len_utf8());
+        let end = self
+            .row_starts
+            .get(row + 1)
+            .map_or(self.rows.len(), |next| next - ROW_SEPARATOR.len_utf8());
         self.rows.get(start..end).unwrap_or_default()
     }
 }
@@ -84,7 +94,12 @@ impl SearchText {
 fn priority_haystack(priority: &crate::plan::Priority) -> String {
     let mut text = String::new();
     fold_into(&mut text, &priority.title);
-    for line in priority.outcomes.iter().chain(priority.success.iter()).flatten() {
+    for line in priority
+        .outcomes
+        .iter()
+        .chain(priority.success.iter())
+        .flatten()
+    {
         fold_into(&mut text, line);
     }
     if let Some(summary) = present(&priority.summary) {

@@ -3,14 +3,15 @@
 //! `to`, `q`, `sort`, repeated for several values. What cannot be used is
 //! dropped with a notice saying so; nothing here fails.
 
-
-use crate::plan::dates::parse_iso_date;
 use super::deadline::DueChoice;
 use super::filter::{Filter, Sort, StatusChoice};
 use super::index::Index;
+use crate::plan::dates::parse_iso_date;
 
 /// Query keys this module owns; others (such as `plan`) belong to the app.
-pub const FILTER_KEYS: [&str; 9] = ["priority", "lead", "partner", "status", "due", "from", "to", "q", "sort"];
+pub const FILTER_KEYS: [&str; 9] = [
+    "priority", "lead", "partner", "status", "due", "from", "to", "q", "sort",
+];
 
 /// Reads a filter from query pairs. Values that make no sense are dropped,
 /// each with a notice a person can read.
@@ -68,7 +69,10 @@ pub fn keep_known(filter: &mut Filter, index: &Index) -> Vec<String> {
     filter.priorities.retain(|id| {
         let known = index.priorities.iter().any(|(p, _)| p == id);
         if !known {
-            notices.push(format!("The link asks for priority '{}', which this plan does not have; it was ignored.", clip(id)));
+            notices.push(format!(
+                "The link asks for priority '{}', which this plan does not have; it was ignored.",
+                clip(id)
+            ));
         }
         known
     });
@@ -82,7 +86,10 @@ pub fn keep_known(filter: &mut Filter, index: &Index) -> Vec<String> {
     filter.partners.retain(|org| {
         let known = index.partners.contains_key(org) || index.leads.contains_key(org);
         if !known {
-            notices.push(format!("The link asks for partner '{}', which this plan does not name; it was ignored.", clip(org)));
+            notices.push(format!(
+                "The link asks for partner '{}', which this plan does not name; it was ignored.",
+                clip(org)
+            ));
         }
         known
     });
@@ -96,7 +103,10 @@ pub fn filter_to_query(filter: &Filter) -> Vec<(String, String)> {
     filter.priorities.iter().for_each(|v| push("priority", v));
     filter.leads.iter().for_each(|v| push("lead", v));
     filter.partners.iter().for_each(|v| push("partner", v));
-    filter.statuses.iter().for_each(|v| push("status", v.code()));
+    filter
+        .statuses
+        .iter()
+        .for_each(|v| push("status", v.code()));
     filter.due.iter().for_each(|v| push("due", v.code()));
     if let Some(from) = filter.from {
         push("from", &from.to_string());

@@ -41,7 +41,13 @@ pub fn App() -> impl IntoView {
 
     let on_drop = move |ev: web_sys::DragEvent| {
         ev.prevent_default();
-        let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) else { return };
+        let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        else {
+            return;
+        };
         opening.open(Source::File(file));
     };
     view! {
@@ -91,8 +97,12 @@ fn start(state: AppState, opening: Opening) {
     }
     let listeners = [
         address::on_history_change(move || state.follow_address()),
-        storage::on_other_tab_change(move |plan_id, text| state.plan.merge_from_other_tab(&plan_id, text)),
-        leaving::warn_before_leaving(move || state.plan.journal_untracked(|j| j.unexported_count() > 0)),
+        storage::on_other_tab_change(move |plan_id, text| {
+            state.plan.merge_from_other_tab(&plan_id, text)
+        }),
+        leaving::warn_before_leaving(move || {
+            state.plan.journal_untracked(|j| j.unexported_count() > 0)
+        }),
     ];
     on_cleanup(move || listeners.into_iter().for_each(|listener| listener.remove()));
     leptos::task::spawn_local(async move {

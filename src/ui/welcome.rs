@@ -20,7 +20,10 @@ struct Sample {
 /// download small; a list that does not read shows no samples.
 fn samples() -> Vec<Sample> {
     let index = include_str!("../../public/samples/index.json");
-    json::parse(index.as_bytes()).ok().and_then(|list| list.into_list(sample)).unwrap_or_default()
+    json::parse(index.as_bytes())
+        .ok()
+        .and_then(|list| list.into_list(sample))
+        .unwrap_or_default()
 }
 
 fn sample(value: Json) -> Option<Sample> {
@@ -108,18 +111,39 @@ mod tests {
         assert_eq!(samples.len(), 3);
         let first = &samples[0];
         assert_eq!(first.file, "notts-cypf-2016-18.json");
-        assert_eq!(first.title, "Children, Young People and Families Plan 2016-2018");
-        assert_eq!(first.subtitle.as_deref(), Some("Improvement Plan 2016-2017"));
-        assert_eq!(first.organisation.as_deref(), Some("Nottinghamshire Children's Trust"));
+        assert_eq!(
+            first.title,
+            "Children, Young People and Families Plan 2016-2018"
+        );
+        assert_eq!(
+            first.subtitle.as_deref(),
+            Some("Improvement Plan 2016-2017")
+        );
+        assert_eq!(
+            first.organisation.as_deref(),
+            Some("Nottinghamshire Children's Trust")
+        );
         assert_eq!((first.actions, first.measures), (44, 35));
     }
 
     #[test]
     fn optional_sample_fields_default() {
-        let minimal = json::parse(br#"{"file":"a.json","title":"A"}"#).ok().and_then(sample);
+        let minimal = json::parse(br#"{"file":"a.json","title":"A"}"#)
+            .ok()
+            .and_then(sample);
         let read = minimal.expect("reads");
-        assert_eq!((read.subtitle, read.organisation, read.actions, read.measures), (None, None, 0, 0));
-        let wrong = json::parse(br#"{"file":"a.json","title":"A","actions":"many"}"#).ok().and_then(sample);
+        assert_eq!(
+            (
+                read.subtitle,
+                read.organisation,
+                read.actions,
+                read.measures
+            ),
+            (None, None, 0, 0)
+        );
+        let wrong = json::parse(br#"{"file":"a.json","title":"A","actions":"many"}"#)
+            .ok()
+            .and_then(sample);
         assert!(wrong.is_none());
     }
 }

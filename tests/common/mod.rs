@@ -11,15 +11,27 @@ pub fn any_json() -> impl Strategy<Value = Value> {
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
         any::<i64>().prop_map(Value::from),
-        any::<f64>().prop_filter("finite", |v| v.is_finite()).prop_map(Value::from),
-        "\\PC{0,12}".prop_map(Value::String),
-        prop::sample::select(vec!["on_track", "2016-11-22T10:00:00Z", "2016-09-30", "set_status", "add_note", "undone", "p1", "m1"])
+        any::<f64>()
+            .prop_filter("finite", |v| v.is_finite())
             .prop_map(Value::from),
+        "\\PC{0,12}".prop_map(Value::String),
+        prop::sample::select(vec![
+            "on_track",
+            "2016-11-22T10:00:00Z",
+            "2016-09-30",
+            "set_status",
+            "add_note",
+            "undone",
+            "p1",
+            "m1"
+        ])
+        .prop_map(Value::from),
     ];
     leaf.prop_recursive(3, 16, 4, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
-            prop::collection::vec(("\\PC{0,6}", inner), 0..4).prop_map(|fields| Value::Object(fields.into_iter().collect())),
+            prop::collection::vec(("\\PC{0,6}", inner), 0..4)
+                .prop_map(|fields| Value::Object(fields.into_iter().collect())),
         ]
     })
 }
@@ -29,8 +41,13 @@ pub fn paths(value: &Value) -> Vec<Vec<String>> {
     fn walk(value: &Value, here: Vec<String>, out: &mut Vec<Vec<String>>) {
         out.push(here.clone());
         match value {
-            Value::Array(items) => items.iter().enumerate().for_each(|(i, v)| walk(v, [here.clone(), vec![i.to_string()]].concat(), out)),
-            Value::Object(fields) => fields.iter().for_each(|(k, v)| walk(v, [here.clone(), vec![k.clone()]].concat(), out)),
+            Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .for_each(|(i, v)| walk(v, [here.clone(), vec![i.to_string()]].concat(), out)),
+            Value::Object(fields) => fields
+                .iter()
+                .for_each(|(k, v)| walk(v, [here.clone(), vec![k.clone()]].concat(), out)),
             _ => {}
         }
     }

@@ -10,8 +10,8 @@ use crate::plan::dates::{iso_date, parse_iso_date};
 use crate::plan::figure::Figure;
 use crate::plan::json::{Entries, Json};
 use crate::plan::model::*;
-use crate::plan::Moment;
 use crate::plan::place::{Label, Place};
+use crate::plan::Moment;
 
 /// The fields of one JSON object, taken out one by one as they are checked.
 pub(super) struct Fields {
@@ -24,9 +24,16 @@ pub(super) struct Fields {
 impl Walk {
     pub(super) fn object(&mut self, value: Json, place: Place) -> Option<Fields> {
         match value {
-            Json::Object(map) => Some(Fields { map: Entries(map), place, prefix: "" }),
+            Json::Object(map) => Some(Fields {
+                map: Entries(map),
+                place,
+                prefix: "",
+            }),
             other => {
-                self.problem(&place, format!("must be an object with fields, not {}", kind(&other)));
+                self.problem(
+                    &place,
+                    format!("must be an object with fields, not {}", kind(&other)),
+                );
                 None
             }
         }
@@ -35,16 +42,28 @@ impl Walk {
     /// An optional object field, at its own place inside its parent's, or
     /// at the parent's own place when `label` is `None` (a due date is part
     /// of its action).
-    pub(super) fn opt_object(&mut self, f: &mut Fields, key: &str, label: Option<Label>) -> Option<Fields> {
+    pub(super) fn opt_object(
+        &mut self,
+        f: &mut Fields,
+        key: &str,
+        label: Option<Label>,
+    ) -> Option<Fields> {
         match f.map.remove(key) {
             None | Some(Json::Null) => None,
             Some(Json::Object(map)) => {
                 let place = label.map_or(f.place, |label| f.place.child(label));
-                Some(Fields { map: Entries(map), place, prefix: "" })
+                Some(Fields {
+                    map: Entries(map),
+                    place,
+                    prefix: "",
+                })
             }
             Some(other) => {
                 let name = f.name(key);
-                self.problem(&f.place, format!("{name} must be an object with fields, not {}", kind(&other)));
+                self.problem(
+                    &f.place,
+                    format!("{name} must be an object with fields, not {}", kind(&other)),
+                );
                 None
             }
         }
@@ -70,7 +89,10 @@ impl Walk {
             }
             Some(other) => {
                 let name = f.name(key);
-                self.problem(&f.place, format!("{name} must be a list, not {}", kind(&other)));
+                self.problem(
+                    &f.place,
+                    format!("{name} must be a list, not {}", kind(&other)),
+                );
                 None
             }
         }
@@ -91,7 +113,10 @@ impl Walk {
             }
             Some(other) => {
                 let name = f.name(key);
-                self.problem(&f.place, format!("{name} must be text, not {}", kind(&other)));
+                self.problem(
+                    &f.place,
+                    format!("{name} must be text, not {}", kind(&other)),
+                );
                 String::new()
             }
         }
@@ -103,7 +128,10 @@ impl Walk {
             Some(Json::String(s)) => Some(s),
             Some(other) => {
                 let name = f.name(key);
-                self.problem(&f.place, format!("{name} must be text, not {}", kind(&other)));
+                self.problem(
+                    &f.place,
+                    format!("{name} must be text, not {}", kind(&other)),
+                );
                 None
             }
         }
@@ -119,7 +147,8 @@ impl Walk {
                         Json::String(s) => out.push(s),
                         other => {
                             let name = f.name(key);
-                            let message = format!("{name} item {} must be text, not {}", i + 1, kind(&other));
+                            let message =
+                                format!("{name} item {} must be text, not {}", i + 1, kind(&other));
                             self.problem(&f.place, message);
                         }
                     }
@@ -128,7 +157,10 @@ impl Walk {
             }
             Some(other) => {
                 let name = f.name(key);
-                self.problem(&f.place, format!("{name} must be a list of text, not {}", kind(&other)));
+                self.problem(
+                    &f.place,
+                    format!("{name} must be a list of text, not {}", kind(&other)),
+                );
                 None
             }
         }
@@ -140,7 +172,10 @@ impl Walk {
             Some(Json::Number(n)) => Some(Figure::from_number(n)),
             Some(other) => {
                 let name = f.name(key);
-                let message = format!("{name} must be a number, not {}; put words in \"text\"", kind(&other));
+                let message = format!(
+                    "{name} must be a number, not {}; put words in \"text\"",
+                    kind(&other)
+                );
                 self.problem(&f.place, message);
                 None
             }
@@ -159,13 +194,22 @@ impl Walk {
                         Some(iso) => format!("write {iso}"),
                         None => "write it as year-month-day, such as 2017-03-31".to_owned(),
                     };
-                    self.problem(&f.place, format!("{name} '{}' is not a date; {hint}", clip(&s)));
+                    self.problem(
+                        &f.place,
+                        format!("{name} '{}' is not a date; {hint}", clip(&s)),
+                    );
                     None
                 }
             },
             Some(other) => {
                 let name = f.name(key);
-                self.problem(&f.place, format!("{name} must be a date such as \"2017-03-31\", not {}", kind(&other)));
+                self.problem(
+                    &f.place,
+                    format!(
+                        "{name} must be a date such as \"2017-03-31\", not {}",
+                        kind(&other)
+                    ),
+                );
                 None
             }
         }
@@ -187,7 +231,10 @@ impl Walk {
             },
             other => {
                 let name = f.name(key);
-                let message = format!("{name} must be a date and time such as \"2026-11-22T09:30:00Z\", not {}", kind(&other));
+                let message = format!(
+                    "{name} must be a date and time such as \"2026-11-22T09:30:00Z\", not {}",
+                    kind(&other)
+                );
                 self.problem(&f.place, message);
                 None
             }
@@ -222,7 +269,11 @@ impl Walk {
         let status = Status::from_code(&text);
         if status.is_none() {
             let codes: Vec<&str> = Status::ALL.iter().map(|s| s.code()).collect();
-            let message = format!("status '{}' is not one of {}", clip(&text), codes.join(", "));
+            let message = format!(
+                "status '{}' is not one of {}",
+                clip(&text),
+                codes.join(", ")
+            );
             self.problem(&f.place, message);
         }
         status

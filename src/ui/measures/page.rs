@@ -17,7 +17,12 @@ const MEASURES_PAGE: usize = 50;
 pub fn MeasuresPage() -> impl IntoView {
     let state = use_state();
     let shown = RwSignal::new(MEASURES_PAGE);
-    let count = move || state.plan.opened.with(|o| o.as_ref().map_or(0, |o| o.plan.measures().len()));
+    let count = move || {
+        state
+            .plan
+            .opened
+            .with(|o| o.as_ref().map_or(0, |o| o.plan.measures().len()))
+    };
     let visible = move || -> Vec<usize> { (0..count().min(shown.get())).collect() };
     view! {
         <PlanHeader/>
@@ -39,8 +44,12 @@ pub fn MeasuresPage() -> impl IntoView {
 #[component]
 fn MeasureCard(index: usize) -> impl IntoView {
     let state = use_state();
-    let Some(opened) = state.plan.opened.get_untracked() else { return ().into_any() };
-    let Some(base) = opened.plan.measures().get(index) else { return ().into_any() };
+    let Some(opened) = state.plan.opened.get_untracked() else {
+        return ().into_any();
+    };
+    let Some(base) = opened.plan.measures().get(index) else {
+        return ().into_any();
+    };
     let id = base.id.clone();
     let item = id.clone();
     // The card shares the opened plan: it looks its measure and the
@@ -48,7 +57,9 @@ fn MeasureCard(index: usize) -> impl IntoView {
     let plan = opened.plan.clone();
     let measure = Memo::new(move |_| {
         let edits = state.plan.edits_by_item.get();
-        plan.measures().get(index).map(|base| current_measure(base, edits.get(&item).into_iter().flatten()))
+        plan.measures()
+            .get(index)
+            .map(|base| current_measure(base, edits.get(&item).into_iter().flatten()))
     });
     let plan = opened.plan.clone();
     let adding = RwSignal::new(false);
@@ -125,4 +136,3 @@ fn MeasureCard(index: usize) -> impl IntoView {
     }
     .into_any()
 }
-

@@ -5,7 +5,9 @@ use leptos::prelude::*;
 
 use crate::plan::figure::{parse_figure, Figure};
 use crate::progress::{Change, ValueDraft};
-use crate::ui::shared::error_summary::{error_id, ErrorSummary, FieldError, FieldProblem, FormProblems};
+use crate::ui::shared::error_summary::{
+    error_id, ErrorSummary, FieldError, FieldProblem, FormProblems,
+};
 use crate::ui::shared::person_form::PersonForm;
 use crate::ui::use_state;
 
@@ -17,34 +19,57 @@ pub fn ValueForm(measure_id: String, on_done: Callback<()>) -> impl IntoView {
     let number = RwSignal::new(String::new());
     let words = RwSignal::new(String::new());
     let problems = FormProblems::new();
-    let (f_period, f_number, f_words) = (format!("period-{key}"), format!("number-{key}"), format!("words-{key}"));
+    let (f_period, f_number, f_words) = (
+        format!("period-{key}"),
+        format!("number-{key}"),
+        format!("words-{key}"),
+    );
     let (fp, fn_) = (f_period.clone(), f_number.clone());
-    let (period_error, number_error) = (problems.message_for(&f_period), problems.message_for(&f_number));
+    let (period_error, number_error) = (
+        problems.message_for(&f_period),
+        problems.message_for(&f_number),
+    );
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let typed = number.get_untracked();
         let value = match typed.trim() {
             "" => None,
-            n => match parse_figure(n).and_then(Figure::new) {
-                Some(v) => Some(v),
-                None => {
-                    problems.set(vec![FieldProblem::at(&fn_, "Enter the figure as a number, such as 41.5; put anything else in words")]);
-                    return;
+            n => {
+                match parse_figure(n).and_then(Figure::new) {
+                    Some(v) => Some(v),
+                    None => {
+                        problems.set(vec![FieldProblem::at(&fn_, "Enter the figure as a number, such as 41.5; put anything else in words")]);
+                        return;
+                    }
                 }
-            },
+            }
         };
         let text = Some(words.get_untracked().trim().to_owned()).filter(|t| !t.is_empty());
         let period_text = Some(period.get_untracked().trim().to_owned()).filter(|t| !t.is_empty());
         if period_text.is_none() {
-            problems.set(vec![FieldProblem::at(&fp, "Enter the period the value is for, such as 2016/17 Q2")]);
+            problems.set(vec![FieldProblem::at(
+                &fp,
+                "Enter the period the value is for, such as 2016/17 Q2",
+            )]);
             return;
         }
         if value.is_none() && text.is_none() {
-            problems.set(vec![FieldProblem::at(&fn_, "Enter a figure, words, or both")]);
+            problems.set(vec![FieldProblem::at(
+                &fn_,
+                "Enter a figure, words, or both",
+            )]);
             return;
         }
-        let draft = ValueDraft { period: period_text, value, text, date: None };
-        if state.record(vec![Change::AddMeasureValue { measure: measure_id.clone(), value: draft }]) {
+        let draft = ValueDraft {
+            period: period_text,
+            value,
+            text,
+            date: None,
+        };
+        if state.record(vec![Change::AddMeasureValue {
+            measure: measure_id.clone(),
+            value: draft,
+        }]) {
             problems.clear();
             on_done.run(());
         }

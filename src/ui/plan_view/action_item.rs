@@ -18,17 +18,33 @@ pub fn ActionItem(
     with_context: bool,
 ) -> impl IntoView {
     let state = use_state();
-    let Some(opened) = state.plan.opened.get_untracked() else { return ().into_any() };
+    let Some(opened) = state.plan.opened.get_untracked() else {
+        return ().into_any();
+    };
     // Borrowed, not cloned: a page of results is drawn on every keystroke.
-    let Some(r) = opened.index.rows.get(row) else { return ().into_any() };
-    let Some(priority) = opened.plan.priorities.get(r.priority) else { return ().into_any() };
-    let Some(activity) = priority.activities().get(r.activity) else { return ().into_any() };
-    let Some(action) = activity.actions().get(r.action) else { return ().into_any() };
+    let Some(r) = opened.index.rows.get(row) else {
+        return ().into_any();
+    };
+    let Some(priority) = opened.plan.priorities.get(r.priority) else {
+        return ().into_any();
+    };
+    let Some(activity) = priority.activities().get(r.activity) else {
+        return ().into_any();
+    };
+    let Some(action) = activity.actions().get(r.action) else {
+        return ().into_any();
+    };
     let context = with_context.then(|| {
-        let p = present(&priority.number).map(|n| format!("Priority {n}")).unwrap_or_else(|| priority.title.clone());
+        let p = present(&priority.number)
+            .map(|n| format!("Priority {n}"))
+            .unwrap_or_else(|| priority.title.clone());
         format!("{p} › {}", activity.title)
     });
-    let due = deadline_text(action.due.as_ref().and_then(|d| present(&d.label)), r.deadline.date, r.deadline.start);
+    let due = deadline_text(
+        action.due.as_ref().and_then(|d| present(&d.label)),
+        r.deadline.date,
+        r.deadline.start,
+    );
     let own_lead = action.lead.as_ref().map(|l| l.organisation.clone());
     let remarks = present(&action.remarks).map(str::to_owned);
     // Looked up, not cloned: the action's notes are copied once, into the memo.
@@ -37,7 +53,10 @@ pub fn ActionItem(
     let item = action.id.clone();
     let progress = Memo::new(move |_| {
         let base = plan.action(pi, ai, ki).and_then(|a| a.progress.as_ref());
-        state.plan.edits_by_item.with(|edits| current_progress(base, edits.get(&item).into_iter().flatten()))
+        state
+            .plan
+            .edits_by_item
+            .with(|edits| current_progress(base, edits.get(&item).into_iter().flatten()))
     });
     let title = match present(&action.number) {
         Some(n) => format!("{n}. {}", action.title),

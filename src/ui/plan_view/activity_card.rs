@@ -13,11 +13,19 @@ use crate::ui::state::Page;
 use crate::ui::use_state;
 
 #[component]
-pub fn ActivityCard(priority: usize, activity: usize, #[prop(into)] rows: Signal<Vec<usize>>) -> impl IntoView {
+pub fn ActivityCard(
+    priority: usize,
+    activity: usize,
+    #[prop(into)] rows: Signal<Vec<usize>>,
+) -> impl IntoView {
     let state = use_state();
-    let Some(opened) = state.plan.opened.get_untracked() else { return ().into_any() };
+    let Some(opened) = state.plan.opened.get_untracked() else {
+        return ().into_any();
+    };
     // Borrowed: cloning the activity would copy all its actions and notes.
-    let Some(a) = opened.plan.activity(priority, activity) else { return ().into_any() };
+    let Some(a) = opened.plan.activity(priority, activity) else {
+        return ().into_any();
+    };
     let id = a.id.clone();
     let title = match present(&a.number) {
         Some(n) => format!("{n}. {}", a.title),
@@ -28,8 +36,13 @@ pub fn ActivityCard(priority: usize, activity: usize, #[prop(into)] rows: Signal
     let plan = opened.plan.clone();
     let item = id.clone();
     let progress = Memo::new(move |_| {
-        let base = plan.activity(priority, activity).and_then(|a| a.progress.as_ref());
-        state.plan.edits_by_item.with(|edits| current_progress(base, edits.get(&item).into_iter().flatten()))
+        let base = plan
+            .activity(priority, activity)
+            .and_then(|a| a.progress.as_ref());
+        state
+            .plan
+            .edits_by_item
+            .with(|edits| current_progress(base, edits.get(&item).into_iter().flatten()))
     });
     let lead = a.lead.as_ref().map(|l| {
         let mut text = l.organisation.clone();
@@ -46,7 +59,10 @@ pub fn ActivityCard(priority: usize, activity: usize, #[prop(into)] rows: Signal
         .filter_map(|mid| opened.plan.measures().iter().find(|m| &m.id == mid))
         .map(|m| (m.id.clone(), m.title.clone()))
         .collect();
-    let mut facts: Vec<(&'static str, String)> = vec![("Lead organisation", lead.unwrap_or_else(|| "No lead set".into()))];
+    let mut facts: Vec<(&'static str, String)> = vec![(
+        "Lead organisation",
+        lead.unwrap_or_else(|| "No lead set".into()),
+    )];
     if !partners.is_empty() {
         facts.push(("Partners", partners));
     }

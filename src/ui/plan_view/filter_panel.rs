@@ -46,10 +46,16 @@ pub fn FilterPanel() -> impl IntoView {
     let state = use_state();
     let opened = move || state.plan.opened.get();
     let priority_options = move || {
-        let Some(opened) = opened() else { return Vec::new() };
+        let Some(opened) = opened() else {
+            return Vec::new();
+        };
         opened.index.priorities.clone()
     };
-    let lead_options = move || opened().map(|o| o.index.leads.keys().cloned().collect::<Vec<_>>()).unwrap_or_default();
+    let lead_options = move || {
+        opened()
+            .map(|o| o.index.leads.keys().cloned().collect::<Vec<_>>())
+            .unwrap_or_default()
+    };
     let partners_on = Memo::new(move |_| state.view.filter.with(|f| !f.partners.is_empty()));
     view! {
         <div class="filter-panel" id="filter-panel" role="search" aria-label="Filter actions">
@@ -136,7 +142,12 @@ pub fn FilterPanel() -> impl IntoView {
 }
 
 #[component]
-fn DateInput(id: &'static str, label: &'static str, #[prop(into)] value: Signal<Option<NaiveDate>>, on_set: Callback<Option<NaiveDate>>) -> impl IntoView {
+fn DateInput(
+    id: &'static str,
+    label: &'static str,
+    #[prop(into)] value: Signal<Option<NaiveDate>>,
+    on_set: Callback<Option<NaiveDate>>,
+) -> impl IntoView {
     view! {
         <div class="form-group form-group--inline">
             <label class="label-s" for=id>{label}</label>
@@ -153,10 +164,18 @@ pub fn SelectedFilters() -> impl IntoView {
     let state = use_state();
     let chips = move || {
         let filter = state.view.filter.get();
-        let labels = state.plan.opened.with(|o| o.as_ref().map(|o| o.index.priorities.clone())).unwrap_or_default();
+        let labels = state
+            .plan
+            .opened
+            .with(|o| o.as_ref().map(|o| o.index.priorities.clone()))
+            .unwrap_or_default();
         let mut chips: Vec<(String, Filter)> = Vec::new();
         for id in &filter.priorities {
-            let label = labels.iter().find(|(p, _)| p == id).map(|(_, l)| l.clone()).unwrap_or_else(|| id.clone());
+            let label = labels
+                .iter()
+                .find(|(p, _)| p == id)
+                .map(|(_, l)| l.clone())
+                .unwrap_or_else(|| id.clone());
             let mut without = filter.clone();
             without.priorities.remove(id);
             chips.push((format!("Priority: {label}"), without));
@@ -165,7 +184,11 @@ pub fn SelectedFilters() -> impl IntoView {
             let mut without = filter.clone();
             without.leads.remove(org);
             without.partners.remove(org);
-            let role = if filter.partners.contains(org) { "Lead or partner" } else { "Lead" };
+            let role = if filter.partners.contains(org) {
+                "Lead or partner"
+            } else {
+                "Lead"
+            };
             chips.push((format!("{role}: {org}"), without));
         }
         for org in filter.partners.difference(&filter.leads) {
@@ -179,10 +202,22 @@ pub fn SelectedFilters() -> impl IntoView {
             chips.push((format!("Deadline: {}", choice.label()), without));
         }
         if let Some(from) = filter.from {
-            chips.push((format!("Due from {}", long_date(from)), Filter { from: None, ..filter.clone() }));
+            chips.push((
+                format!("Due from {}", long_date(from)),
+                Filter {
+                    from: None,
+                    ..filter.clone()
+                },
+            ));
         }
         if let Some(to) = filter.to {
-            chips.push((format!("Due by {}", long_date(to)), Filter { to: None, ..filter.clone() }));
+            chips.push((
+                format!("Due by {}", long_date(to)),
+                Filter {
+                    to: None,
+                    ..filter.clone()
+                },
+            ));
         }
         for choice in &filter.statuses {
             let mut without = filter.clone();
@@ -190,7 +225,13 @@ pub fn SelectedFilters() -> impl IntoView {
             chips.push((format!("Status: {}", choice.label()), without));
         }
         if !filter.words.trim().is_empty() {
-            chips.push((format!("Words: {}", filter.words.trim()), Filter { words: String::new(), ..filter.clone() }));
+            chips.push((
+                format!("Words: {}", filter.words.trim()),
+                Filter {
+                    words: String::new(),
+                    ..filter.clone()
+                },
+            ));
         }
         chips
     };

@@ -12,7 +12,12 @@ use crate::ui::use_state;
 pub fn PlanPage() -> impl IntoView {
     let state = use_state();
     let filters_open = RwSignal::new(false);
-    let summary = move || state.view.results.with(|r| results_text(r.rows.len(), r.total));
+    let summary = move || {
+        state
+            .view
+            .results
+            .with(|r| results_text(r.rows.len(), r.total))
+    };
     view! {
         <PlanHeader/>
         <div class="filter-layout" class:filter-layout--open=move || filters_open.get()>

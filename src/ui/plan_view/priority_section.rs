@@ -7,10 +7,17 @@ use crate::plan::present;
 use crate::ui::use_state;
 
 #[component]
-pub fn PrioritySection(priority: usize, #[prop(into)] activities: Signal<Vec<(usize, Vec<usize>)>>) -> impl IntoView {
+pub fn PrioritySection(
+    priority: usize,
+    #[prop(into)] activities: Signal<Vec<(usize, Vec<usize>)>>,
+) -> impl IntoView {
     let state = use_state();
-    let Some(opened) = state.plan.opened.get_untracked() else { return ().into_any() };
-    let Some(p) = opened.plan.priorities.get(priority) else { return ().into_any() };
+    let Some(opened) = state.plan.opened.get_untracked() else {
+        return ().into_any();
+    };
+    let Some(p) = opened.plan.priorities.get(priority) else {
+        return ().into_any();
+    };
     let heading_id = format!("priority-{}", priority + 1);
     let labelled_by = heading_id.clone();
     let title = match present(&p.number) {
@@ -23,7 +30,11 @@ pub fn PrioritySection(priority: usize, #[prop(into)] activities: Signal<Vec<(us
     let detail_label = if summary.is_some() && outcomes.is_empty() && success.is_empty() {
         "Why this matters".to_owned()
     } else {
-        format!("Outcomes ({}) and what success looks like ({})", outcomes.len(), success.len())
+        format!(
+            "Outcomes ({}) and what success looks like ({})",
+            outcomes.len(),
+            success.len()
+        )
     };
     let has_detail = !outcomes.is_empty() || !success.is_empty() || summary.is_some();
     let rollup = move || state.plan.rollups.with(|r| r.priority(priority));

@@ -20,12 +20,15 @@ pub fn ResultsList() -> impl IntoView {
     let sort = Memo::new(move |_| view.filter.with(|f| f.sort));
     let shown_rows = Memo::new(move |_| {
         let shown = view.shown.get();
-        view.results.with(|r| r.rows.iter().take(shown).copied().collect::<Vec<_>>())
+        view.results
+            .with(|r| r.rows.iter().take(shown).copied().collect::<Vec<_>>())
     });
     let groups = Memo::new(move |_| {
         let shown = view.shown.get();
         state.plan.opened.with(|opened| match opened {
-            Some(opened) => view.results.with(|results| plan_groups(&opened.index, results, shown)),
+            Some(opened) => view
+                .results
+                .with(|results| plan_groups(&opened.index, results, shown)),
             None => Vec::new(),
         })
     });
@@ -33,7 +36,11 @@ pub fn ResultsList() -> impl IntoView {
         Sort::Plan => groups.with(Vec::is_empty),
         _ => shown_rows.with(Vec::is_empty),
     };
-    let remaining = move || view.results.with(|r| r.rows.len()).saturating_sub(view.shown.get());
+    let remaining = move || {
+        view.results
+            .with(|r| r.rows.len())
+            .saturating_sub(view.shown.get())
+    };
     view! {
         <Show when=nothing>
             <div class="empty">

@@ -31,7 +31,9 @@ pub fn History(item_id: String, #[prop(into)] progress: Signal<Option<Progress>>
                 .unwrap_or_default()
         })
     });
-    let count = move || progress.with(|p| p.as_ref().map_or(0, |p| p.notes().len())) + changes.with(Vec::len);
+    let count = move || {
+        progress.with(|p| p.as_ref().map_or(0, |p| p.notes().len())) + changes.with(Vec::len)
+    };
     let open = RwSignal::new(false);
     let latest = move || progress.with(|p| p.as_ref().and_then(|p| p.notes().last().cloned()));
     view! {
@@ -56,13 +58,19 @@ pub fn History(item_id: String, #[prop(into)] progress: Signal<Option<Progress>>
 
 /// The list is downloaded the first time anyone opens a history.
 #[wasm_split(history_list, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn history_list(progress: Signal<Option<Progress>>, changes: Memo<Vec<RecordedChange>>) -> Result<AnyView, PartNotLoaded> {
+fn history_list(
+    progress: Signal<Option<Progress>>,
+    changes: Memo<Vec<RecordedChange>>,
+) -> Result<AnyView, PartNotLoaded> {
     Ok(view! { <HistoryList progress changes/> }.into_any())
 }
 
 /// Every note, newest first, then the changes recorded here.
 #[component]
-fn HistoryList(progress: Signal<Option<Progress>>, changes: Memo<Vec<RecordedChange>>) -> impl IntoView {
+fn HistoryList(
+    progress: Signal<Option<Progress>>,
+    changes: Memo<Vec<RecordedChange>>,
+) -> impl IntoView {
     view! {
         <div class="details__text">
             {move || {

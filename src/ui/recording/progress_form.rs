@@ -9,7 +9,9 @@ use crate::browser::clock;
 use crate::plan::dates::long_moment;
 use crate::plan::{Progress, Status};
 use crate::progress::{is_followable_link, parse_percent, Change, EvidenceDraft, NoteDraft};
-use crate::ui::shared::error_summary::{error_id, ErrorSummary, FieldError, FieldProblem, FormProblems};
+use crate::ui::shared::error_summary::{
+    error_id, ErrorSummary, FieldError, FieldProblem, FormProblems,
+};
 use crate::ui::shared::on_demand::{on_demand, PartNotLoaded};
 use crate::ui::shared::person_form::PersonForm;
 use crate::ui::use_state;
@@ -28,12 +30,17 @@ pub fn UpdateProgress(
     small: bool,
 ) -> impl IntoView {
     let editing = RwSignal::new(false);
-    let class = if small { "button button--secondary button--small" } else { "button button--secondary" };
+    let class = if small {
+        "button button--secondary button--small"
+    } else {
+        "button button--secondary"
+    };
     move || {
         if editing.get() {
             let (item_id, item_title) = (item_id.clone(), item_title.clone());
             let on_done = Callback::new(move |_| editing.set(false));
-            on_demand(move || progress_form(item_id.clone(), item_title.clone(), current, on_done)).into_any()
+            on_demand(move || progress_form(item_id.clone(), item_title.clone(), current, on_done))
+                .into_any()
         } else {
             view! {
                 <button type="button" class=class on:click=move |_| editing.set(true)>
@@ -47,7 +54,12 @@ pub fn UpdateProgress(
 
 /// The form is downloaded the first time anyone updates progress.
 #[wasm_split(progress_form, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn progress_form(item_id: String, item_title: String, current: Signal<Option<Progress>>, on_done: Callback<()>) -> Result<AnyView, PartNotLoaded> {
+fn progress_form(
+    item_id: String,
+    item_title: String,
+    current: Signal<Option<Progress>>,
+    on_done: Callback<()>,
+) -> Result<AnyView, PartNotLoaded> {
     Ok(view! { <ProgressForm item_id item_title current on_done/> }.into_any())
 }
 
@@ -64,7 +76,13 @@ pub fn ProgressForm(
     let field = move |name: &str| key.with_value(|k| format!("{name}-{k}"));
     let start = current.get_untracked();
     let status = RwSignal::new(start.as_ref().and_then(|p| p.status));
-    let percent = RwSignal::new(start.as_ref().and_then(|p| p.percent).map(|p| p.to_string()).unwrap_or_default());
+    let percent = RwSignal::new(
+        start
+            .as_ref()
+            .and_then(|p| p.percent)
+            .map(|p| p.to_string())
+            .unwrap_or_default(),
+    );
     let note = RwSignal::new(String::new());
     let evidence_title = RwSignal::new(String::new());
     let evidence_source = RwSignal::new(String::new());
@@ -86,43 +104,78 @@ pub fn ProgressForm(
         .unwrap_or_default();
     let has_earlier = !earlier_notes.is_empty();
 
-    let (f_status, f_percent, f_note, f_url) = (field("status"), field("percent"), field("note"), field("evidence-url"));
+    let (f_status, f_percent, f_note, f_url) = (
+        field("status"),
+        field("percent"),
+        field("note"),
+        field("evidence-url"),
+    );
     let item = item_id.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut found: Vec<FieldProblem> = Vec::new();
-        let new_percent = parse_percent(&percent.get_untracked()).map_err(|m| found.push(FieldProblem::at(&f_percent, m))).ok().flatten();
+        let new_percent = parse_percent(&percent.get_untracked())
+            .map_err(|m| found.push(FieldProblem::at(&f_percent, m)))
+            .ok()
+            .flatten();
         let text = note.get_untracked().trim().to_owned();
         let url = evidence_url.get_untracked().trim().to_owned();
-        let evidence_given = !evidence_title.get_untracked().trim().is_empty() || !evidence_source.get_untracked().trim().is_empty() || !url.is_empty();
+        let evidence_given = !evidence_title.get_untracked().trim().is_empty()
+            || !evidence_source.get_untracked().trim().is_empty()
+            || !url.is_empty();
         if !url.is_empty() && !is_followable_link(&url) {
-            found.push(FieldProblem::at(&f_url, "Enter a link starting with https://, http:// or mailto:"));
+            found.push(FieldProblem::at(
+                &f_url,
+                "Enter a link starting with https://, http:// or mailto:",
+            ));
         }
         if evidence_given && text.is_empty() {
-            found.push(FieldProblem::at(&f_note, "Write a note to go with the evidence"));
+            found.push(FieldProblem::at(
+                &f_note,
+                "Write a note to go with the evidence",
+            ));
         }
         let before = current.get_untracked();
         let mut changes = Vec::new();
         let chosen = status.get_untracked();
         if chosen != before.as_ref().and_then(|p| p.status) {
-            changes.push(Change::SetStatus { item: item.clone(), status: chosen });
+            changes.push(Change::SetStatus {
+                item: item.clone(),
+                status: chosen,
+            });
         }
         if new_percent.is_some() && new_percent != before.as_ref().and_then(|p| p.percent) {
-            changes.push(Change::SetPercent { item: item.clone(), percent: new_percent });
+            changes.push(Change::SetPercent {
+                item: item.clone(),
+                percent: new_percent,
+            });
         }
         if !text.is_empty() {
             let opt = |s: String| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
             let evidence = evidence_given
-                .then(|| EvidenceDraft { title: opt(evidence_title.get_untracked()), source: opt(evidence_source.get_untracked()), url: opt(url.clone()) })
+                .then(|| EvidenceDraft {
+                    title: opt(evidence_title.get_untracked()),
+                    source: opt(evidence_source.get_untracked()),
+                    url: opt(url.clone()),
+                })
                 .into_iter()
                 .collect();
             changes.push(Change::AddNote {
                 item: item.clone(),
-                note: NoteDraft { id: clock::new_id("n"), text, status: chosen, evidence, corrects: opt(corrects.get_untracked()) },
+                note: NoteDraft {
+                    id: clock::new_id("n"),
+                    text,
+                    status: chosen,
+                    evidence,
+                    corrects: opt(corrects.get_untracked()),
+                },
             });
         }
         if found.is_empty() && changes.is_empty() {
-            found.push(FieldProblem::at(&f_status, "Change the status or percent complete, or write a note"));
+            found.push(FieldProblem::at(
+                &f_status,
+                "Change the status or percent complete, or write a note",
+            ));
         }
         if !found.is_empty() {
             problems.set(found);

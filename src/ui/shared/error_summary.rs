@@ -24,19 +24,31 @@ pub struct FieldProblem {
 impl FieldProblem {
     /// A problem with the field whose id is `target`.
     pub fn at(target: impl Into<String>, text: impl Into<String>) -> FieldProblem {
-        FieldProblem { text: text.into(), place: None, target: Some(target.into()) }
+        FieldProblem {
+            text: text.into(),
+            place: None,
+            target: Some(target.into()),
+        }
     }
 
     /// A problem with no one field.
     pub fn general(text: impl Into<String>) -> FieldProblem {
-        FieldProblem { text: text.into(), place: None, target: None }
+        FieldProblem {
+            text: text.into(),
+            place: None,
+            target: None,
+        }
     }
 }
 
 impl From<Problem> for FieldProblem {
     fn from(problem: Problem) -> FieldProblem {
         let place = (!problem.place.is_empty()).then_some(problem.place);
-        FieldProblem { text: problem.message, place, target: None }
+        FieldProblem {
+            text: problem.message,
+            place,
+            target: None,
+        }
     }
 }
 
@@ -104,7 +116,10 @@ pub fn ErrorSummary(
 /// The error message shown above a field, tied to it by `aria-describedby`
 /// through `error_id`.
 #[component]
-pub fn FieldError(#[prop(into)] error_id: String, #[prop(into)] message: Signal<Option<String>>) -> impl IntoView {
+pub fn FieldError(
+    #[prop(into)] error_id: String,
+    #[prop(into)] message: Signal<Option<String>>,
+) -> impl IntoView {
     move || {
         message.get().map(|m| {
             view! { <p class="error-message" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{m}</p> }
@@ -137,7 +152,13 @@ impl FormProblems {
     /// The message for the field `id`, if it has a problem.
     pub fn message_for(&self, id: &str) -> Signal<Option<String>> {
         let (list, id) = (self.0, id.to_owned());
-        Signal::derive(move || list.with(|l| l.iter().find(|p| p.target.as_deref() == Some(id.as_str())).map(|p| p.text.clone())))
+        Signal::derive(move || {
+            list.with(|l| {
+                l.iter()
+                    .find(|p| p.target.as_deref() == Some(id.as_str()))
+                    .map(|p| p.text.clone())
+            })
+        })
     }
 
     /// The field's `aria-describedby`: its error message, when it has one.

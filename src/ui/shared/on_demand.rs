@@ -45,7 +45,11 @@ where
         attempt.track();
         let loading = load();
         // The browser has one thread; Suspense asks for Send futures.
-        let view = SendWrapper::new(async move { loading.await.unwrap_or_else(|PartNotLoaded| not_loaded(attempt)) });
+        let view = SendWrapper::new(async move {
+            loading
+                .await
+                .unwrap_or_else(|PartNotLoaded| not_loaded(attempt))
+        });
         view! {
             <Suspense fallback=|| view! { <p class="loading" role="status">"Opening…"</p> }>
                 {Suspend::new(view)}

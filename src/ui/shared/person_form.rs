@@ -19,7 +19,10 @@ pub fn PersonForm() -> impl IntoView {
             return;
         }
         problems.clear();
-        let person = Person { name: name.get_untracked().trim().to_owned(), organisation: organisation.get_untracked().trim().to_owned() };
+        let person = Person {
+            name: name.get_untracked().trim().to_owned(),
+            organisation: organisation.get_untracked().trim().to_owned(),
+        };
         if let Err(e) = storage::save_person(&person) {
             state.messages.storage.set(Some(e));
         }

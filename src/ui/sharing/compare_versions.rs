@@ -20,24 +20,44 @@ pub fn CompareVersions() -> impl IntoView {
     let problem = move |text: String| problems.set(vec![FieldProblem::at("earlier-file", text)]);
     let on_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
         input.set_value("");
         leptos::task::spawn_local(async move {
             let name = file.name();
-            let earlier = match files::read_file(&file).await.map_err(|e| e.to_string()).and_then(|b| read_plan(&b).map_err(|e| e.problems().iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))) {
+            let earlier = match files::read_file(&file)
+                .await
+                .map_err(|e| e.to_string())
+                .and_then(|b| {
+                    read_plan(&b).map_err(|e| {
+                        e.problems()
+                            .iter()
+                            .map(ToString::to_string)
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    })
+                }) {
                 Ok(plan) => plan,
                 Err(e) => {
                     problem(format!("{name}: {e}"));
                     return;
                 }
             };
-            let Some(now) = current_plan(state) else { return };
+            let Some(now) = current_plan(state) else {
+                return;
+            };
             if earlier.id != now.id {
-                problem(format!("{name} is a different plan (\"{}\"), so it cannot be compared with this one", earlier.title));
+                problem(format!(
+                    "{name} is a different plan (\"{}\"), so it cannot be compared with this one",
+                    earlier.title
+                ));
                 return;
             }
             problems.set(Vec::new());
-            let when = exported_at(&earlier).map(|at| format!("{name}, exported {}", long_moment(&at))).unwrap_or(name);
+            let when = exported_at(&earlier)
+                .map(|at| format!("{name}, exported {}", long_moment(&at)))
+                .unwrap_or(name);
             report.set(Some((when, compare(&earlier, &now))));
         });
     };

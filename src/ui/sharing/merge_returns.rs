@@ -25,7 +25,10 @@ struct Pending {
 
 /// Reads the chosen files and works out the merge; problems with whole
 /// files go in the error summary.
-async fn read_returns(state: AppState, chosen: Vec<web_sys::File>) -> (Vec<FieldProblem>, Option<Pending>) {
+async fn read_returns(
+    state: AppState,
+    chosen: Vec<web_sys::File>,
+) -> (Vec<FieldProblem>, Option<Pending>) {
     let mut returns = Vec::new();
     let mut refused = Vec::new();
     for file in chosen {
@@ -38,21 +41,49 @@ async fn read_returns(state: AppState, chosen: Vec<web_sys::File>) -> (Vec<Field
             Err(e) => refused.push(e.to_string()),
         }
     }
-    let Some(opened) = state.plan.opened.get_untracked() else { return (Vec::new(), None) };
-    let merge = state.plan.journal_untracked(|j| plan_merge(&opened.plan, &j.edits, &returns, &clock::now()));
+    let Some(opened) = state.plan.opened.get_untracked() else {
+        return (Vec::new(), None);
+    };
+    let merge = state
+        .plan
+        .journal_untracked(|j| plan_merge(&opened.plan, &j.edits, &returns, &clock::now()));
     // A whole file that cannot be merged is a problem with that file; items
     // within a file are listed in the review.
-    refused.extend(merge.not_merged.iter().filter(|n| matches!(n.why, NotMergedReason::OtherPlan { .. })).map(ToString::to_string));
-    let problems = refused.into_iter().map(|text| FieldProblem::at("return-files", text)).collect();
-    let anything = !merge.edits.is_empty() || !merge.conflicts.is_empty() || merge.not_merged.iter().any(|n| !n.is_whole_file());
+    refused.extend(
+        merge
+            .not_merged
+            .iter()
+            .filter(|n| matches!(n.why, NotMergedReason::OtherPlan { .. }))
+            .map(ToString::to_string),
+    );
+    let problems = refused
+        .into_iter()
+        .map(|text| FieldProblem::at("return-files", text))
+        .collect();
+    let anything = !merge.edits.is_empty()
+        || !merge.conflicts.is_empty()
+        || merge.not_merged.iter().any(|n| !n.is_whole_file());
     if !anything {
         if !returns.is_empty() {
-            state.messages.success("Nothing to merge: this plan already has everything in those files".into());
+            state.messages.success(
+                "Nothing to merge: this plan already has everything in those files".into(),
+            );
         }
         return (problems, None);
     }
-    let take_theirs = merge.conflicts.iter().map(|_| RwSignal::new(true)).collect();
-    (problems, Some(Pending { files: returns.into_iter().map(|(name, _)| name).collect(), merge, take_theirs }))
+    let take_theirs = merge
+        .conflicts
+        .iter()
+        .map(|_| RwSignal::new(true))
+        .collect();
+    (
+        problems,
+        Some(Pending {
+            files: returns.into_iter().map(|(name, _)| name).collect(),
+            merge,
+            take_theirs,
+        }),
+    )
 }
 
 #[component]
@@ -78,7 +109,9 @@ pub fn MergeReturns() -> impl IntoView {
     };
 
     let apply = move |_| {
-        let Some(p) = pending.get_untracked() else { return };
+        let Some(p) = pending.get_untracked() else {
+            return;
+        };
         let decided_by = state.signature();
         let now = clock::now();
         let mut edits = p.merge.edits.clone();
@@ -94,8 +127,17 @@ pub fn MergeReturns() -> impl IntoView {
         }
         let count = state.plan.record_together(edits);
         pending.set(None);
-        let left_out = p.merge.not_merged.iter().filter(|n| !n.is_whole_file()).count();
-        let left_out = if left_out == 0 { String::new() } else { format!(" {left_out} listed items were not merged.") };
+        let left_out = p
+            .merge
+            .not_merged
+            .iter()
+            .filter(|n| !n.is_whole_file())
+            .count();
+        let left_out = if left_out == 0 {
+            String::new()
+        } else {
+            format!(" {left_out} listed items were not merged.")
+        };
         state.messages.success(format!("Merged {count} changes from {}.{left_out} Undo last change takes the whole merge back.", p.files.join(", ")));
     };
 
@@ -122,10 +164,27 @@ pub fn MergeReturns() -> impl IntoView {
 fn MergeReview(pending: Pending, on_apply: Callback<()>, on_cancel: Callback<()>) -> impl IntoView {
     let state = use_state();
     let titles = state.plan.opened.get_untracked();
-    let summary = pending.merge.summary(|id| titles.as_ref().and_then(|o| o.locator().find(id)?.title(&o.plan).map(str::to_owned)));
-    let not_merged: Vec<String> = pending.merge.not_merged.iter().filter(|n| !n.is_whole_file()).map(ToString::to_string).collect();
-    let conflicts: Vec<(usize, Conflict, RwSignal<bool>)> =
-        pending.merge.conflicts.iter().cloned().zip(pending.take_theirs.iter().copied()).enumerate().map(|(i, (c, s))| (i, c, s)).collect();
+    let summary = pending.merge.summary(|id| {
+        titles
+            .as_ref()
+            .and_then(|o| o.locator().find(id)?.title(&o.plan).map(str::to_owned))
+    });
+    let not_merged: Vec<String> = pending
+        .merge
+        .not_merged
+        .iter()
+        .filter(|n| !n.is_whole_file())
+        .map(ToString::to_string)
+        .collect();
+    let conflicts: Vec<(usize, Conflict, RwSignal<bool>)> = pending
+        .merge
+        .conflicts
+        .iter()
+        .cloned()
+        .zip(pending.take_theirs.iter().copied())
+        .enumerate()
+        .map(|(i, (c, s))| (i, c, s))
+        .collect();
     let anything = !pending.merge.edits.is_empty() || !conflicts.is_empty();
     view! {
         <div class="merge-review">

@@ -25,5 +25,9 @@ pub fn exchange_page() -> Result<AnyView, PartNotLoaded> {
 /// The plan as it stands here: the file with every recorded change applied.
 fn current_plan(state: AppState) -> Option<Plan> {
     let opened = state.plan.opened.get_untracked()?;
-    Some(state.plan.journal_untracked(|j| plan_as_it_stands(&opened.plan, j)))
+    Some(
+        state
+            .plan
+            .journal_untracked(|j| plan_as_it_stands(&opened.plan, j)),
+    )
 }

@@ -15,7 +15,9 @@ use crate::ui::use_state;
 
 /// Downloads the actions in the current view as CSV.
 pub fn download_csv(state: AppState) {
-    let Some(opened) = state.plan.opened.get_untracked() else { return };
+    let Some(opened) = state.plan.opened.get_untracked() else {
+        return;
+    };
     let edits = state.plan.edits_by_item.get_untracked();
     let rows: Vec<_> = state.view.results.with_untracked(|r| {
         r.rows
@@ -24,7 +26,10 @@ pub fn download_csv(state: AppState) {
             .map(|row| {
                 let location = Location::Action(row.priority, row.activity, row.action);
                 let item_edits = location.id(&opened.plan).and_then(|id| edits.get(id));
-                let progress = current_progress(location.progress(&opened.plan), item_edits.into_iter().flatten());
+                let progress = current_progress(
+                    location.progress(&opened.plan),
+                    item_edits.into_iter().flatten(),
+                );
                 ((row.priority, row.activity, row.action), progress)
             })
             .collect()
@@ -33,8 +38,12 @@ pub fn download_csv(state: AppState) {
     let text = actions_csv(&opened.plan, rows);
     let name = csv_file_name(&opened.plan.id, state.view.today());
     match download::download_text(&name, &text, "text/csv;charset=utf-8") {
-        Ok(()) => state.messages.success(format!("{count} actions downloaded as {name}")),
-        Err(e) => state.messages.failure("The CSV file was not saved.".into(), e.to_string()),
+        Ok(()) => state
+            .messages
+            .success(format!("{count} actions downloaded as {name}")),
+        Err(e) => state
+            .messages
+            .failure("The CSV file was not saved.".into(), e.to_string()),
     }
 }
 

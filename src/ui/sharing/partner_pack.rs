@@ -20,26 +20,41 @@ pub fn PartnerPack() -> impl IntoView {
     let only_filtered = RwSignal::new(false);
     let problems: RwSignal<Vec<FieldProblem>> = RwSignal::new(Vec::new());
     let problem = move |text: String| problems.set(vec![FieldProblem::at("pack-leads", text)]);
-    let leads = move || state.plan.opened.with(|o| o.as_ref().map(|o| o.index.leads.clone()).unwrap_or_default());
+    let leads = move || {
+        state.plan.opened.with(|o| {
+            o.as_ref()
+                .map(|o| o.index.leads.clone())
+                .unwrap_or_default()
+        })
+    };
     let make = move |_| {
         if chosen.with_untracked(BTreeSet::is_empty) {
             problem("Choose at least one lead organisation".into());
             return;
         }
         problems.set(Vec::new());
-        let Some(opened) = state.plan.opened.get_untracked() else { return };
-        let Some(plan) = current_plan(state) else { return };
+        let Some(opened) = state.plan.opened.get_untracked() else {
+            return;
+        };
+        let Some(plan) = current_plan(state) else {
+            return;
+        };
         let only_actions = only_filtered.get_untracked().then(|| {
             state.view.results.with_untracked(|r| {
                 r.rows
                     .iter()
                     .filter_map(|&i| opened.index.rows.get(i))
-                    .filter_map(|row| Location::Action(row.priority, row.activity, row.action).id(&opened.plan))
+                    .filter_map(|row| {
+                        Location::Action(row.priority, row.activity, row.action).id(&opened.plan)
+                    })
                     .map(str::to_owned)
                     .collect::<HashSet<_>>()
             })
         });
-        let choice = PackChoice { leads: chosen.get_untracked(), only_actions };
+        let choice = PackChoice {
+            leads: chosen.get_untracked(),
+            only_actions,
+        };
         let sent = clock::now();
         let by = state.signature();
         let pack = partner_pack(&plan, &choice, &sent, &by);
@@ -49,7 +64,10 @@ pub fn PartnerPack() -> impl IntoView {
         }
         let name = pack_file_name(&plan.id, &choice, sent.instant().date_naive());
         match download::download_text(&name, &export_text(&pack), "application/json") {
-            Ok(()) => state.messages.success(format!("Pack for {} downloaded as {name}", choice.leads.iter().cloned().collect::<Vec<_>>().join(", "))),
+            Ok(()) => state.messages.success(format!(
+                "Pack for {} downloaded as {name}",
+                choice.leads.iter().cloned().collect::<Vec<_>>().join(", ")
+            )),
             Err(e) => problem(e.to_string()),
         }
     };

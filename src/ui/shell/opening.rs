@@ -27,7 +27,10 @@ pub struct Opening {
 
 impl Opening {
     pub fn new(state: AppState) -> Opening {
-        Opening { state, under_way: RwSignal::new(None) }
+        Opening {
+            state,
+            under_way: RwSignal::new(None),
+        }
     }
 
     pub fn open(&self, source: Source) {
@@ -61,5 +64,10 @@ pub fn use_opening() -> Opening {
 #[component]
 pub fn OpeningStatus() -> impl IntoView {
     let opening = use_opening();
-    move || opening.under_way.get().map(|what| view! { <p class="loading" role="status">{format!("Opening {what}…")}</p> })
+    move || {
+        opening
+            .under_way
+            .get()
+            .map(|what| view! { <p class="loading" role="status">{format!("Opening {what}…")}</p> })
+    }
 }

@@ -23,18 +23,27 @@ pub fn UnsavedChanges() -> impl IntoView {
         }
     });
     move || {
-        let closing = state.pending_replacement.with(|r| r.as_ref().map(|r| matches!(r, Replacement::Close)))?;
+        let closing = state
+            .pending_replacement
+            .with(|r| r.as_ref().map(|r| matches!(r, Replacement::Close)))?;
         let unsaved = state.plan.unsaved_changes();
         let (goal, go_ahead) = match (closing, unsaved) {
             (true, 0) => ("close this plan", "Close the plan".to_owned()),
             (true, n) => ("close this plan", format!("Close and lose {}", changes(n))),
             (false, 0) => ("open the other plan", "Open the other plan".to_owned()),
-            (false, n) => ("open the other plan", format!("Open it and lose {}", changes(n))),
+            (false, n) => (
+                "open the other plan",
+                format!("Open it and lose {}", changes(n)),
+            ),
         };
         let question = if unsaved == 0 {
             "Your changes are exported".to_owned()
         } else {
-            format!("You have {} that {} not saved", changes(unsaved), if unsaved == 1 { "is" } else { "are" })
+            format!(
+                "You have {} that {} not saved",
+                changes(unsaved),
+                if unsaved == 1 { "is" } else { "are" }
+            )
         };
         let explanation = if unsaved == 0 {
             format!("You can now {goal}.")

@@ -39,7 +39,10 @@ impl Messages {
 
     /// Something failed: says what, with the problem, in the error summary.
     pub fn failure(&self, intro: String, message: String) {
-        self.problems.set(Some(ProblemReport { intro, problems: vec![Problem::whole_file(message)] }));
+        self.problems.set(Some(ProblemReport {
+            intro,
+            problems: vec![Problem::whole_file(message)],
+        }));
     }
 
     pub fn notice(&self, notice: String) {

@@ -18,9 +18,9 @@ pub use messages::{Messages, ProblemReport};
 pub use open_plan::{OpenPlan, Opened, UNNAMED};
 pub use view::{Page, ViewState, PAGE_SIZE};
 
+use crate::browser::address;
 use crate::browser::frames::when_idle;
 use crate::browser::storage::{self, Person, StorageError};
-use crate::browser::address;
 use crate::plan::dates::parse_iso_date;
 use crate::plan::{read_plan, Plan, ReadError};
 use crate::progress::{Change, Journal};
@@ -51,7 +51,10 @@ pub struct AppState {
 
 impl AppState {
     pub fn new() -> AppState {
-        let fixed_today = address::query_pairs().iter().find(|(k, _)| k == "today").and_then(|(_, v)| parse_iso_date(v));
+        let fixed_today = address::query_pairs()
+            .iter()
+            .find(|(k, _)| k == "today")
+            .and_then(|(_, v)| parse_iso_date(v));
         let plan = OpenPlan::new();
         AppState {
             plan,
@@ -64,13 +67,18 @@ impl AppState {
 
     /// Who changes and files are signed by.
     pub fn signature(&self) -> String {
-        self.person.with_untracked(|p| p.as_ref().map_or_else(|| UNNAMED.to_owned(), Person::signature))
+        self.person.with_untracked(|p| {
+            p.as_ref()
+                .map_or_else(|| UNNAMED.to_owned(), Person::signature)
+        })
     }
 
     /// Records a change, signed by the person; false when nobody has said
     /// who they are (the form asks first).
     pub fn record(&self, changes: Vec<Change>) -> bool {
-        let Some(person) = self.person.get_untracked() else { return false };
+        let Some(person) = self.person.get_untracked() else {
+            return false;
+        };
         self.plan.record(changes, &person.signature());
         true
     }
@@ -85,7 +93,11 @@ impl AppState {
                 if self.would_lose_changes(Some(&plan.id)) {
                     let keep = link.is_none() && bytes.len() <= storage::MAX_STORED_PLAN_BYTES;
                     let bytes = keep.then(|| Box::from(bytes));
-                    self.pending_replacement.set(Some(Replacement::Open { plan: Box::new(plan), bytes, link }));
+                    self.pending_replacement.set(Some(Replacement::Open {
+                        plan: Box::new(plan),
+                        bytes,
+                        link,
+                    }));
                 } else {
                     self.replace_plan(plan, link.is_none().then_some(bytes), link);
                 }
@@ -96,8 +108,13 @@ impl AppState {
 
     /// `source` could not be opened, for a reason other than its content.
     pub fn report_not_opened(&self, source: &str, message: String) {
-        let kept = if self.plan.opened.with_untracked(Option::is_some) { " The plan that was open before is still open." } else { "" };
-        self.messages.failure(format!("{source} could not be opened.{kept}"), message);
+        let kept = if self.plan.opened.with_untracked(Option::is_some) {
+            " The plan that was open before is still open."
+        } else {
+            ""
+        };
+        self.messages
+            .failure(format!("{source} could not be opened.{kept}"), message);
     }
 
     fn report(&self, source: &str, error: &ReadError) {
@@ -106,7 +123,10 @@ impl AppState {
         } else {
             ""
         };
-        self.messages.problems.set(Some(ProblemReport { intro: format!("{source} could not be opened.{kept}"), problems: error.problems() }));
+        self.messages.problems.set(Some(ProblemReport {
+            intro: format!("{source} could not be opened.{kept}"),
+            problems: error.problems(),
+        }));
     }
 
     /// True when replacing the open plan with `next` (or with nothing) would
@@ -118,7 +138,9 @@ impl AppState {
 
     /// Carries out a close or open the person was asked about.
     pub fn go_ahead_with_replacement(&self) {
-        let Some(Some(replacement)) = self.pending_replacement.try_update(Option::take) else { return };
+        let Some(Some(replacement)) = self.pending_replacement.try_update(Option::take) else {
+            return;
+        };
         match replacement {
             Replacement::Close => self.close_now(true),
             Replacement::Open { plan, bytes, link } => {
@@ -186,7 +208,15 @@ impl AppState {
                 .edits
                 .iter()
                 .filter(|e| opened.locator().find(e.change.target()).is_none())
-                .map(|e| format!("{} to '{}' on {} by {}", e.change.describe(), e.change.target(), e.at.date(), e.by))
+                .map(|e| {
+                    format!(
+                        "{} to '{}' on {} by {}",
+                        e.change.describe(),
+                        e.change.target(),
+                        e.at.date(),
+                        e.by
+                    )
+                })
                 .collect()
         });
         if !orphans.is_empty() {
@@ -240,8 +270,14 @@ impl AppState {
 
     /// The open plan's link, the page and the filters, as the address says them.
     fn address_pairs(&self) -> Vec<(String, String)> {
-        let link = self.plan.opened.with_untracked(|o| o.as_ref().and_then(|o| o.link.clone()));
-        link.map(|link| ("plan".to_owned(), link)).into_iter().chain(self.view.address_pairs()).collect()
+        let link = self
+            .plan
+            .opened
+            .with_untracked(|o| o.as_ref().and_then(|o| o.link.clone()));
+        link.map(|link| ("plan".to_owned(), link))
+            .into_iter()
+            .chain(self.view.address_pairs())
+            .collect()
     }
 
     /// Back and forward: the address says what to show.

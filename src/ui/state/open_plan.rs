@@ -8,8 +8,8 @@ use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
 
-use crate::browser::storage::{self, StorageError};
 use crate::browser::clock;
+use crate::browser::storage::{self, StorageError};
 use crate::plan::{Moment, Plan};
 use crate::progress::{Change, Edit, Journal, Locator};
 use crate::query::{Index, Overlay, Rollups, SearchText};
@@ -32,7 +32,13 @@ impl Opened {
     pub fn new(plan: Plan, link: Option<String>) -> Opened {
         let index = Index::build(&plan);
         let (locator, search_text) = (Arc::default(), Arc::default());
-        Opened { plan: Arc::new(plan), index: Arc::new(index), locator, search_text, link }
+        Opened {
+            plan: Arc::new(plan),
+            index: Arc::new(index),
+            locator,
+            search_text,
+            link,
+        }
     }
 
     /// Where each item is: built on first use, which is the first edit, a
@@ -45,7 +51,8 @@ impl Opened {
     /// The plan's search text: built on first use, which is either the first
     /// search or the first moment the browser is idle after opening.
     pub fn search_text(&self) -> &SearchText {
-        self.search_text.get_or_init(|| SearchText::build(&self.plan))
+        self.search_text
+            .get_or_init(|| SearchText::build(&self.plan))
     }
 }
 
@@ -75,7 +82,9 @@ impl OpenPlan {
                 let mut map: HashMap<String, Vec<Edit>> = HashMap::new();
                 journal.with(|j| {
                     for edit in &j.edits {
-                        map.entry(edit.change.target().to_owned()).or_default().push(edit.clone());
+                        map.entry(edit.change.target().to_owned())
+                            .or_default()
+                            .push(edit.clone());
                     }
                 });
                 Arc::new(map)
@@ -83,7 +92,9 @@ impl OpenPlan {
             |a, b| a.map(|a| a.as_ref()) != b.map(|b| b.as_ref()),
         );
         let overlay = Memo::new(move |_| {
-            let Some(opened) = opened.get() else { return Overlay::default() };
+            let Some(opened) = opened.get() else {
+                return Overlay::default();
+            };
             let edits = edits_by_item.get();
             if edits.is_empty() {
                 return Overlay::default();
@@ -99,11 +110,20 @@ impl OpenPlan {
         // as it is made; a failure is shown, and the change stays in memory.
         // No plan open is nothing to save, and says nothing about storage.
         Effect::new(move |_| {
-            if let Some(result) = journal.with(|j| (!j.plan_id.is_empty()).then(|| storage::save_journal(j))) {
+            if let Some(result) =
+                journal.with(|j| (!j.plan_id.is_empty()).then(|| storage::save_journal(j)))
+            {
                 saved.set(result);
             }
         });
-        OpenPlan { opened, journal, saved, edits_by_item, overlay, rollups }
+        OpenPlan {
+            opened,
+            journal,
+            saved,
+            edits_by_item,
+            overlay,
+            rollups,
+        }
     }
 
     /// Reads the journal, tracked.
@@ -124,7 +144,9 @@ impl OpenPlan {
     /// How many changes closing the plan would lose: those not exported,
     /// when they are not saved in the browser either.
     pub fn unsaved_changes(&self) -> usize {
-        let saving = self.saved.with(|saved| saved.as_ref().err().is_none_or(|e| !e.loses_changes()));
+        let saving = self
+            .saved
+            .with(|saved| saved.as_ref().err().is_none_or(|e| !e.loses_changes()));
         if saving {
             0
         } else {
@@ -135,7 +157,12 @@ impl OpenPlan {
     /// Shows `opened` with `journal`, the one read from storage for it
     /// (`stored`: how reading it went). Another revision of the plan
     /// already open carries its changes over, saved or not.
-    pub(super) fn show(&self, opened: Opened, mut journal: Journal, stored: Result<(), StorageError>) {
+    pub(super) fn show(
+        &self,
+        opened: Opened,
+        mut journal: Journal,
+        stored: Result<(), StorageError>,
+    ) {
         self.journal.with_untracked(|open| {
             if open.plan_id == journal.plan_id {
                 journal.merge(open);
@@ -161,7 +188,10 @@ impl OpenPlan {
     /// Records changes made together (one form), signed by `by`.
     pub fn record(&self, changes: Vec<Change>, by: &str) {
         let at = clock::now();
-        let edits = changes.into_iter().map(|change| Edit::new(clock::new_id("e"), at.clone(), by.to_owned(), change)).collect();
+        let edits = changes
+            .into_iter()
+            .map(|change| Edit::new(clock::new_id("e"), at.clone(), by.to_owned(), change))
+            .collect();
         self.record_together(edits);
     }
 
@@ -198,7 +228,9 @@ impl OpenPlan {
 
     /// Takes back every change in effect; returns how many.
     pub fn discard(&self) -> usize {
-        self.journal.try_update(|j| j.discard(clock::now())).unwrap_or_default()
+        self.journal
+            .try_update(|j| j.discard(clock::now()))
+            .unwrap_or_default()
     }
 
     /// Counts the edits an exported file holds as exported.
@@ -211,7 +243,9 @@ impl OpenPlan {
         if self.journal.with_untracked(|j| j.plan_id != plan_id) {
             return;
         }
-        let Some(other) = text.and_then(|t| storage::parse_journal(&t, plan_id)) else { return };
+        let Some(other) = text.and_then(|t| storage::parse_journal(&t, plan_id)) else {
+            return;
+        };
         let mut merged = self.journal.get_untracked();
         merged.merge(&other);
         if self.journal.with_untracked(|j| *j != merged) {

@@ -28,7 +28,11 @@ impl Page {
 
     /// The `view` named in the address; the plan when none or unknown.
     pub fn from_query(pairs: &[(String, String)]) -> Page {
-        match pairs.iter().find(|(k, _)| k == "view").map(|(_, v)| v.as_str()) {
+        match pairs
+            .iter()
+            .find(|(k, _)| k == "view")
+            .map(|(_, v)| v.as_str())
+        {
             Some("measures") => Page::Measures,
             Some("share") => Page::Exchange,
             _ => Page::Plan,
@@ -57,11 +61,21 @@ impl ViewState {
     pub fn new(plan: OpenPlan, fixed_today: Option<NaiveDate>) -> ViewState {
         let filter = RwSignal::new(Filter::default());
         let results = Memo::new(move |_| {
-            let Some(opened) = plan.opened.get() else { return Results::default() };
+            let Some(opened) = plan.opened.get() else {
+                return Results::default();
+            };
             let today = clock::today(fixed_today);
-            plan.overlay.with(|o| filter.with(|f| query::run(&opened.index, || opened.search_text(), o, f, today)))
+            plan.overlay.with(|o| {
+                filter.with(|f| query::run(&opened.index, || opened.search_text(), o, f, today))
+            })
         });
-        ViewState { page: RwSignal::new(Page::Plan), filter, shown: RwSignal::new(PAGE_SIZE), results, fixed_today }
+        ViewState {
+            page: RwSignal::new(Page::Plan),
+            filter,
+            shown: RwSignal::new(PAGE_SIZE),
+            results,
+            fixed_today,
+        }
     }
 
     pub fn today(&self) -> NaiveDate {
@@ -82,7 +96,10 @@ impl ViewState {
     pub(super) fn address_pairs(&self) -> Vec<(String, String)> {
         let mut pairs = Vec::new();
         if self.page.get_untracked() != Page::Plan {
-            pairs.push(("view".to_owned(), self.page.get_untracked().code().to_owned()));
+            pairs.push((
+                "view".to_owned(),
+                self.page.get_untracked().code().to_owned(),
+            ));
         }
         pairs.extend(self.filter.with_untracked(query::filter_to_query));
         if let Some(today) = self.fixed_today {
