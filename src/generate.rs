@@ -121,22 +121,8 @@ fn sentence(rng: &mut Rng) -> String {
 }
 
 fn due_for(rng: &mut Rng, base: NaiveDate) -> Option<Due> {
-    let month_names = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let day = base.checked_add_days(Days::new(rng.below(900) as u64))?;
-    let month = month_names
+    let month = crate::plan::dates::MONTH_NAMES
         .get(chrono::Datelike::month0(&day) as usize)
         .copied()
         .unwrap_or("March");

@@ -442,7 +442,7 @@ fn numbers_come_back_byte_for_byte() {
             .value
             .as_ref()
             .and_then(|f| f.value()),
-        Some(994.819562949742703)
+        Some(994.8195629497427), // the nearest double, written shortest
     );
     assert_eq!(read_plan(written.as_bytes()).expect("reopens"), plan);
 }

@@ -15,9 +15,17 @@ fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
 }
 
+/// A deadline as written, its date and start, and what the app says.
+type DeadlineCase = (
+    Option<&'static str>,
+    Option<NaiveDate>,
+    Option<NaiveDate>,
+    &'static str,
+);
+
 #[test]
 fn deadlines_say_the_plans_words_and_the_date_understood() {
-    let table: [(Option<&str>, Option<NaiveDate>, Option<NaiveDate>, &str); 6] = [
+    let table: [DeadlineCase; 6] = [
         (
             Some("March 2017"),
             day(2017, 3, 31),
