@@ -25,6 +25,10 @@ for (const [name, width, height] of [['tablet', 1024, 768], ['phone', 390, 844]]
   await page.getByLabel('Your name').fill('Sam Jones');
   await page.getByLabel('Your organisation').fill('Nottinghamshire Police');
   await page.getByRole('button', { name: 'Save and continue' }).click();
+  await action.getByLabel('Percent complete').fill('140');
+  await action.getByRole('button', { name: 'Save update' }).click();
+  await action.getByRole('heading', { name: 'There is a problem' }).waitFor();
+  await page.screenshot({ path: `${out}/${name}-form-problem.png` });
   await action.getByRole('radio', { name: 'At risk' }).check();
   await action.getByLabel('Percent complete').fill('40');
   await action.getByLabel('Add a note (optional)').fill('Teams co-located since October; shared recording starts in January.');
@@ -33,6 +37,12 @@ for (const [name, width, height] of [['tablet', 1024, 768], ['phone', 390, 844]]
   await action.getByRole('button', { name: 'Save update' }).click();
   await action.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${out}/${name}-saved.png` });
+  // An activity whose actions the plan leaves "to be confirmed".
+  await page.getByRole('heading', { name: /^4\. To provide high quality health services/ }).scrollIntoViewIfNeeded().catch(() => {});
+  await page.goto(`${sample}&priority=p2`);
+  await page.getByRole('heading', { name: /Key actions: to be confirmed|^4\./ }).first().waitFor().catch(() => {});
+  await page.getByText('The plan lists no key actions for this activity yet.').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${out}/${name}-no-actions.png` });
   await page.goto(`${sample}&due=overdue&sort=status`);
   await page.getByRole('heading', { level: 1 }).waitFor();
   await page.screenshot({ path: `${out}/${name}-filtered.png`, fullPage: false });
