@@ -91,4 +91,5 @@ pub mod generate;
 pub mod plan;
 pub mod progress;
 pub mod query;
+pub mod report;
 pub mod ui;

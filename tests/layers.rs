@@ -1,5 +1,5 @@
 //! The layering lib.rs states: the domain (plan, query, progress, exchange,
-//! generate) is plain Rust and names nothing of the browser or of Leptos, so
+//! report, generate) is plain Rust and names nothing of the browser or of Leptos, so
 //! that it is tested natively and can be reasoned about alone.
 
 #![cfg(not(target_arch = "wasm32"))]

@@ -272,6 +272,11 @@ impl Overlay {
 
     /// Roll-ups of every activity and priority, by position, from the rows.
     pub fn rollups(&self, index: &Index) -> Rollups {
+        self.rollups_of(index, 0..index.rows.len())
+    }
+
+    /// Roll-ups over some rows only, such as a filter's results.
+    pub fn rollups_of(&self, index: &Index, rows: impl IntoIterator<Item = usize>) -> Rollups {
         let mut rollups = Rollups {
             priorities: vec![Rollup::default(); index.first_rows.len()],
             activities: index
@@ -280,7 +285,10 @@ impl Overlay {
                 .map(|a| vec![Rollup::default(); a.len()])
                 .collect(),
         };
-        for (i, row) in index.rows.iter().enumerate() {
+        for (i, row) in rows
+            .into_iter()
+            .filter_map(|i| index.rows.get(i).map(|row| (i, row)))
+        {
             let progress = Progress {
                 status: self.status(row, i),
                 percent: self.percent(row, i),

@@ -1,6 +1,7 @@
 //! Finding what matters: filters over a plan's actions, the count each option
 //! would give, sorting, and the filter's form in a link. Plain Rust.
 
+mod chips;
 mod deadline;
 mod filter;
 pub mod fold;
@@ -9,6 +10,7 @@ mod index;
 mod search_text;
 mod url;
 
+pub use chips::{filter_chips, filters_in_words};
 pub use deadline::DueChoice;
 pub use filter::{run, Filter, Results, Sort, StatusChoice};
 pub use groups::{plan_groups, results_text, PriorityGroup};

@@ -7,8 +7,8 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::plan::dates::{long_date, parse_iso_date};
-use crate::query::{DueChoice, Filter, Sort, StatusChoice};
+use crate::plan::dates::parse_iso_date;
+use crate::query::{filter_chips, DueChoice, Filter, Sort, StatusChoice};
 use crate::ui::shared::checkbox::CheckboxItem;
 use crate::ui::state::AppState;
 use crate::ui::use_state;
@@ -164,76 +164,11 @@ pub fn SelectedFilters() -> impl IntoView {
     let state = use_state();
     let chips = move || {
         let filter = state.view.filter.get();
-        let labels = state
+        state
             .plan
             .opened
-            .with(|o| o.as_ref().map(|o| o.index.priorities.clone()))
-            .unwrap_or_default();
-        let mut chips: Vec<(String, Filter)> = Vec::new();
-        for id in &filter.priorities {
-            let label = labels
-                .iter()
-                .find(|(p, _)| p == id)
-                .map(|(_, l)| l.clone())
-                .unwrap_or_else(|| id.clone());
-            let mut without = filter.clone();
-            without.priorities.remove(id);
-            chips.push((format!("Priority: {label}"), without));
-        }
-        for org in &filter.leads {
-            let mut without = filter.clone();
-            without.leads.remove(org);
-            without.partners.remove(org);
-            let role = if filter.partners.contains(org) {
-                "Lead or partner"
-            } else {
-                "Lead"
-            };
-            chips.push((format!("{role}: {org}"), without));
-        }
-        for org in filter.partners.difference(&filter.leads) {
-            let mut without = filter.clone();
-            without.partners.remove(org);
-            chips.push((format!("Partner: {org}"), without));
-        }
-        for choice in &filter.due {
-            let mut without = filter.clone();
-            without.due.remove(choice);
-            chips.push((format!("Deadline: {}", choice.label()), without));
-        }
-        if let Some(from) = filter.from {
-            chips.push((
-                format!("Due from {}", long_date(from)),
-                Filter {
-                    from: None,
-                    ..filter.clone()
-                },
-            ));
-        }
-        if let Some(to) = filter.to {
-            chips.push((
-                format!("Due by {}", long_date(to)),
-                Filter {
-                    to: None,
-                    ..filter.clone()
-                },
-            ));
-        }
-        for choice in &filter.statuses {
-            let mut without = filter.clone();
-            without.statuses.remove(choice);
-            chips.push((format!("Status: {}", choice.label()), without));
-        }
-        if !filter.words.trim().is_empty() {
-            chips.push((
-                format!("Words: {}", filter.words.trim()),
-                Filter {
-                    words: String::new(),
-                    ..filter.clone()
-                },
-            ));
-        }
-        chips
+            .with(|o| o.as_ref().map(|o| filter_chips(&filter, &o.index)))
+            .unwrap_or_default()
     };
     move || {
         let chips = chips();

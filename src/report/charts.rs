@@ -1,0 +1,490 @@
+//! The dashboard's charts, as charming option values, each with the table
+//! that says the same in words and numbers. Built from [`super::figures`]
+//! and tested natively: the bars add up to what the filter shows.
+//!
+//! Every chart has a title that says what it shows, and its series can be
+//! told apart without colour: ECharts' decal patterns are on (aria), the
+//! legend names each series, and slices and percent bars carry their own
+//! labels. Text from the plan goes in only as data (category names, series
+//! names); no formatter builds markup from it, and the browser module draws
+//! tooltips as canvas text, never HTML.
+
+use charming::component::{Aria, Axis, Decal, Grid, Legend, Title};
+use charming::element::{
+    AxisType, ItemStyle, Label, LabelPosition, LineStyle, LineStyleType, MarkLine, MarkLineData,
+    MarkLineVariant, Tooltip, Trigger,
+};
+use charming::series::{Bar, Line, Pie};
+use charming::Chart;
+
+use super::figures::{ActivityBar, Choice, Dashboard, MonthBar, StatusBar};
+use crate::plan::figure::value_text;
+use crate::plan::{present, Direction, Measure, Status};
+use crate::progress::Rollup;
+use crate::query::StatusChoice;
+
+/// A chart, its title, and its table alternative.
+#[derive(Debug, Clone)]
+pub struct ChartView {
+    /// Says what the chart shows; also the table's caption.
+    pub title: String,
+    pub chart: Chart,
+    pub table: Table,
+    /// What choosing each category (bar or slice, in chart order) filters by.
+    pub choices: Vec<Choice>,
+}
+
+/// The same figures as the chart, as a table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    pub head: Vec<String>,
+    /// A row header, then the row's cells.
+    pub rows: Vec<(String, Vec<String>)>,
+}
+
+/// The statuses as series, with the colour of their tag. "No status yet"
+/// is a series of its own.
+const SERIES: [(Option<Status>, &str); 7] = [
+    (Some(Status::OffTrack), "#d4351c"),
+    (Some(Status::AtRisk), "#f47738"),
+    (Some(Status::NotStarted), "#b1b4b6"),
+    (Some(Status::OnTrack), "#00703c"),
+    (Some(Status::Complete), "#1d70b8"),
+    (Some(Status::Cancelled), "#505a5f"),
+    (None, "#f3f2f1"),
+];
+
+fn series_name(status: Option<Status>) -> &'static str {
+    status.map_or("No status yet", Status::label)
+}
+
+fn count(rollup: &Rollup, status: Option<Status>) -> usize {
+    match status {
+        Some(s) => rollup.count(s),
+        None => rollup.no_status,
+    }
+}
+
+/// What every chart shares: a title, patterns for the series, plain tooltips.
+fn base(title: &str, subtitle: Option<String>) -> Chart {
+    let mut heading = Title::new().text(title).left("left");
+    if let Some(subtitle) = subtitle {
+        heading = heading.subtext(subtitle);
+    }
+    Chart::new()
+        .title(heading)
+        .animation(false)
+        .aria(Aria::new().enabled(true).decal(Decal::new().show(true)))
+}
+
+/// Actions by status in each group (priority, lead organisation), as
+/// stacked horizontal bars, one series per status.
+pub fn status_by(title: &str, bars: &[StatusBar]) -> ChartView {
+    let labels: Vec<String> = bars.iter().map(|b| b.label.clone()).collect();
+    // Categories read top to bottom in the order given.
+    let reversed: Vec<String> = labels.iter().rev().cloned().collect();
+    let mut chart = base(title, None)
+        .tooltip(Tooltip::new().trigger(Trigger::Axis))
+        .legend(Legend::new().top("bottom"))
+        .grid(
+            Grid::new()
+                .left("2%")
+                .right("4%")
+                .top(40)
+                .bottom(60)
+                .contain_label(true),
+        )
+        .x_axis(Axis::new().type_(AxisType::Value).min_interval(1))
+        .y_axis(Axis::new().type_(AxisType::Category).data(reversed));
+    for (status, colour) in SERIES {
+        let data: Vec<i64> = bars
+            .iter()
+            .rev()
+            .map(|b| count(&b.rollup, status) as i64)
+            .collect();
+        if data.iter().all(|n| *n == 0) {
+            continue;
+        }
+        chart = chart.series(
+            Bar::new()
+                .name(series_name(status))
+                .stack("actions")
+                .item_style(ItemStyle::new().color(colour))
+                .data(data),
+        );
+    }
+    let table = Table {
+        head: std::iter::once("Actions".to_owned())
+            .chain(SERIES.iter().map(|(s, _)| series_name(*s).to_owned()))
+            .chain(["All".to_owned()])
+            .collect(),
+        rows: bars
+            .iter()
+            .map(|b| {
+                let cells = SERIES
+                    .iter()
+                    .map(|(s, _)| count(&b.rollup, *s).to_string())
+                    .chain([b.rollup.actions.to_string()])
+                    .collect();
+                (b.label.clone(), cells)
+            })
+            .collect(),
+    };
+    ChartView {
+        title: title.to_owned(),
+        chart,
+        table,
+        choices: bars.iter().rev().map(|b| b.choice.clone()).collect(),
+    }
+}
+
+/// All the shown actions by status, as a pie whose slices say what they are.
+pub fn overall(rollup: &Rollup) -> ChartView {
+    let title = format!("All {} shown actions by status", rollup.actions);
+    let slices: Vec<(Option<Status>, &str, usize)> = SERIES
+        .iter()
+        .map(|(s, c)| (*s, *c, count(rollup, *s)))
+        .filter(|(.., n)| *n > 0)
+        .collect();
+    let data: Vec<(i64, &str)> = slices
+        .iter()
+        .map(|(s, _, n)| (*n as i64, series_name(*s)))
+        .collect();
+    let chart = base(&title, None)
+        .tooltip(Tooltip::new().trigger(Trigger::Item))
+        .color(slices.iter().map(|(_, c, _)| *c).collect())
+        .series(
+            Pie::new()
+                .name("Actions")
+                .radius(vec!["0%", "62%"])
+                .label(Label::new().show(true).formatter("{b}: {c}"))
+                .data(data),
+        );
+    let table = Table {
+        head: vec!["Status".to_owned(), "Actions".to_owned()],
+        rows: SERIES
+            .iter()
+            .map(|(s, _)| {
+                (
+                    series_name(*s).to_owned(),
+                    vec![count(rollup, *s).to_string()],
+                )
+            })
+            .collect(),
+    };
+    let choices = slices
+        .iter()
+        .map(|(s, ..)| Choice::Status(s.map_or(StatusChoice::NoStatus, StatusChoice::Is)))
+        .collect();
+    ChartView {
+        title,
+        chart,
+        table,
+        choices,
+    }
+}
+
+/// Deadlines by month: how many fell due each month, and of them how many
+/// are complete, overdue or still to come.
+pub fn deadlines(months: &[MonthBar], undated: usize) -> ChartView {
+    let title = "Deadlines by month: complete, overdue and still to come".to_owned();
+    let subtitle = (undated > 0)
+        .then(|| format!("{undated} shown actions have no deadline and are not charted"));
+    let parts: [(&str, &str, fn(&MonthBar) -> usize); 3] = [
+        ("Complete", "#1d70b8", |m| m.complete),
+        ("Overdue", "#d4351c", |m| m.overdue),
+        ("Still to come", "#b1b4b6", |m| m.to_come),
+    ];
+    let mut chart = base(&title, subtitle)
+        .tooltip(Tooltip::new().trigger(Trigger::Axis))
+        .legend(Legend::new().top("bottom"))
+        .grid(
+            Grid::new()
+                .left("2%")
+                .right("4%")
+                .top(60)
+                .bottom(60)
+                .contain_label(true),
+        )
+        .x_axis(
+            Axis::new()
+                .type_(AxisType::Category)
+                .data(months.iter().map(|m| m.label.clone()).collect()),
+        )
+        .y_axis(Axis::new().type_(AxisType::Value).min_interval(1));
+    for (name, colour, part) in parts {
+        let data: Vec<i64> = months.iter().map(|m| part(m) as i64).collect();
+        chart = chart.series(
+            Bar::new()
+                .name(name)
+                .stack("due")
+                .item_style(ItemStyle::new().color(colour))
+                .data(data),
+        );
+    }
+    let table = Table {
+        head: ["Month", "Due", "Complete", "Overdue", "Still to come"]
+            .map(str::to_owned)
+            .to_vec(),
+        rows: months
+            .iter()
+            .map(|m| {
+                (
+                    m.label.clone(),
+                    [m.due(), m.complete, m.overdue, m.to_come]
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect(),
+                )
+            })
+            .collect(),
+    };
+    let choices = months
+        .iter()
+        .map(|m| Choice::Month {
+            from: m.from,
+            to: m.to,
+        })
+        .collect();
+    ChartView {
+        title,
+        chart,
+        table,
+        choices,
+    }
+}
+
+/// Each activity's average percent complete over its shown actions, with
+/// the figure on the bar.
+pub fn activity_percent(activities: &[ActivityBar]) -> ChartView {
+    let title = "Average percent complete by activity".to_owned();
+    let reversed: Vec<&ActivityBar> = activities.iter().rev().collect();
+    let chart = base(
+        &title,
+        Some("Over the shown actions that give a percent".to_owned()),
+    )
+    .tooltip(Tooltip::new().trigger(Trigger::Axis))
+    .grid(
+        Grid::new()
+            .left("2%")
+            .right("8%")
+            .top(60)
+            .bottom(20)
+            .contain_label(true),
+    )
+    .x_axis(Axis::new().type_(AxisType::Value).min(0).max(100))
+    .y_axis(
+        Axis::new()
+            .type_(AxisType::Category)
+            .data(reversed.iter().map(|a| a.label.clone()).collect()),
+    )
+    .series(
+        Bar::new()
+            .name("Average percent complete")
+            .item_style(ItemStyle::new().color("#1d70b8"))
+            .label(
+                Label::new()
+                    .show(true)
+                    .position(LabelPosition::Right)
+                    .formatter("{c}%"),
+            )
+            .data(
+                reversed
+                    .iter()
+                    .map(|a| i64::from(a.rollup.average_percent.unwrap_or(0)))
+                    .collect(),
+            ),
+    );
+    let table = Table {
+        head: ["Activity", "Shown actions", "Average percent complete"]
+            .map(str::to_owned)
+            .to_vec(),
+        rows: activities
+            .iter()
+            .map(|a| {
+                let percent = a
+                    .rollup
+                    .average_percent
+                    .map_or("No percent given".to_owned(), |p| format!("{p}%"));
+                (a.label.clone(), vec![a.rollup.actions.to_string(), percent])
+            })
+            .collect(),
+    };
+    let choices = reversed
+        .iter()
+        .map(|a| Choice::Activity(a.priority, a.activity))
+        .collect();
+    ChartView {
+        title,
+        chart,
+        table,
+        choices,
+    }
+}
+
+/// The dashboard's status charts for a filter's figures.
+pub fn status_charts(figures: &Dashboard) -> Vec<ChartView> {
+    let mut charts = vec![
+        overall(&figures.overall),
+        status_by("Actions by status in each priority", &figures.by_priority),
+        status_by(
+            "Actions by status for each lead organisation",
+            &figures.by_lead,
+        ),
+    ];
+    if !figures.by_month.is_empty() {
+        charts.push(deadlines(&figures.by_month, figures.undated));
+    }
+    if !figures.activities.is_empty() {
+        charts.push(activity_percent(&figures.activities));
+    }
+    charts
+}
+
+/// A measure's values over time against its targets, with its baseline and
+/// comparators as lines across, and which way is better in the subtitle.
+/// `None` when it has no value to draw.
+pub fn measure(measure: &Measure) -> Option<ChartView> {
+    let number = |v: &crate::plan::MeasureValue| v.value.as_ref().and_then(|f| f.value());
+    if !measure.values().iter().any(|v| number(v).is_some()) {
+        return None;
+    }
+    // Periods in the order the plan gives them: values first, then targets.
+    let mut periods: Vec<String> = Vec::new();
+    for v in measure.values().iter().chain(measure.targets()) {
+        let period = present(&v.period).unwrap_or("No period").to_owned();
+        if !periods.contains(&period) {
+            periods.push(period);
+        }
+    }
+    let at = |list: &[crate::plan::MeasureValue], period: &str| -> Option<f64> {
+        list.iter()
+            .rev()
+            .find(|v| present(&v.period).unwrap_or("No period") == period)
+            .and_then(number)
+    };
+    let points = |list: &[crate::plan::MeasureValue]| -> Vec<charming::datatype::DataPoint> {
+        periods
+            .iter()
+            .map(|p| at(list, p).map_or_else(|| "-".into(), Into::into))
+            .collect()
+    };
+    let better = match measure.direction {
+        Some(Direction::Up) => Some("Higher is better".to_owned()),
+        Some(Direction::Down) => Some("Lower is better".to_owned()),
+        None => None,
+    };
+    let unit = present(&measure.unit)
+        .map(|u| format!(" ({u})"))
+        .unwrap_or_default();
+    let title = format!("{}{unit}", measure.title);
+    let mut across: Vec<MarkLineVariant> = Vec::new();
+    let mut across_rows: Vec<(String, Vec<String>)> = Vec::new();
+    if let Some(baseline) = measure.baseline.as_ref().filter(|b| number(b).is_some()) {
+        across.push(MarkLineVariant::Simple(
+            MarkLineData::new()
+                .name("Baseline")
+                .y_axis(number(baseline).unwrap_or_default()),
+        ));
+        across_rows.push((
+            "Baseline".to_owned(),
+            vec![value_text(baseline, measure.unit.as_deref())],
+        ));
+    }
+    for comparator in measure.comparators() {
+        let Some(value) = comparator.value.as_ref().and_then(|f| f.value()) else {
+            continue;
+        };
+        across.push(MarkLineVariant::Simple(
+            MarkLineData::new()
+                .name(comparator.name.clone())
+                .y_axis(value),
+        ));
+        across_rows.push((
+            comparator.name.clone(),
+            vec![comparator
+                .value
+                .as_ref()
+                .map(|f| f.text().to_owned())
+                .unwrap_or_default()],
+        ));
+    }
+    let mut reported = Line::new()
+        .name("Reported")
+        .item_style(ItemStyle::new().color("#1d70b8"))
+        .label(Label::new().show(true))
+        .data(points(measure.values()));
+    if !across.is_empty() {
+        reported = reported.mark_line(
+            MarkLine::new()
+                .line_style(
+                    LineStyle::new()
+                        .type_(LineStyleType::Dotted)
+                        .color("#505a5f"),
+                )
+                .label(Label::new().show(true).formatter("{b}: {c}"))
+                .data(across),
+        );
+    }
+    let mut chart = base(&title, better)
+        .tooltip(Tooltip::new().trigger(Trigger::Axis))
+        .legend(Legend::new().top("bottom"))
+        .grid(
+            Grid::new()
+                .left("2%")
+                .right("12%")
+                .top(60)
+                .bottom(60)
+                .contain_label(true),
+        )
+        .x_axis(Axis::new().type_(AxisType::Category).data(periods.clone()))
+        .y_axis(Axis::new().type_(AxisType::Value).scale(true))
+        .series(reported);
+    if measure.targets().iter().any(|t| number(t).is_some()) {
+        chart = chart.series(
+            Line::new()
+                .name("Target")
+                .item_style(ItemStyle::new().color("#f47738"))
+                .line_style(LineStyle::new().type_(LineStyleType::Dashed))
+                .data(points(measure.targets())),
+        );
+    }
+    let words = |list: &[crate::plan::MeasureValue], period: &str| {
+        list.iter()
+            .rev()
+            .find(|v| present(&v.period).unwrap_or("No period") == period)
+            .map(|v| {
+                value_text(
+                    &crate::plan::MeasureValue {
+                        period: None,
+                        ..v.clone()
+                    },
+                    measure.unit.as_deref(),
+                )
+            })
+            .unwrap_or_default()
+    };
+    let mut rows: Vec<(String, Vec<String>)> = periods
+        .iter()
+        .map(|p| {
+            (
+                p.clone(),
+                vec![words(measure.values(), p), words(measure.targets(), p)],
+            )
+        })
+        .collect();
+    rows.extend(across_rows.into_iter().map(|(name, mut cells)| {
+        cells.push(String::new());
+        (name, cells)
+    }));
+    let table = Table {
+        head: ["Period", "Reported", "Target"].map(str::to_owned).to_vec(),
+        rows,
+    };
+    Some(ChartView {
+        title,
+        chart,
+        table,
+        choices: Vec::new(),
+    })
+}
