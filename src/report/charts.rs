@@ -184,13 +184,16 @@ pub fn overall(rollup: &Rollup) -> ChartView {
     }
 }
 
+/// A part of each month's bar: its name, colour and count.
+type MonthPart = (&'static str, &'static str, fn(&MonthBar) -> usize);
+
 /// Deadlines by month: how many fell due each month, and of them how many
 /// are complete, overdue or still to come.
 pub fn deadlines(months: &[MonthBar], undated: usize) -> ChartView {
     let title = "Deadlines by month: complete, overdue and still to come".to_owned();
     let subtitle = (undated > 0)
         .then(|| format!("{undated} shown actions have no deadline and are not charted"));
-    let parts: [(&str, &str, fn(&MonthBar) -> usize); 3] = [
+    let parts: [MonthPart; 3] = [
         ("Complete", "#1d70b8", |m| m.complete),
         ("Overdue", "#d4351c", |m| m.overdue),
         ("Still to come", "#b1b4b6", |m| m.to_come),

@@ -61,9 +61,9 @@ fn start(out: &mut String, heading: &Heading<'_>) {
         escape(present(&heading.plan.organisation).unwrap_or("Plan Tracker snapshot")),
         escape(&title),
     );
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<p class=\"meta\">Showing: {}. Made on {} with Plan Tracker; a snapshot is read-only and does not change.</p>\n",
+        "<p class=\"meta\">Showing: {}. Made on {} with Plan Tracker; a snapshot is read-only and does not change.</p>",
         escape(heading.filters),
         escape(&long_date(heading.made))
     );
