@@ -51,6 +51,32 @@
     if (this.hasAttribute('download')) signal('download');
     return anchorClick.call(this);
   };
+  // ECharts, once the dashboard downloads it: each chart's setOption is
+  // counted, so that a measurement can end when the charts are drawn. Its
+  // UMD build assigns `window.echarts` and fills it in later, so `init` is
+  // wrapped the first time the app reaches for it.
+  let echarts;
+  Object.defineProperty(window, 'echarts', {
+    configurable: true,
+    get() {
+      if (echarts && echarts.init && !echarts.init.__bench) {
+        const init = echarts.init;
+        echarts.init = function (...args) {
+          const chart = init.apply(this, args);
+          const setOption = chart.setOption;
+          chart.setOption = function (...options) {
+            const result = setOption.apply(this, options);
+            chartSet();
+            return result;
+          };
+          return chart;
+        };
+        echarts.init.__bench = true;
+      }
+      return echarts;
+    },
+    set(value) { echarts = value; },
+  });
   const createObjectURL = URL.createObjectURL;
   URL.createObjectURL = function (object) {
     if (object instanceof Blob) bench.lastBlobSize = object.size;
@@ -95,6 +121,18 @@
     }
   }
 
+  /** A chart was drawn: a measurement waiting for charts ends with the
+   * first paint after a frame in which at least `min` had been drawn. */
+  function chartSet() {
+    const armed = bench.armed;
+    if (!armed || armed.done.kind !== 'charts' || armed.t0 === null || armed.t1 !== null) return;
+    armed.charts += 1;
+    if (armed.charts >= armed.done.min && !armed.waitingForCharts) {
+      armed.waitingForCharts = true;
+      afterNextPaint((t1) => finish(armed, t1));
+    }
+  }
+
   function finish(armed, t1) {
     armed.t1 = t1;
     armed.cleanup();
@@ -115,11 +153,12 @@
    * spec.triggerSelector: optional, the event's target must be inside a match.
    * spec.done: { kind: 'count', selector, equals?: {shown,total} } waits for
    *   the count to equal `equals`, or else to differ from its value now;
-   *   { kind: 'signal', name: 'journal-saved' | 'download' }.
+   *   { kind: 'signal', name: 'journal-saved' | 'download' };
+   *   { kind: 'charts', min } waits for `min` charts to be drawn, then a paint.
    */
   bench.arm = (spec) => {
     if (bench.armed) bench.armed.cleanup();
-    const armed = { spec, done: spec.done, t0: null, t1: null, count: null, before: null };
+    const armed = { spec, done: spec.done, t0: null, t1: null, count: null, before: null, charts: 0, waitingForCharts: false };
     armed.promise = new Promise((resolve, reject) => { armed.resolve = resolve; armed.reject = reject; });
     if (spec.done.kind === 'count') armed.before = readCount(spec.done.selector);
 
@@ -146,7 +185,8 @@
     const timer = setTimeout(() => {
       armed.cleanup();
       const now = spec.done.kind === 'count' ? JSON.stringify(readCount(spec.done.selector)) : '';
-      armed.reject(new Error(`no ${spec.done.kind === 'count' ? 'results count change' : spec.done.name} within ${spec.timeoutMs} ms `
+      const awaited = { count: 'results count change', charts: `${spec.done.min} charts drawn (${armed.charts} were)` }[spec.done.kind] || spec.done.name;
+      armed.reject(new Error(`no ${awaited} within ${spec.timeoutMs} ms `
         + `(trigger ${spec.trigger} ${armed.t0 === null ? 'never seen' : 'seen'}; count now ${now})`));
     }, spec.timeoutMs || 60000);
     armed.cleanup = () => {

@@ -4,7 +4,7 @@
 // generates the plans first; see README.md, "Speed".
 //
 //   node scripts/benchmark/run.mjs [--sizes 1000,10000,20000] [--runs N]
-//     [--opens N] [--keys N] [--leads N] [--edits N] [--exports N]
+//     [--opens N] [--keys N] [--leads N] [--edits N] [--exports N] [--dashboards N]
 //     [--parse-runs N] [--cycles N] [--plans DIR] [--no-readme]
 //
 // A report, not a test: it exits 0 when budgets fail, and non-zero only when
@@ -23,6 +23,7 @@ import { TARGETS, targetByKey } from './lib/targets.mjs';
 import {
   newTargetPage, measureOpen, parseBaseline, keystrokesThatFilter, measureKeystroke,
   measureLead, answerWhoIAm, measureEdit, measureExport, measureMemoryCycles,
+  warmDashboard, measureDashboard, measureDashboardLead, settle,
 } from './lib/measure.mjs';
 import { judgeBudgets, markdown, memoryGrowth, summaryLine, updateReadme, writeResults } from './lib/report.mjs';
 
@@ -40,10 +41,10 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-
 
 function parseOptions(argv) {
   const options = {
-    sizes: DEFAULT_SIZES, opens: 5, keys: 15, leads: 10, edits: 10, exports: 5, parseRuns: 7, cycles: 5,
+    sizes: DEFAULT_SIZES, opens: 5, keys: 15, leads: 10, edits: 10, exports: 5, dashboards: 10, parseRuns: 7, cycles: 5,
     plans: path.join(HERE, 'tmp'), readme: true,
   };
-  const counts = { '--opens': 'opens', '--keys': 'keys', '--leads': 'leads', '--edits': 'edits', '--exports': 'exports', '--parse-runs': 'parseRuns', '--cycles': 'cycles' };
+  const counts = { '--opens': 'opens', '--keys': 'keys', '--leads': 'leads', '--edits': 'edits', '--exports': 'exports', '--dashboards': 'dashboards', '--parse-runs': 'parseRuns', '--cycles': 'cycles' };
   for (let i = 0; i < argv.length; i += 1) {
     const [flag, value] = [argv[i], argv[i + 1]];
     const positive = () => {
@@ -58,7 +59,7 @@ function parseOptions(argv) {
       i += 1;
     } else if (flag === '--runs') {
       const n = positive();
-      Object.assign(options, { opens: n, keys: n, leads: n, edits: n, exports: n, parseRuns: n });
+      Object.assign(options, { opens: n, keys: n, leads: n, edits: n, exports: n, dashboards: n, parseRuns: n });
     } else if (counts[flag]) {
       options[counts[flag]] = positive();
     } else if (flag === '--plans') {
@@ -158,6 +159,21 @@ async function editAndExportRuns(page, options) {
   return { edit, export: summarise(exports.map((e) => e.ms)), exportBytes: exports[exports.length - 1].bytes };
 }
 
+/** The app's dashboard: drawn from the actions page once its part and
+ * ECharts are here, and redrawn as a lead organisation is chosen on it. */
+async function dashboardRuns(page, options, leads) {
+  await page.bringToFront();
+  const charts = await warmDashboard(page);
+  const drawn = [];
+  for (let run = 0; run < options.dashboards; run += 1) drawn.push((await measureDashboard(page, charts)).ms);
+  await page.getByRole('button', { name: 'Dashboard', exact: true }).click();
+  await page.locator('.chart__canvas svg').first().waitFor();
+  await settle(page);
+  const redraw = summarise(await samples(leads, (name) => measureDashboardLead(page, targetByKey.app, name)));
+  await page.getByRole('button', { name: 'Actions', exact: true }).click();
+  return { dashboard: summarise(drawn), dashboardFilter: redraw, charts };
+}
+
 /** Every measure of one plan size, for the app and both peers. */
 async function benchSize(browser, origin, actions, options, requests) {
   const file = planFile(options, actions);
@@ -182,8 +198,13 @@ async function benchSize(browser, origin, actions, options, requests) {
   }
   log(`${actions} actions: Plan Tracker: ${options.edits} edits, ${options.exports} exports`);
   Object.assign(targets.app, await editAndExportRuns(sessions.app.page, options));
+  // ECharts must not have been fetched for anything so far; the dashboard's
+  // own runs, which fetch it, come after.
+  const beforeDashboard = appRequests.length;
+  log(`${actions} actions: Plan Tracker: dashboard ${options.dashboards} times, ${options.leads} lead choices on it`);
+  Object.assign(targets.app, await dashboardRuns(sessions.app.page, options, leads));
   for (const session of Object.values(sessions)) await session.context.close();
-  requests.push(...appRequests);
+  requests.push(...appRequests.slice(0, beforeDashboard));
   return { planBytes: fs.statSync(file).size, keystrokes: [...new Set(typed)], targets, partsWhileOpening };
 }
 

@@ -2,12 +2,14 @@
 //! Each is small and returns typed errors that the UI shows to a person.
 
 pub mod address;
+pub mod charts;
 pub mod clock;
 pub mod download;
 pub mod files;
 pub mod frames;
 pub mod leaving;
 pub mod panic;
+pub mod printing;
 pub mod save_file;
 pub mod storage;
 pub mod visibility;

@@ -119,7 +119,7 @@ fn classify(error: gloo_storage::errors::StorageError) -> StorageError {
     match error {
         gloo_storage::errors::StorageError::JsError(js) => {
             // Chromium: QuotaExceededError; old Firefox: NS_ERROR_DOM_QUOTA_REACHED.
-            let text = format!("{} {}", js.name, js.message).to_lowercase();
+            let text = format!("{} {}", js.name, js.message).to_ascii_lowercase();
             if text.contains("quota") {
                 StorageError::Full
             } else {
@@ -141,7 +141,7 @@ fn write_raw(key: &str, text: &str) -> Result<(), StorageError> {
         let code = js_sys::Reflect::get(&e, &"code".into())
             .ok()
             .and_then(|c| c.as_f64());
-        if name.to_lowercase().contains("quota") || code == Some(22.0) {
+        if name.to_ascii_lowercase().contains("quota") || code == Some(22.0) {
             StorageError::Full
         } else {
             StorageError::Failed(name)

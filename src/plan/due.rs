@@ -101,9 +101,11 @@ pub fn read_label(label: &str) -> Option<Deadline> {
     })
 }
 
-/// Lower case, single spaces, no trailing full stop or commas.
+/// Lower case, single spaces, no trailing full stop or commas. The words
+/// read are English, so ASCII lower case serves (and keeps Unicode's case
+/// tables out of this code path).
 fn normalise(label: &str) -> String {
-    let lower = label.to_lowercase().replace([',', '–', '—'], " ");
+    let lower = label.to_ascii_lowercase().replace([',', '–', '—'], " ");
     let words: Vec<&str> = lower.split_whitespace().collect();
     words.join(" ").trim_end_matches('.').to_owned()
 }

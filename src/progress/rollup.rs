@@ -60,25 +60,31 @@ impl Rollup {
 
     /// "3 actions: 1 on track, 1 off track, 1 no status yet. Average 45% complete."
     pub fn summary(&self) -> String {
-        if self.actions == 0 {
+        self.summary_of(self.actions)
+    }
+
+    /// The same, for the actions a filter shows of `of` in all: "28 of 91
+    /// actions shown: 3 off track, 25 on track."
+    pub fn summary_of(&self, of: usize) -> String {
+        if of == 0 {
             return "No actions.".to_owned();
         }
         let mut parts: Vec<String> = Status::ALL
             .iter()
             .filter_map(|s| {
                 let n = self.count(*s);
-                (n > 0).then(|| format!("{n} {}", s.label().to_lowercase()))
+                (n > 0).then(|| format!("{n} {}", s.label().to_ascii_lowercase()))
             })
             .collect();
         if self.no_status > 0 {
             parts.push(format!("{} no status yet", self.no_status));
         }
-        let noun = if self.actions == 1 {
-            "action"
+        let noun = if of == 1 { "action" } else { "actions" };
+        let mut text = if self.actions == of {
+            format!("{of} {noun}")
         } else {
-            "actions"
+            format!("{} of {of} {noun} shown", self.actions)
         };
-        let mut text = format!("{} {noun}", self.actions);
         if !parts.is_empty() {
             text.push_str(": ");
             text.push_str(&parts.join(", "));

@@ -9,7 +9,7 @@
 //! names); no formatter builds markup from it, and the browser module draws
 //! tooltips as canvas text, never HTML.
 
-use charming::component::{Aria, Axis, Decal, Grid, Legend, Title};
+use charming::component::{Aria, Axis, Decal, Grid, Legend};
 use charming::element::{
     AxisType, ItemStyle, Label, LabelPosition, LineStyle, LineStyleType, MarkLine, MarkLineData,
     MarkLineVariant, Tooltip, Trigger,
@@ -24,7 +24,7 @@ use crate::progress::Rollup;
 use crate::query::StatusChoice;
 
 /// A chart, its title, and its table alternative.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ChartView {
     /// Says what the chart shows; also the table's caption.
     pub title: String,
@@ -32,6 +32,10 @@ pub struct ChartView {
     pub table: Table,
     /// What choosing each category (bar or slice, in chart order) filters by.
     pub choices: Vec<Choice>,
+    /// What choosing each table row filters by, in table order.
+    pub row_choices: Vec<Choice>,
+    /// Said under the title: which way is better, what is left out.
+    pub note: Option<String>,
 }
 
 /// The same figures as the chart, as a table.
@@ -65,16 +69,25 @@ fn count(rollup: &Rollup, status: Option<Status>) -> usize {
     }
 }
 
-/// What every chart shares: a title, patterns for the series, plain tooltips.
-fn base(title: &str, subtitle: Option<String>) -> Chart {
-    let mut heading = Title::new().text(title).left("left");
-    if let Some(subtitle) = subtitle {
-        heading = heading.subtext(subtitle);
-    }
+/// What every chart shares: patterns for the series, no animation (charts
+/// are redrawn as filters change, and printed). The title is the page's own
+/// heading, above the chart, so it is not drawn twice.
+fn base() -> Chart {
     Chart::new()
-        .title(heading)
         .animation(false)
         .aria(Aria::new().enabled(true).decal(Decal::new().show(true)))
+}
+
+/// A category name short enough to sit beside a bar; the table beside the
+/// chart has it in full.
+fn short(label: &str) -> String {
+    const MOST: usize = 36;
+    if label.chars().count() <= MOST {
+        label.to_owned()
+    } else {
+        let cut: String = label.chars().take(MOST - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
 }
 
 /// Actions by status in each group (priority, lead organisation), as
@@ -82,15 +95,15 @@ fn base(title: &str, subtitle: Option<String>) -> Chart {
 pub fn status_by(title: &str, bars: &[StatusBar]) -> ChartView {
     let labels: Vec<String> = bars.iter().map(|b| b.label.clone()).collect();
     // Categories read top to bottom in the order given.
-    let reversed: Vec<String> = labels.iter().rev().cloned().collect();
-    let mut chart = base(title, None)
+    let reversed: Vec<String> = labels.iter().rev().map(|l| short(l)).collect();
+    let mut chart = base()
         .tooltip(Tooltip::new().trigger(Trigger::Axis))
         .legend(Legend::new().top("bottom"))
         .grid(
             Grid::new()
                 .left("2%")
                 .right("4%")
-                .top(40)
+                .top(20)
                 .bottom(60)
                 .contain_label(true),
         )
@@ -135,6 +148,8 @@ pub fn status_by(title: &str, bars: &[StatusBar]) -> ChartView {
         chart,
         table,
         choices: bars.iter().rev().map(|b| b.choice.clone()).collect(),
+        row_choices: bars.iter().map(|b| b.choice.clone()).collect(),
+        note: None,
     }
 }
 
@@ -150,7 +165,7 @@ pub fn overall(rollup: &Rollup) -> ChartView {
         .iter()
         .map(|(s, _, n)| (*n as i64, series_name(*s)))
         .collect();
-    let chart = base(&title, None)
+    let chart = base()
         .tooltip(Tooltip::new().trigger(Trigger::Item))
         .color(slices.iter().map(|(_, c, _)| *c).collect())
         .series(
@@ -181,6 +196,11 @@ pub fn overall(rollup: &Rollup) -> ChartView {
         chart,
         table,
         choices,
+        row_choices: SERIES
+            .iter()
+            .map(|(s, _)| Choice::Status(s.map_or(StatusChoice::NoStatus, StatusChoice::Is)))
+            .collect(),
+        note: None,
     }
 }
 
@@ -198,14 +218,14 @@ pub fn deadlines(months: &[MonthBar], undated: usize) -> ChartView {
         ("Overdue", "#d4351c", |m| m.overdue),
         ("Still to come", "#b1b4b6", |m| m.to_come),
     ];
-    let mut chart = base(&title, subtitle)
+    let mut chart = base()
         .tooltip(Tooltip::new().trigger(Trigger::Axis))
         .legend(Legend::new().top("bottom"))
         .grid(
             Grid::new()
                 .left("2%")
                 .right("4%")
-                .top(60)
+                .top(20)
                 .bottom(60)
                 .contain_label(true),
         )
@@ -254,6 +274,14 @@ pub fn deadlines(months: &[MonthBar], undated: usize) -> ChartView {
         chart,
         table,
         choices,
+        row_choices: months
+            .iter()
+            .map(|m| Choice::Month {
+                from: m.from,
+                to: m.to,
+            })
+            .collect(),
+        note: subtitle,
     }
 }
 
@@ -262,42 +290,39 @@ pub fn deadlines(months: &[MonthBar], undated: usize) -> ChartView {
 pub fn activity_percent(activities: &[ActivityBar]) -> ChartView {
     let title = "Average percent complete by activity".to_owned();
     let reversed: Vec<&ActivityBar> = activities.iter().rev().collect();
-    let chart = base(
-        &title,
-        Some("Over the shown actions that give a percent".to_owned()),
-    )
-    .tooltip(Tooltip::new().trigger(Trigger::Axis))
-    .grid(
-        Grid::new()
-            .left("2%")
-            .right("8%")
-            .top(60)
-            .bottom(20)
-            .contain_label(true),
-    )
-    .x_axis(Axis::new().type_(AxisType::Value).min(0).max(100))
-    .y_axis(
-        Axis::new()
-            .type_(AxisType::Category)
-            .data(reversed.iter().map(|a| a.label.clone()).collect()),
-    )
-    .series(
-        Bar::new()
-            .name("Average percent complete")
-            .item_style(ItemStyle::new().color("#1d70b8"))
-            .label(
-                Label::new()
-                    .show(true)
-                    .position(LabelPosition::Right)
-                    .formatter("{c}%"),
-            )
-            .data(
-                reversed
-                    .iter()
-                    .map(|a| i64::from(a.rollup.average_percent.unwrap_or(0)))
-                    .collect(),
-            ),
-    );
+    let chart = base()
+        .tooltip(Tooltip::new().trigger(Trigger::Axis))
+        .grid(
+            Grid::new()
+                .left("2%")
+                .right("8%")
+                .top(20)
+                .bottom(20)
+                .contain_label(true),
+        )
+        .x_axis(Axis::new().type_(AxisType::Value).min(0).max(100))
+        .y_axis(
+            Axis::new()
+                .type_(AxisType::Category)
+                .data(reversed.iter().map(|a| short(&a.label)).collect()),
+        )
+        .series(
+            Bar::new()
+                .name("Average percent complete")
+                .item_style(ItemStyle::new().color("#1d70b8"))
+                .label(
+                    Label::new()
+                        .show(true)
+                        .position(LabelPosition::Right)
+                        .formatter("{c}%"),
+                )
+                .data(
+                    reversed
+                        .iter()
+                        .map(|a| i64::from(a.rollup.average_percent.unwrap_or(0)))
+                        .collect(),
+                ),
+        );
     let table = Table {
         head: ["Activity", "Shown actions", "Average percent complete"]
             .map(str::to_owned)
@@ -322,6 +347,11 @@ pub fn activity_percent(activities: &[ActivityBar]) -> ChartView {
         chart,
         table,
         choices,
+        row_choices: activities
+            .iter()
+            .map(|a| Choice::Activity(a.priority, a.activity))
+            .collect(),
+        note: Some("Over the shown actions that give a percent".to_owned()),
     }
 }
 
@@ -338,7 +368,12 @@ pub fn status_charts(figures: &Dashboard) -> Vec<ChartView> {
     if !figures.by_month.is_empty() {
         charts.push(deadlines(&figures.by_month, figures.undated));
     }
-    if !figures.activities.is_empty() {
+    // Percents are charted only where some shown action gives one.
+    if figures
+        .activities
+        .iter()
+        .any(|a| a.rollup.average_percent.is_some())
+    {
         charts.push(activity_percent(&figures.activities));
     }
     charts
@@ -429,14 +464,14 @@ pub fn measure(measure: &Measure) -> Option<ChartView> {
                 .data(across),
         );
     }
-    let mut chart = base(&title, better)
+    let mut chart = base()
         .tooltip(Tooltip::new().trigger(Trigger::Axis))
         .legend(Legend::new().top("bottom"))
         .grid(
             Grid::new()
                 .left("2%")
                 .right("12%")
-                .top(60)
+                .top(20)
                 .bottom(60)
                 .contain_label(true),
         )
@@ -489,5 +524,30 @@ pub fn measure(measure: &Measure) -> Option<ChartView> {
         chart,
         table,
         choices: Vec::new(),
+        row_choices: Vec::new(),
+        note: better,
     })
+}
+
+/// The chart's options as ECharts reads them. charming writes some unset
+/// options as `null` or an empty list (`aria.label`, `aria.decal.decals`),
+/// which ECharts takes as set: an empty list of decal patterns makes it fail
+/// to draw at all. Those are left out here.
+pub fn options_json(chart: &Chart) -> String {
+    fn prune(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::Object(fields) => {
+                fields.retain(|key, field| {
+                    !(field.is_null()
+                        || (key == "decals" && field.as_array().is_some_and(Vec::is_empty)))
+                });
+                fields.values_mut().for_each(prune);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(prune),
+            _ => {}
+        }
+    }
+    let mut options = serde_json::to_value(chart).unwrap_or_default();
+    prune(&mut options);
+    options.to_string()
 }

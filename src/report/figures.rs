@@ -243,3 +243,32 @@ fn month_of(months: &mut Vec<MonthBar>, date: NaiveDate) -> usize {
     });
     months.len() - 1
 }
+
+impl Choice {
+    /// False for what no one filter picks out: several organisations at
+    /// once ("Other organisations", "No lead set"), or an activity (filters
+    /// choose priorities, not activities).
+    pub fn is_filter(&self) -> bool {
+        !matches!(self, Choice::Several | Choice::Activity(..))
+    }
+
+    /// The filter with this choice made: what choosing a bar shows.
+    pub fn apply(&self, filter: &crate::query::Filter) -> crate::query::Filter {
+        let mut chosen = filter.clone();
+        match self {
+            Choice::Priority(id) => chosen.priorities = [id.clone()].into(),
+            Choice::Lead(org) => {
+                chosen.leads = [org.clone()].into();
+                chosen.partners.clear();
+            }
+            Choice::Status(status) => chosen.statuses = [*status].into(),
+            Choice::Month { from, to } => {
+                chosen.due.clear();
+                chosen.from = Some(*from);
+                chosen.to = Some(*to);
+            }
+            Choice::Activity(..) | Choice::Several => {}
+        }
+        chosen
+    }
+}

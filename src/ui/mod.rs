@@ -7,6 +7,7 @@
 //! | `recording` | recording progress: the progress form and an item's history |
 //! | `measures` | the measures page and adding a value |
 //! | `sharing` | "Share and merge": export, partner packs, merging returns, comparing, CSV |
+//! | `boards` | for the board: the dashboard, the exception report, meeting mode, snapshots |
 //! | `shared` | pieces several features use: the error summary, checkboxes, status tags, the plan's header, who is recording, parts downloaded on demand |
 //! | `state` | the app's state, by owner |
 //!
@@ -14,6 +15,7 @@
 //! its methods; words for people come from the domain modules, where they
 //! are tested natively.
 
+pub(crate) mod boards;
 mod measures;
 mod plan_view;
 mod recording;
@@ -70,6 +72,9 @@ pub fn App() -> impl IntoView {
                     (false, _) => view! { <welcome::Welcome/> }.into_any(),
                     (true, Page::Plan) => view! { <plan_view::page::PlanPage/> }.into_any(),
                     (true, Page::Measures) => on_demand(measures::measures_page).into_any(),
+                    (true, Page::Dashboard) => on_demand(boards::dashboard_page).into_any(),
+                    (true, Page::Exceptions) => on_demand(boards::exceptions_page).into_any(),
+                    (true, Page::Meeting) => on_demand(boards::meeting_page).into_any(),
                     (true, Page::Exchange) => on_demand(sharing::exchange_page).into_any(),
                 }}
             </main>
@@ -86,6 +91,10 @@ pub fn App() -> impl IntoView {
 fn start(state: AppState, opening: Opening) {
     let pairs = address::query_pairs();
     state.view.page.set(Page::from_query(&pairs));
+    state
+        .view
+        .meeting
+        .set(state::MeetingPlace::from_query(&pairs));
     if let Some((_, link)) = pairs.iter().find(|(k, _)| k == "plan") {
         opening.open(Source::Link(link.clone()));
     } else {

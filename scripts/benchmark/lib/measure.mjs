@@ -187,3 +187,38 @@ export async function measureMemoryCycles(browser, origin, target, planUrl, acti
   await context.close();
   return { whileOpen, afterClose };
 }
+
+/** Goes to the app's dashboard and back to its actions, untimed: the first
+ * visit downloads the dashboard's part and ECharts, which the budget leaves
+ * out ("after ECharts is cached"). Returns how many charts it draws. */
+export async function warmDashboard(page) {
+  await page.getByRole('button', { name: 'Dashboard', exact: true }).click();
+  await page.locator('.chart__canvas svg').first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  await settle(page);
+  const charts = await page.locator('.chart__canvas').count();
+  await page.getByRole('button', { name: 'Actions', exact: true }).click();
+  await page.locator('#results-count').waitFor();
+  await settle(page);
+  return charts;
+}
+
+/** Dashboard: from the click on "Dashboard" to the first paint after all
+ * its charts are drawn. Leaves the page on the actions. */
+export async function measureDashboard(page, charts) {
+  const spec = { trigger: 'click', triggerSelector: 'nav[aria-label="Plan"]', done: { kind: 'charts', min: charts } };
+  const result = await measure(page, spec, () => page.getByRole('button', { name: 'Dashboard', exact: true }).click());
+  await page.getByRole('button', { name: 'Actions', exact: true }).click();
+  await page.locator('#results-count').waitFor();
+  await settle(page);
+  return result;
+}
+
+/** Dashboard filter: from ticking a lead organisation on the dashboard to
+ * the first paint after its charts are redrawn. */
+export async function measureDashboardLead(page, target, name) {
+  const spec = { ...target.lead.trigger, done: { kind: 'charts', min: 1 } };
+  const result = await measure(page, spec, () => target.lead.choose(page, name));
+  await target.lead.clear(page, name);
+  await settle(page);
+  return result;
+}

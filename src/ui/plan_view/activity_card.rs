@@ -80,7 +80,7 @@ pub fn ActivityCard(
     view! {
         <section class="summary-card" aria-labelledby=labelled_by>
             <div class="summary-card__title-wrapper">
-                <h3 class="summary-card__title" id=heading_id>{title}</h3>
+                <h3 class="summary-card__title" id=heading_id tabindex="-1">{title}</h3>
                 {move || view! { <StatusTag status=progress.get().and_then(|p| p.status)/> }}
             </div>
             <div class="summary-card__content">

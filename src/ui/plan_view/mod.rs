@@ -7,3 +7,5 @@ mod filter_panel;
 pub mod page;
 mod priority_section;
 mod results_list;
+
+pub use filter_panel::{FilterPanel, SelectedFilters};

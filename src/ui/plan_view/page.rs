@@ -1,11 +1,16 @@
-//! The plan, filtered: header, filters, and the actions that match.
+//! The plan, filtered: header, filters, and the actions that match, with
+//! printing, a snapshot and meeting mode for the view.
 
 use leptos::prelude::*;
 
 use super::filter_panel::{FilterPanel, SelectedFilters};
 use super::results_list::ResultsList;
-use crate::query::results_text;
+use crate::browser::printing::{before_printing, enter_full_screen, print_after};
+use crate::plan::dates::long_date;
+use crate::query::{filters_in_words, results_text};
+use crate::ui::boards::snapshot::{download_snapshot, SnapshotOf};
 use crate::ui::shared::plan_header::PlanHeader;
+use crate::ui::state::{MeetingPlace, Page};
 use crate::ui::use_state;
 
 #[component]
@@ -18,8 +23,31 @@ pub fn PlanPage() -> impl IntoView {
             .results
             .with(|r| results_text(r.rows.len(), r.total))
     };
+    // A printout holds every action the view shows, however it was asked for.
+    let printing = before_printing(move || state.view.show_all());
+    on_cleanup(move || printing.remove());
+    let filters = move || {
+        state
+            .plan
+            .opened
+            .with(|o| {
+                o.as_ref()
+                    .map(|o| state.view.filter.with(|f| filters_in_words(f, &o.index)))
+            })
+            .unwrap_or_default()
+    };
     view! {
         <PlanHeader/>
+        <p class="print-only">{move || format!("Showing: {}. Printed on {}.", filters(), long_date(state.view.today()))}</p>
+        <div class="button-group view-actions no-print">
+            <button type="button" class="button button--secondary" on:click=move |_| print_after(move || state.view.show_all())>"Print this view"</button>
+            <button type="button" class="button button--secondary" on:click=move |_| download_snapshot(state, SnapshotOf::View)>"Download a snapshot"</button>
+            <button type="button" class="button button--secondary" on:click=move |_| {
+                enter_full_screen();
+                state.view.meeting.set(MeetingPlace::default());
+                state.set_page(Page::Meeting);
+            }>"Meeting mode"</button>
+        </div>
         <div class="filter-layout" class:filter-layout--open=move || filters_open.get()>
             <button type="button" class="button button--secondary filter-toggle" aria-controls="filter-panel"
                 aria-expanded=move || filters_open.get().to_string()

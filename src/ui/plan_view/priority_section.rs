@@ -37,11 +37,17 @@ pub fn PrioritySection(
         )
     };
     let has_detail = !outcomes.is_empty() || !success.is_empty() || summary.is_some();
-    let rollup = move || state.plan.rollups.with(|r| r.priority(priority));
+    let rollup = move || {
+        let all = state.plan.rollups.with(|r| r.priority(priority).actions);
+        state
+            .view
+            .shown_rollups
+            .with(|r| r.priority(priority).summary_of(all))
+    };
     view! {
         <section class="priority" aria-labelledby=labelled_by>
             <h2 class="heading-l priority__title" id=heading_id>{title}</h2>
-            <p class="rollup">{move || rollup().summary()}</p>
+            <p class="rollup">{rollup}</p>
             {has_detail.then(|| view! {
                 <details class="details">
                     <summary class="details__summary">{detail_label}</summary>

@@ -15,6 +15,7 @@
 //! Outside a split build (native tests) a split function is a plain call.
 
 use std::future::Future;
+use std::pin::Pin;
 
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
@@ -35,13 +36,23 @@ impl From<SplitLoaderError> for PartNotLoaded {
 /// The view `load` gives once its part is here: "Opening…" while it comes
 /// (only the first time; after that it is immediate), and the problem with
 /// "Try again" if it cannot be downloaded.
-pub fn on_demand<Load, Loading>(load: Load) -> impl IntoView
+pub fn on_demand<Load, Loading>(load: Load) -> AnyView
 where
     Load: Fn() -> Loading + Send + Sync + 'static,
     Loading: Future<Output = Result<AnyView, PartNotLoaded>> + 'static,
 {
+    // Every part is shown through one instance of what follows: each part's
+    // own copy of the Suspense code cost the main part about 2 KB.
+    on_demand_boxed(Box::new(move || Box::pin(load())))
+}
+
+/// A part's loader, boxed so that one copy of the view code serves them all.
+type Loader =
+    Box<dyn Fn() -> Pin<Box<dyn Future<Output = Result<AnyView, PartNotLoaded>>>> + Send + Sync>;
+
+fn on_demand_boxed(load: Loader) -> AnyView {
     let attempt = RwSignal::new(0_u32);
-    move || {
+    (move || {
         attempt.track();
         let loading = load();
         // The browser has one thread; Suspense asks for Send futures.
@@ -55,7 +66,8 @@ where
                 {Suspend::new(view)}
             </Suspense>
         }
-    }
+    })
+    .into_any()
 }
 
 /// GOV.UK-style: what went wrong and what to do, with a button to do it.

@@ -36,6 +36,8 @@ pub fn Toolbar() -> impl IntoView {
             <ul class="toolbar__views">
                 {page_link(Page::Plan, "Actions")}
                 {page_link(Page::Measures, "Measures")}
+                {page_link(Page::Dashboard, "Dashboard")}
+                {page_link(Page::Exceptions, "Exception report")}
                 {page_link(Page::Exchange, "Share and merge")}
             </ul>
             <p class="toolbar__status" role="status">

@@ -16,7 +16,7 @@ use leptos::prelude::*;
 
 pub use messages::{Messages, ProblemReport};
 pub use open_plan::{OpenPlan, Opened, UNNAMED};
-pub use view::{Page, ViewState, PAGE_SIZE};
+pub use view::{MeetingPlace, Page, ViewState, PAGE_SIZE};
 
 use crate::browser::address;
 use crate::browser::frames::when_idle;
@@ -264,6 +264,13 @@ impl AppState {
         self.write_address(true);
     }
 
+    /// Moves a meeting to `place`. A new step replaces the address's entry,
+    /// so that back leaves the meeting rather than stepping back through it.
+    pub fn set_meeting_place(&self, place: MeetingPlace) {
+        self.view.meeting.set(place);
+        self.write_address(false);
+    }
+
     fn write_address(&self, push: bool) {
         address::set_query(&self.address_pairs(), push);
     }
@@ -284,6 +291,7 @@ impl AppState {
     pub fn follow_address(&self) {
         let pairs = address::query_pairs();
         self.view.page.set(Page::from_query(&pairs));
+        self.view.meeting.set(MeetingPlace::from_query(&pairs));
         let (mut filter, mut notices) = query::filter_from_query(&pairs);
         self.plan.opened.with_untracked(|opened| {
             if let Some(opened) = opened {

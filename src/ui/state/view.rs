@@ -1,12 +1,13 @@
 //! What is being looked at: the page, the filter, how many results are
-//! drawn, and the results themselves. Kept in the address.
+//! drawn, where a meeting is, and the results themselves. Kept in the
+//! address.
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use super::open_plan::OpenPlan;
 use crate::browser::clock;
-use crate::query::{self, Filter, Results};
+use crate::query::{self, Filter, Results, Rollups};
 
 /// Which page is showing; kept in the address as `view`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -14,29 +15,79 @@ pub enum Page {
     #[default]
     Plan,
     Measures,
+    Dashboard,
+    Exceptions,
+    /// A board meeting, stepping through activities one at a time.
+    Meeting,
     Exchange,
 }
 
 impl Page {
+    const ALL: [Page; 6] = [
+        Page::Plan,
+        Page::Measures,
+        Page::Dashboard,
+        Page::Exceptions,
+        Page::Meeting,
+        Page::Exchange,
+    ];
+
     pub fn code(self) -> &'static str {
         match self {
             Page::Plan => "plan",
             Page::Measures => "measures",
+            Page::Dashboard => "dashboard",
+            Page::Exceptions => "exceptions",
+            Page::Meeting => "meeting",
             Page::Exchange => "share",
         }
     }
 
     /// The `view` named in the address; the plan when none or unknown.
     pub fn from_query(pairs: &[(String, String)]) -> Page {
-        match pairs
+        let code = pairs
             .iter()
             .find(|(k, _)| k == "view")
-            .map(|(_, v)| v.as_str())
-        {
-            Some("measures") => Page::Measures,
-            Some("share") => Page::Exchange,
-            _ => Page::Plan,
+            .map(|(_, v)| v.as_str());
+        Page::ALL
+            .into_iter()
+            .find(|p| Some(p.code()) == code)
+            .unwrap_or_default()
+    }
+}
+
+/// Where a meeting is: which step, and whether it steps through every
+/// activity shown or only those with exceptions. Kept in the address as
+/// `step` (from 1) and `only=exceptions`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct MeetingPlace {
+    pub step: usize,
+    pub exceptions_only: bool,
+}
+
+impl MeetingPlace {
+    pub fn from_query(pairs: &[(String, String)]) -> MeetingPlace {
+        let value = |key: &str| {
+            pairs
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.as_str())
+        };
+        let step = value("step")
+            .and_then(|s| s.parse::<usize>().ok())
+            .map_or(0, |s| s.saturating_sub(1));
+        MeetingPlace {
+            step,
+            exceptions_only: value("only") == Some("exceptions"),
         }
+    }
+
+    fn to_query(self) -> Vec<(String, String)> {
+        let mut pairs = vec![("step".to_owned(), (self.step + 1).to_string())];
+        if self.exceptions_only {
+            pairs.push(("only".to_owned(), "exceptions".to_owned()));
+        }
+        pairs
     }
 }
 
@@ -49,10 +100,13 @@ pub const PAGE_SIZE: usize = 10;
 #[derive(Clone, Copy)]
 pub struct ViewState {
     pub page: RwSignal<Page>,
+    pub meeting: RwSignal<MeetingPlace>,
     pub filter: RwSignal<Filter>,
     /// How many results are drawn; more on request.
     pub shown: RwSignal<usize>,
     pub results: Memo<Results>,
+    /// How the shown actions stand, by priority and activity.
+    pub shown_rollups: Memo<Rollups>,
     /// `today=YYYY-MM-DD` in the address: reviewing a plan as at a date.
     pub fixed_today: Option<NaiveDate>,
 }
@@ -69,8 +123,18 @@ impl ViewState {
                 filter.with(|f| query::run(&opened.index, || opened.search_text(), o, f, today))
             })
         });
+        let shown_rollups = Memo::new(move |_| {
+            plan.opened.with(|opened| match opened {
+                Some(opened) => plan.overlay.with(|o| {
+                    results.with(|r| o.rollups_of(&opened.index, r.rows.iter().copied()))
+                }),
+                None => Rollups::default(),
+            })
+        });
         ViewState {
             page: RwSignal::new(Page::Plan),
+            shown_rollups,
+            meeting: RwSignal::new(MeetingPlace::default()),
             filter,
             shown: RwSignal::new(PAGE_SIZE),
             results,
@@ -92,14 +156,23 @@ impl ViewState {
         self.shown.update(|s| *s += PAGE_SIZE);
     }
 
-    /// The page and the filters, as the address says them.
+    /// Draws every result: for printing, and for finding one's place.
+    pub fn show_all(&self) {
+        let all = self.results.with_untracked(|r| r.rows.len());
+        if self.shown.get_untracked() < all {
+            self.shown.set(all);
+        }
+    }
+
+    /// The page, where a meeting is, and the filters, as the address says them.
     pub(super) fn address_pairs(&self) -> Vec<(String, String)> {
         let mut pairs = Vec::new();
-        if self.page.get_untracked() != Page::Plan {
-            pairs.push((
-                "view".to_owned(),
-                self.page.get_untracked().code().to_owned(),
-            ));
+        let page = self.page.get_untracked();
+        if page != Page::Plan {
+            pairs.push(("view".to_owned(), page.code().to_owned()));
+        }
+        if page == Page::Meeting {
+            pairs.extend(self.meeting.get_untracked().to_query());
         }
         pairs.extend(self.filter.with_untracked(query::filter_to_query));
         if let Some(today) = self.fixed_today {
