@@ -9,6 +9,7 @@
 //! | [`query`] | the search index and search text, filters with option counts, sorting, filters in links | no |
 //! | [`progress`] | edits as values, the journal and reading it back from storage, applying edits, roll-up | no |
 //! | [`exchange`] | export with every change applied, partner packs, merging returns three ways, comparing versions, CSV | no |
+//! | [`report`] | for the board: the dashboard's figures and charts (charming options with a table of the same figures), the exception report and its CSV, the read-only snapshot | no |
 //! | [`generate`] | realistic generated plans for tests and the benchmark | no |
 //! | [`browser`] | storage, files, fetch, downloads, saving to a picked file, the address bar, the clock, work put off until idle, the panic hook | yes: the only module that is |
 //! | [`ui`] | Leptos components, one feature per file, and the app state | through `browser` |
@@ -18,8 +19,14 @@
 //! The WebAssembly is cut into parts at build time (`scripts/build-wasm` runs
 //! wasm-split): the main part shows a plan, and the measures page, "Share and
 //! merge", the progress form, the notes and history list and the plan file
-//! writer are each downloaded the first time they are used. The split points
-//! are the `#[wasm_split]` functions; see `ui::on_demand`.
+//! writer, the dashboard, the exception report, meeting mode and the
+//! snapshot writer are each downloaded the first time they are used. The
+//! split points are the `#[wasm_split]` functions; see `ui::on_demand`. A
+//! part never calls another part's split point itself: it asks the main
+//! part through a callback in context (as the exception report asks for a
+//! snapshot), since a part's code is kept in every build of the crate, and
+//! a call from it would pull the other part's loader into builds that have
+//! no parts, such as the browser tests.
 //!
 //! # How data flows
 //!

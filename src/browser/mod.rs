@@ -6,6 +6,7 @@ pub mod charts;
 pub mod clock;
 pub mod download;
 pub mod files;
+pub mod focus;
 pub mod frames;
 pub mod leaving;
 pub mod panic;

@@ -39,6 +39,7 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     let opening = Opening::new(state);
     provide_context(opening);
+    boards::snapshot::SnapshotMaker::provide(state);
     start(state, opening);
 
     let on_drop = move |ev: web_sys::DragEvent| {
@@ -52,6 +53,14 @@ pub fn App() -> impl IntoView {
         };
         opening.open(Source::File(file));
     };
+    // Which page to draw: a page is drawn afresh only when this changes, not
+    // each time the address is read again with the same page in it.
+    let shown = Memo::new(move |_| {
+        (
+            state.plan.opened.with(Option::is_some),
+            state.view.page.get(),
+        )
+    });
     view! {
         <div class="page" on:dragover=|ev: web_sys::DragEvent| ev.prevent_default() on:drop=on_drop>
             <header class="masthead">
@@ -68,7 +77,7 @@ pub fn App() -> impl IntoView {
                 <shell::unsaved_changes::UnsavedChanges/>
                 <shell::page_problems::PageProblems/>
                 <shell::opening::OpeningStatus/>
-                {move || match (state.plan.opened.with(Option::is_some), state.view.page.get()) {
+                {move || match shown.get() {
                     (false, _) => view! { <welcome::Welcome/> }.into_any(),
                     (true, Page::Plan) => view! { <plan_view::page::PlanPage/> }.into_any(),
                     (true, Page::Measures) => on_demand(measures::measures_page).into_any(),

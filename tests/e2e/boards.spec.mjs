@@ -31,7 +31,9 @@ test('the dashboard draws each chart with its table, and choosing a bar filters 
   expect(echarts).toEqual([]);
   await page.getByRole('button', { name: 'Dashboard', exact: true }).click();
   await expect(page).toHaveURL(/view=dashboard/);
+  // A chart is drawn once it is scrolled to (or printed).
   const byPriority = page.getByRole('region', { name: 'Actions by status in each priority' });
+  await byPriority.scrollIntoViewIfNeeded();
   await expect(byPriority.locator('svg')).toBeVisible();
   expect(echarts.length).toBe(1);
   // The table says the same: 44 actions, 22 in priority 1.
@@ -46,7 +48,9 @@ test('the dashboard draws each chart with its table, and choosing a bar filters 
   await first.getByRole('button', { name: /Show only 1\. Children and young people are safe/ }).click();
   await expect(page).toHaveURL(/priority=p1/);
   await expect(page.getByText('Showing 22 of 44 actions')).toBeVisible();
+  // Charts out of view are drawn as a person scrolls to them.
   const overall = page.getByRole('region', { name: 'All 22 shown actions by status' });
+  await overall.scrollIntoViewIfNeeded();
   await expect(overall.locator('svg')).toBeVisible();
 
   // A bar in the chart itself: the deadlines chart's overdue months.
@@ -59,6 +63,29 @@ test('the dashboard draws each chart with its table, and choosing a bar filters 
   // The measures: one chosen at a time, with its table.
   const measure = page.getByRole('region', { name: 'Measures over time' });
   await expect(measure.getByLabel('Measure')).toBeVisible();
+});
+
+test('the dashboard prints every chart with its table, out of view or not', async ({ page }) => {
+  // A browser fires "beforeprint" as it prints; the stub does the same
+  // without opening a dialog.
+  await page.addInitScript(() => {
+    window.print = () => { window.dispatchEvent(new Event('beforeprint')); window.printed = true; };
+  });
+  await openSample(page, undefined, '&view=dashboard');
+  const charts = page.locator('.chart__canvas');
+  await expect(charts.first().locator('svg')).toBeVisible();
+  const count = await charts.count();
+  expect(count).toBeGreaterThanOrEqual(4);
+  await page.getByRole('button', { name: 'Print or save as PDF' }).click();
+  await expect.poll(() => page.evaluate(() => window.printed === true)).toBe(true);
+  await expect(page.locator('.chart__canvas svg')).toHaveCount(count);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeHidden();
+  await expect(page.getByRole('table', { name: 'Actions by status in each priority' })).toBeVisible();
+  const pdf = await readPdf(await page.pdf({ format: 'A4' }));
+  expect(pdf.pages).toBeGreaterThanOrEqual(2);
+  expect(pdf.firstPage).toContain('Dashboard');
+  expect(pdf.firstPage).toContain('Children, Young People and Families Plan 2016-2018');
 });
 
 test('the dashboard says when the charts cannot be downloaded, and tries again', async ({ page }) => {

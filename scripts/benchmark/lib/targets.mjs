@@ -34,6 +34,7 @@ export const TARGETS = [
       trigger: { trigger: 'click', triggerSelector: 'label[for^="f-lead-"]' },
       choose: (page, name) => leadLabel(page, name).click(),
       clear: (page, name) => leadLabel(page, name).click(),
+      reveal: (page, name) => leadLabel(page, name).scrollIntoViewIfNeeded(),
     },
   },
   {

@@ -1,11 +1,14 @@
 //! One chart, with its title and the table that says the same: drawn by
-//! ECharts once it is here, redrawn in place when the figures change, and
+//! ECharts once it is here and the chart is in view (or printed), redrawn
+//! in place when the figures change, and
 //! each bar or slice (and each table row) a way to filter by what it is.
 
 use leptos::html;
 use leptos::prelude::*;
 
 use crate::browser::charts::{self, ChartsError, Drawn};
+use crate::browser::printing::before_printing;
+use crate::browser::visibility::{self, VisibilityWatch};
 use crate::report::charts::{options_json, ChartView};
 use crate::report::figures::Choice;
 
@@ -28,36 +31,77 @@ pub fn ChartBlock(
 ) -> impl IntoView {
     let element: NodeRef<html::Div> = NodeRef::new();
     let drawn: StoredValue<Option<Drawn>, LocalStorage> = StoredValue::new_local(None);
+    // The options last drawn, so a chart coming back into view is redrawn
+    // only if its figures changed meanwhile.
+    let drawn_json = StoredValue::new(None::<String>);
     let problem = RwSignal::new(None::<String>);
     let json = Memo::new(move |_| view.with(|v| options_json(&v.chart)));
-    // Draws, or redraws in place, whenever the figures change and ECharts is here.
+    // Drawing is most of what a filter change costs on the dashboard, so a
+    // chart is drawn only while it can be seen (or is about to be), and
+    // whatever is out of view is drawn when it scrolls in or is printed.
+    let in_view = RwSignal::new(false);
+    let watch: StoredValue<Option<VisibilityWatch>, LocalStorage> = StoredValue::new_local(None);
     Effect::new(move |_| {
-        let json = json.get();
-        if charting.get() != Charting::Ready {
+        if let Some(element) = element.get() {
+            let watching = visibility::watch_in_view(&element, move |seen| in_view.set(seen));
+            if watching.is_none() {
+                in_view.set(true);
+            }
+            watch.set_value(watching);
+        }
+    });
+    // Draws the current figures, or redraws in place, unless already drawn.
+    let draw = move || {
+        if charting.get_untracked() != Charting::Ready {
             return;
         }
-        let Some(element) = element.get() else { return };
-        let updated = drawn.with_value(|d| d.as_ref().map(|d| d.update(&json)));
-        let outcome = match updated {
-            Some(outcome) => outcome,
-            None => charts::draw(&element, &json, move |index| {
-                if let Some(choice) = view.with_untracked(|v| v.choices.get(index).cloned()) {
-                    on_choose.run(choice);
-                }
-            })
-            .map(|chart| drawn.set_value(Some(chart))),
+        let Some(element) = element.get_untracked() else {
+            return;
         };
-        problem.set(outcome.err().map(|e| e.to_string()));
+        json.with_untracked(|json| {
+            if drawn_json.with_value(|d| d.as_deref() == Some(json.as_str())) {
+                return;
+            }
+            let updated = drawn.with_value(|d| d.as_ref().map(|d| d.update(json)));
+            let outcome = match updated {
+                Some(outcome) => outcome,
+                None => charts::draw(&element, json, move |index| {
+                    if let Some(choice) = view.with_untracked(|v| v.choices.get(index).cloned()) {
+                        on_choose.run(choice);
+                    }
+                })
+                .map(|chart| drawn.set_value(Some(chart))),
+            };
+            drawn_json.set_value(outcome.is_ok().then(|| json.clone()));
+            problem.set(outcome.err().map(|e| e.to_string()));
+        });
+    };
+    Effect::new(move |_| {
+        json.track();
+        charting.track();
+        if in_view.get() {
+            draw();
+        }
+    });
+    // The table is made when it is first shown or printed, not on every
+    // change of the figures behind a closed "Show as a table".
+    let showing_table = RwSignal::new(false);
+    let printing = RwSignal::new(false);
+    let before_print = before_printing(move || {
+        draw();
+        printing.set(true);
     });
     let resize = leptos::prelude::window_event_listener(leptos::ev::resize, move |_| {
         drawn.with_value(|d| d.iter().for_each(Drawn::fit))
     });
-    on_cleanup(move || resize.remove());
+    on_cleanup(move || {
+        resize.remove();
+        before_print.remove();
+    });
     let title_id = format!("{id}-title");
     let labelled_by = title_id.clone();
     let table_id = format!("{id}-table");
     let controls = table_id.clone();
-    let showing_table = RwSignal::new(false);
     view! {
         <section class="chart" aria-labelledby=labelled_by>
             <h3 class="heading-s chart__title" id=title_id>{move || view.with(|v| v.title.clone())}</h3>
@@ -71,7 +115,7 @@ pub fn ChartBlock(
                 {move || if showing_table.get() { "Hide the table" } else { "Show as a table" }}
             </button>
             <div class="chart__table" id=table_id hidden=move || !showing_table.get()>
-                {move || view.with(|v| view! { <ChartTable view=v.clone() on_choose/> })}
+                {move || (showing_table.get() || printing.get()).then(|| view.with(|v| view! { <ChartTable view=v.clone() on_choose/> }))}
             </div>
         </section>
     }

@@ -5,9 +5,9 @@
 
 use leptos::prelude::*;
 
-use super::snapshot::{download_snapshot, SnapshotOf};
+use super::snapshot::{SnapshotButton, SnapshotOf};
 use crate::browser::download;
-use crate::browser::printing::{enter_full_screen, print_after};
+use crate::browser::printing::print_after;
 use crate::plan::dates::long_moment;
 use crate::query::filters_in_words;
 use crate::report::exceptions::{exception_report, exceptions_csv, ExceptionItem, ItemKind};
@@ -79,9 +79,8 @@ pub fn ExceptionsPage() -> impl IntoView {
         <div class="button-group no-print">
             <button type="button" class="button" on:click=move |_| print_after(|| {})>"Print or save as PDF"</button>
             <button type="button" class="button button--secondary" on:click=export_csv>"Export CSV"</button>
-            <button type="button" class="button button--secondary" on:click=move |_| download_snapshot(state, SnapshotOf::ExceptionReport)>"Download a snapshot"</button>
+            <SnapshotButton of=SnapshotOf::ExceptionReport/>
             <button type="button" class="button button--secondary" on:click=move |_| {
-                enter_full_screen();
                 state.view.meeting.set(MeetingPlace { step: 0, exceptions_only: true });
                 state.set_page(Page::Meeting);
             }>"Meeting mode"</button>

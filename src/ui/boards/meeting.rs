@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use leptos::prelude::*;
 
 use crate::browser::clock;
-use crate::browser::printing::leave_full_screen;
+use crate::browser::printing::{enter_full_screen, leave_full_screen};
 use crate::plan::dates::long_moment;
 use crate::plan::due::deadline_text;
 use crate::plan::{present, Progress, Status};
@@ -122,6 +122,9 @@ pub fn MeetingMode() -> impl IntoView {
         }
     });
     on_cleanup(move || keys.remove());
+    // Asked as the meeting opens: the click that opened it still counts as
+    // the person's gesture for a few seconds, which browsers require.
+    enter_full_screen();
 
     // A swipe: a mostly sideways move of more than 60 pixels.
     let touch_start = StoredValue::new(None::<(i32, i32)>);

@@ -68,8 +68,31 @@ fn make_snapshot(state: AppState, of: SnapshotOf) -> Result<(), PartNotLoaded> {
 
 const NOT_MADE: &str = "The snapshot was not made.";
 
+/// How any page asks for a snapshot. The app provides it from the main
+/// part, so a page in a part of its own (the exception report) reaches the
+/// snapshot part through this callback, never by calling it: one part that
+/// calls another directly would pull the other's loader into every build of
+/// the crate, the browser tests' included, where no parts exist.
+#[derive(Clone, Copy)]
+pub struct SnapshotMaker(Callback<SnapshotOf>);
+
+impl SnapshotMaker {
+    pub fn provide(state: AppState) {
+        provide_context(Self(Callback::new(move |of| download_snapshot(state, of))));
+    }
+
+    /// The app's snapshot maker; `None` only outside the app.
+    pub fn find() -> Option<Self> {
+        use_context::<Self>()
+    }
+
+    pub fn make(self, of: SnapshotOf) {
+        self.0.run(of);
+    }
+}
+
 /// Makes a snapshot, downloading the part that writes them the first time.
-pub fn download_snapshot(state: AppState, of: SnapshotOf) {
+fn download_snapshot(state: AppState, of: SnapshotOf) {
     leptos::task::spawn_local(async move {
         if make_snapshot(state, of).await.is_err() {
             state.messages.failure(
@@ -78,4 +101,16 @@ pub fn download_snapshot(state: AppState, of: SnapshotOf) {
             );
         }
     });
+}
+
+/// "Download a snapshot" of the view or the exception report.
+#[component]
+pub fn SnapshotButton(of: SnapshotOf) -> impl IntoView {
+    SnapshotMaker::find().map(|maker| {
+        view! {
+            <button type="button" class="button button--secondary" on:click=move |_| maker.make(of)>
+                "Download a snapshot"
+            </button>
+        }
+    })
 }

@@ -5,10 +5,10 @@ use leptos::prelude::*;
 
 use super::filter_panel::{FilterPanel, SelectedFilters};
 use super::results_list::ResultsList;
-use crate::browser::printing::{before_printing, enter_full_screen, print_after};
+use crate::browser::printing::{before_printing, print_after};
 use crate::plan::dates::long_date;
 use crate::query::{filters_in_words, results_text};
-use crate::ui::boards::snapshot::{download_snapshot, SnapshotOf};
+use crate::ui::boards::snapshot::{SnapshotButton, SnapshotOf};
 use crate::ui::shared::plan_header::PlanHeader;
 use crate::ui::state::{MeetingPlace, Page};
 use crate::ui::use_state;
@@ -41,9 +41,8 @@ pub fn PlanPage() -> impl IntoView {
         <p class="print-only">{move || format!("Showing: {}. Printed on {}.", filters(), long_date(state.view.today()))}</p>
         <div class="button-group view-actions no-print">
             <button type="button" class="button button--secondary" on:click=move |_| print_after(move || state.view.show_all())>"Print this view"</button>
-            <button type="button" class="button button--secondary" on:click=move |_| download_snapshot(state, SnapshotOf::View)>"Download a snapshot"</button>
+            <SnapshotButton of=SnapshotOf::View/>
             <button type="button" class="button button--secondary" on:click=move |_| {
-                enter_full_screen();
                 state.view.meeting.set(MeetingPlace::default());
                 state.set_page(Page::Meeting);
             }>"Meeting mode"</button>

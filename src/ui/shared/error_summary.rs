@@ -6,6 +6,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::browser::focus::focus_element;
 use crate::plan::Problem;
 
 /// More than this many problems are summarised in a count.
@@ -95,7 +96,15 @@ pub fn ErrorSummary(
                     {list.into_iter().take(MAX_LISTED).map(|p| {
                         let place = p.place.map(|place| view! { <strong class="error-summary__place">{place}": "</strong> });
                         let text = match p.target {
-                            Some(target) => view! { <a href=format!("#{target}")>{p.text}</a> }.into_any(),
+                            Some(target) => {
+                                let href = format!("#{target}");
+                                view! {
+                                    <a href=href on:click=move |ev: leptos::ev::MouseEvent| {
+                                        ev.prevent_default();
+                                        focus_element(&target);
+                                    }>{p.text}</a>
+                                }.into_any()
+                            }
                             None => p.text.into_any(),
                         };
                         view! { <li>{place}{text}</li> }

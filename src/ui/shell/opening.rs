@@ -41,15 +41,15 @@ impl Opening {
         };
         under_way.set(Some(name.clone()));
         leptos::task::spawn_local(async move {
-            match source {
-                Source::Link(link) => match files::fetch_bytes(&link).await {
-                    Ok(bytes) => state.open_bytes(&bytes, &name, Some(link)),
-                    Err(e) => state.report_not_opened(&name, e.to_string()),
-                },
-                Source::File(file) => match files::read_file(&file).await {
-                    Ok(bytes) => state.open_bytes(&bytes, &name, None),
-                    Err(e) => state.report_not_opened(&name, e.to_string()),
-                },
+            let read = match source {
+                Source::Link(link) => files::fetch_bytes(&link)
+                    .await
+                    .map(|bytes| (bytes, Some(link))),
+                Source::File(file) => files::read_file(&file).await.map(|bytes| (bytes, None)),
+            };
+            match read {
+                Ok((bytes, link)) => state.open_bytes(&bytes, &name, link),
+                Err(e) => state.report_not_opened(&name, e.to_string()),
             }
             under_way.set(None);
         });
