@@ -10,6 +10,7 @@
 //! | [`progress`] | edits as values, the journal and reading it back from storage, applying edits, roll-up | no |
 //! | [`exchange`] | export with every change applied, partner packs, merging returns three ways, comparing versions, CSV | no |
 //! | [`report`] | for the board: the dashboard's figures and charts (charming options with a table of the same figures), the exception report and its CSV, the read-only snapshot | no |
+//! | [`import`] | a plan from a spreadsheet or a pasted table: text in any of the encodings Excel writes, merged cells spread, headings matched to fields, rows grouped, RAG words read, ids made from content | no |
 //! | [`generate`] | realistic generated plans for tests and the benchmark | no |
 //! | [`browser`] | storage, files, fetch, downloads, saving to a picked file, the address bar, the clock, work put off until idle, the panic hook | yes: the only module that is |
 //! | [`ui`] | Leptos components, one feature per file, and the app state | through `browser` |
@@ -95,6 +96,7 @@
 pub mod browser;
 pub mod exchange;
 pub mod generate;
+pub mod import;
 pub mod plan;
 pub mod progress;
 pub mod query;

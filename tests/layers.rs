@@ -1,16 +1,18 @@
 //! The layering lib.rs states: the domain (plan, query, progress, exchange,
-//! report, generate) is plain Rust and names nothing of the browser or of Leptos, so
+//! report, import, generate) is plain Rust and names nothing of the browser or of Leptos, so
 //! that it is tested natively and can be reasoned about alone.
 
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::{Path, PathBuf};
 
-const DOMAIN: [&str; 5] = [
+const DOMAIN: [&str; 7] = [
     "src/plan",
     "src/query",
     "src/progress",
     "src/exchange",
+    "src/report",
+    "src/import",
     "src/generate.rs",
 ];
 const BROWSER_CRATES: [&str; 6] = [

@@ -116,3 +116,10 @@ pub fn on_history_change(on_change: impl Fn() + 'static) -> WindowListenerHandle
         on_change();
     })
 }
+
+/// Back to the top of the page, as after following a link to a new page.
+pub fn scroll_to_top() {
+    if let Some(window) = web_sys::window() {
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}

@@ -10,6 +10,7 @@ pub mod focus;
 pub mod frames;
 pub mod leaving;
 pub mod panic;
+pub mod pasted;
 pub mod printing;
 pub mod save_file;
 pub mod storage;

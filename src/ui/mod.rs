@@ -7,6 +7,7 @@
 //! | `recording` | recording progress: the progress form and an item's history |
 //! | `measures` | the measures page and adding a value |
 //! | `sharing` | "Share and merge": export, partner packs, merging returns, comparing, CSV |
+//! | `importing` | importing a plan from a spreadsheet or a pasted table |
 //! | `boards` | for the board: the dashboard, the exception report, meeting mode, snapshots |
 //! | `shared` | pieces several features use: the error summary, checkboxes, status tags, the plan's header, who is recording, parts downloaded on demand |
 //! | `state` | the app's state, by owner |
@@ -16,6 +17,7 @@
 //! are tested natively.
 
 pub(crate) mod boards;
+mod importing;
 mod measures;
 mod plan_view;
 mod recording;
@@ -78,6 +80,7 @@ pub fn App() -> impl IntoView {
                 <shell::page_problems::PageProblems/>
                 <shell::opening::OpeningStatus/>
                 {move || match shown.get() {
+                    (_, Page::Import) => on_demand(importing::import_page).into_any(),
                     (false, _) => view! { <welcome::Welcome/> }.into_any(),
                     (true, Page::Plan) => view! { <plan_view::page::PlanPage/> }.into_any(),
                     (true, Page::Measures) => on_demand(measures::measures_page).into_any(),

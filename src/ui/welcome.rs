@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::plan::json::{self, Json};
 use crate::ui::shell::opening::{use_opening, Source};
+use crate::ui::state::Page;
 
 #[derive(Debug, Clone)]
 struct Sample {
@@ -42,6 +43,7 @@ fn sample(value: Json) -> Option<Sample> {
 #[component]
 pub fn Welcome() -> impl IntoView {
     let opening = use_opening();
+    let state = crate::ui::use_state();
     let on_change = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         if let Some(file) = input.files().and_then(|f| f.get(0)) {
@@ -69,6 +71,9 @@ pub fn Welcome() -> impl IntoView {
                 />
                 <div class="drop-zone" aria-hidden="true">"Or drop a plan file anywhere on this page"</div>
             </div>
+            <h2 class="heading-l">"Or import a plan from a spreadsheet"</h2>
+            <p class="body">"Your plan is a table in Word or Excel? Import it from a CSV file or paste the table, check how it is read, and Plan Tracker makes the plan file."</p>
+            <p><button type="button" class="button button--secondary" on:click=move |_| state.set_page(Page::Import)>"Import a plan from a spreadsheet"</button></p>
             <h2 class="heading-l">"Or open a sample plan"</h2>
             <ul class="sample-list">
                 {samples()

@@ -20,16 +20,19 @@ pub enum Page {
     /// A board meeting, stepping through activities one at a time.
     Meeting,
     Exchange,
+    /// Importing a plan from a spreadsheet or a pasted table.
+    Import,
 }
 
 impl Page {
-    const ALL: [Page; 6] = [
+    const ALL: [Page; 7] = [
         Page::Plan,
         Page::Measures,
         Page::Dashboard,
         Page::Exceptions,
         Page::Meeting,
         Page::Exchange,
+        Page::Import,
     ];
 
     pub fn code(self) -> &'static str {
@@ -40,6 +43,7 @@ impl Page {
             Page::Exceptions => "exceptions",
             Page::Meeting => "meeting",
             Page::Exchange => "share",
+            Page::Import => "import",
         }
     }
 

@@ -1,0 +1,25 @@
+//! Getting a plan in without writing JSON: a table from a CSV or
+//! tab-separated file, an Excel workbook's sheet, cells pasted from Excel,
+//! or a table pasted from Word,
+//! read into a format version 1 plan. Plain Rust: the browser's part
+//! (reading the file, the clipboard's HTML) is in `browser` and `ui::import`.
+//!
+//! - [`decode`]: bytes to text (UTF-8, UTF-16, Windows-1252).
+//! - [`table`]: text or HTML cells to a table, merged cells spread.
+//! - [`workbook`]: a sheet of an Excel workbook to a table.
+//! - [`fields`]: headings to fields, RAG words to statuses.
+//! - [`build`]: rows read and grouped, problems listed with row and column,
+//!   the plan written with ids made from content.
+
+pub mod build;
+pub mod decode;
+pub mod fields;
+pub mod table;
+pub mod workbook;
+
+pub use build::{
+    build_plan, headings, read_rows, DeadlineRead, ImportProblem, Imported, NewPlan, ReadRow,
+};
+pub use decode::{decode, Encoding};
+pub use fields::{guess_uses, Field, Use};
+pub use table::{SpanCell, Table, TableError};

@@ -1,0 +1,148 @@
+// Getting a plan in without writing JSON: a CSV (UTF-8 and Windows-1252)
+// and a table pasted from Word, made from the sample's source layout
+// (tests/import-files, written by scripts/make-import-files); a mapping
+// corrected, problems listed before anything is made, the plan created,
+// reloaded, exported and reopened.
+import { test, expect } from '@playwright/test';
+import fs from 'node:fs';
+import { expectAccessible, chooseFile } from './helpers.mjs';
+
+test.use({ viewport: { width: 768, height: 1024 } });
+
+const FILES = new URL('../import-files/', import.meta.url);
+const file = (name) => fs.readFileSync(new URL(name, FILES));
+
+async function startImport(page) {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Import a plan from a spreadsheet' }).click();
+  await expect(page).toHaveURL(/view=import/);
+  await expect(page.getByRole('heading', { name: 'Import a plan from a spreadsheet' })).toBeVisible();
+}
+
+async function chooseSheet(page, name, bytes) {
+  await page.getByLabel('Choose a spreadsheet file').setInputFiles({ name, mimeType: 'text/csv', buffer: bytes });
+  await expect(page.getByRole('heading', { name: 'Check the plan before it is made' })).toBeVisible();
+}
+
+test('a CSV of a real plan is previewed, corrected, created, kept on reload, exported and reopened', async ({ page }) => {
+  await startImport(page);
+  await chooseSheet(page, 'notts-cypf-2016-18.csv', file('notts-cypf-2016-18.csv'));
+  await expect(page.getByText('4 priorities, 19 key activities and 44 key actions from 47 rows.')).toBeVisible();
+  // Headings matched: "By when" is the deadline, "RAG" the status.
+  await expect(page.getByLabel('By when')).toHaveValue('deadline');
+  await expect(page.getByLabel('RAG')).toHaveValue('status');
+  const rows = page.getByRole('table', { name: 'The first rows as they will be read' });
+  await expect(rows.getByRole('row').nth(1)).toContainText('March 2017 (due 31 March 2017)');
+  await expectAccessible(page);
+
+  // A mapping corrected: the governance column ignored, then put back.
+  await page.getByLabel('Governance group').selectOption('ignore');
+  await expect(page.getByLabel('Governance group')).toHaveValue('ignore');
+  await page.getByLabel('Governance group').selectOption('governance');
+
+  await page.getByLabel('Plan title').fill('Children, Young People and Families Plan 2016-2018 (imported)');
+  await page.getByRole('button', { name: 'Create plan' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Children, Young People and Families Plan 2016-2018 (imported)' })).toBeVisible();
+  await expect(page.getByText('Showing all 44 actions')).toBeVisible();
+  await expect(page.getByText('Looked After Children and Care Leavers Strategy Group and Corporate Parenting Sub Committee').first()).toBeVisible();
+
+  // Kept in the browser like any plan opened.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: /\(imported\)/ })).toBeVisible();
+  await expect(page.getByText('Showing all 44 actions')).toBeVisible();
+
+  // Exported, and the export reopens as the same plan.
+  const pending = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export plan' }).click();
+  const exported = await pending;
+  const text = fs.readFileSync(await exported.path(), 'utf8');
+  const plan = JSON.parse(text);
+  expect(plan.format).toBe('plan-tracker/plan');
+  expect(plan.id).toBe('children-young-people-and-families-plan-2016-2018-imported');
+  expect(plan.priorities.flatMap((p) => p.activities.flatMap((a) => a.actions)).length).toBe(44);
+  await page.getByRole('button', { name: 'Close plan' }).click();
+  await chooseFile(page, 'Choose a plan file', 'exported.json', text);
+  await expect(page.getByRole('heading', { level: 1, name: /\(imported\)/ })).toBeVisible();
+  await expect(page.getByText('Showing all 44 actions')).toBeVisible();
+});
+
+test('a CSV saved by older Excel (Windows-1252) reads right', async ({ page }) => {
+  await startImport(page);
+  await chooseSheet(page, 'plan.csv', file('notts-cypf-2016-18-windows-1252.csv'));
+  await expect(page.getByText(/read as Windows-1252 text/)).toBeVisible();
+  await expect(page.getByText('4 priorities, 19 key activities and 44 key actions from 47 rows.')).toBeVisible();
+  await expect(page.getByText("Children's Services including schools are able to meet the requirements of the 'Prevent Duty'").first()).toBeVisible();
+});
+
+test('a table pasted from Word, with merged cells, is read as the plan', async ({ page }) => {
+  await startImport(page);
+  const html = file('notts-cypf-2016-18-word.html').toString('utf8');
+  await page.getByLabel('Or paste the table').focus();
+  // What the browser fires when a person pastes Word's table.
+  await page.getByLabel('Or paste the table').evaluate((area, html) => {
+    const data = new DataTransfer();
+    data.setData('text/html', html);
+    data.setData('text/plain', 'ignored when a table is there');
+    area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, html);
+  await expect(page.getByText('Read the table from the table you pasted.')).toBeVisible();
+  await expect(page.getByText('4 priorities, 19 key activities and 44 key actions from 47 rows.')).toBeVisible();
+  await page.getByRole('button', { name: 'Create plan' }).click();
+  await expect(page.getByText('Showing all 44 actions')).toBeVisible();
+});
+
+test('problems are listed with row and column before anything is made, and can be put right', async ({ page }) => {
+  await startImport(page);
+  const sheet = 'Priority,Action,Deadline,RAG\nSafe,Co-locate teams,31/13/2017,Red\n,Train staff,March 2017,Purple\n';
+  await chooseSheet(page, 'broken.csv', Buffer.from(sheet));
+  await page.getByLabel('Plan title').fill('');
+  await page.getByRole('button', { name: 'Create plan' }).click();
+  const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await expect(summary).toContainText("Enter the plan's title.");
+  await expect(summary).toContainText("Row 2, Deadline: '31/13/2017' is not a date.");
+  await expect(summary).toContainText("Row 3, RAG: 'Purple' is not a status.");
+  await expectAccessible(page);
+  // The title link goes to its field.
+  await summary.getByRole('link', { name: "Enter the plan's title." }).click();
+  await expect(page.getByLabel('Plan title')).toBeFocused();
+
+  // Put right: a title, the deadlines kept as notes, statuses ignored.
+  await page.getByLabel('Plan title').fill('Safeguarding plan');
+  await page.getByLabel('Deadline').selectOption('keep');
+  await page.getByLabel('RAG').selectOption('ignore');
+  await page.getByRole('button', { name: 'Create plan' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Safeguarding plan' })).toBeVisible();
+  await expect(page.getByText('Showing all 2 actions')).toBeVisible();
+});
+
+test('an Excel workbook is read from the sheet with the plan, and another sheet can be chosen', async ({ page }) => {
+  await startImport(page);
+  await page.getByLabel('Choose a spreadsheet file').setInputFiles({
+    name: 'notts-cypf-2016-18.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: file('notts-cypf-2016-18.xlsx'),
+  });
+  await expect(page.getByLabel('Sheet', { exact: true })).toHaveValue('1');
+  await expect(page.getByText('4 priorities, 19 key activities and 44 key actions from 47 rows.')).toBeVisible();
+  // Excel dates are read as dates.
+  const rows = page.getByRole('table', { name: 'The first rows as they will be read' });
+  await expect(rows.getByRole('row').nth(1)).toContainText('2017-03-31 (due 31 March 2017)');
+  await expectAccessible(page);
+  // The notes sheet has no rows of actions: choosing it says so when creating.
+  await page.getByLabel('Sheet', { exact: true }).selectOption('Notes');
+  await page.getByRole('button', { name: 'Create plan' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText('no row has a key action.');
+  await page.getByLabel('Sheet', { exact: true }).selectOption('Action plan');
+  await page.getByRole('button', { name: 'Create plan' }).click();
+  await expect(page.getByText('Showing all 44 actions')).toBeVisible();
+});
+
+test('an empty sheet or a damaged workbook says what is wrong, and nothing is made', async ({ page }) => {
+  await startImport(page);
+  await page.getByLabel('Choose a spreadsheet file').setInputFiles({ name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from(',,\n\n') });
+  const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await expect(summary).toContainText('empty.csv could not be read: The table is empty');
+  await page.getByLabel('Choose a spreadsheet file').setInputFiles({ name: 'plan.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from('PK\x03\x04 not really a workbook') });
+  await expect(summary).toContainText('damaged, or protected with a password');
+  await expectAccessible(page);
+});
