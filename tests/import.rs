@@ -360,3 +360,69 @@ fn a_hundred_thousand_rows_import_and_more_are_refused() {
     let problems = build_plan(&t, &uses, &new_plan()).unwrap_err();
     assert!(problems[0].to_string().contains("at most 100000"));
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Cells drawn from what sheets hold, and from what breaks readers.
+    fn cell() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just(String::new()),
+            Just("Red".to_owned()),
+            Just("March 2017".to_owned()),
+            Just("31/13/2017".to_owned()),
+            Just("\"".to_owned()),
+            Just("=1+1".to_owned()),
+            "\\PC{0,12}",
+            "[0-9./% -]{0,8}",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+
+        /// Any bytes: decoded, read as a table, mapped and built without a
+        /// panic; a plan made always reads back.
+        #[test]
+        fn any_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+            let (text, _) = decode(&bytes);
+            if let Ok(table) = Table::from_delimited(&text) {
+                let (_, heads) = headings(&table);
+                let uses = guess_uses(&heads);
+                if let Ok(made) = build_plan(&table, &uses, &new_plan()) {
+                    prop_assert!(read_plan(made.json.as_bytes()).is_ok());
+                }
+            }
+            let _ = workbook::sheet_names(&bytes);
+        }
+
+        /// Any table under any choice of columns: problems or a plan that
+        /// reads back, never a panic.
+        #[test]
+        fn any_table_and_columns(
+            rows in proptest::collection::vec(proptest::collection::vec(cell(), 0..6), 1..12),
+            choices in proptest::collection::vec(0usize..12, 0..6),
+        ) {
+            let table = Table { rows };
+            let uses: Vec<Use> = choices
+                .into_iter()
+                .map(|c| Field::ALL.get(c).copied().map_or(if c == 10 { Use::Keep } else { Use::Ignore }, Use::Field))
+                .collect();
+            if let Ok(made) = build_plan(&table, &uses, &new_plan()) {
+                let read = read_plan(made.json.as_bytes());
+                prop_assert!(read.is_ok(), "{:?}\n{}", read.err(), made.json);
+            }
+        }
+
+        /// Any spans in a pasted table are spread without a panic.
+        #[test]
+        fn any_spans(spans in proptest::collection::vec(proptest::collection::vec((0usize..5, 0usize..5), 0..5), 0..8)) {
+            let cells = spans
+                .into_iter()
+                .map(|row| row.into_iter().map(|(r, c)| SpanCell { text: "x".to_owned(), rows_spanned: r, columns_spanned: c }).collect())
+                .collect();
+            let _ = Table::from_spans(cells);
+        }
+    }
+}

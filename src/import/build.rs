@@ -138,7 +138,7 @@ pub fn read_rows(table: &Table, uses: &[Use]) -> (Vec<ReadRow>, Vec<ImportProble
         let cell = |field: Field| {
             column_of(uses, field)
                 .and_then(|c| cells.get(c))
-                .cloned()
+                .map(|c| c.trim().to_owned())
                 .unwrap_or_default()
         };
         let mut read = ReadRow {
