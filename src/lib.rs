@@ -7,10 +7,10 @@
 //! |---|---|---|
 //! | [`plan`] | format version 1: types, reading with every problem listed, deadlines, dates and figures as people write them, the JSON Schema | no |
 //! | [`query`] | the search index and search text, filters with option counts, sorting, filters in links | no |
-//! | [`progress`] | edits as values, the journal and reading it back from storage, applying edits, roll-up | no |
+//! | [`progress`] | edits as values (progress and structure changes alike), the journal and reading it back from storage, applying edits, roll-up | no |
 //! | [`exchange`] | export with every change applied, partner packs, merging returns three ways, comparing versions, CSV | no |
 //! | [`report`] | for the board: the dashboard's figures and charts (charming options with a table of the same figures), the exception report and its CSV, the read-only snapshot | no |
-//! | [`import`] | a plan from a spreadsheet or a pasted table: text in any of the encodings Excel writes, merged cells spread, headings matched to fields, rows grouped, RAG words read, ids made from content | no |
+//! | [`import`] | a plan from a spreadsheet or a pasted table: text in any of the encodings Excel writes, merged cells spread, headings matched to fields, rows grouped, RAG words read, ids made from content; a new plan from its title and first priority | no |
 //! | [`generate`] | realistic generated plans for tests and the benchmark | no |
 //! | [`browser`] | storage, files, fetch, downloads, saving to a picked file, the address bar, the clock, work put off until idle, the panic hook | yes: the only module that is |
 //! | [`ui`] | Leptos components, one feature per file, and the app state | through `browser` |
@@ -20,8 +20,9 @@
 //! The WebAssembly is cut into parts at build time (`scripts/build-wasm` runs
 //! wasm-split): the main part shows a plan, and the measures page, "Share and
 //! merge", the progress form, the notes and history list and the plan file
-//! writer, the dashboard, the exception report, meeting mode and the
-//! snapshot writer are each downloaded the first time they are used. The
+//! writer, the dashboard, the exception report, meeting mode, the
+//! snapshot writer, the import page and the plan editor are each
+//! downloaded the first time they are used. The
 //! split points are the `#[wasm_split]` functions; see `ui::on_demand`. A
 //! part never calls another part's split point itself: it asks the main
 //! part through a callback in context (as the exception report asks for a
@@ -32,8 +33,11 @@
 //! # How data flows
 //!
 //! Bytes from a file or a link go to [`plan::read_plan`], which gives a plan
-//! or every problem with its place. The plan is then fixed for as long as it
-//! is open: an [`query::Index`] is built from it once, and the words filter's
+//! or every problem with its place. The file's plan is then fixed for as
+//! long as it is open. The plan shown is the file's with the journal's
+//! structure changes applied ([`progress::structure::shape`]); it changes
+//! only when the structure does, never for progress, and each shape gets an
+//! [`query::Index`] built once, and the words filter's
 //! [`query::SearchText`] once the browser is idle after the first paint (or
 //! at the first search, if that comes sooner). What people record
 //! becomes a [`progress::Edit`] (who, when, what, in which tab) in a
@@ -42,7 +46,8 @@
 //! an item's progress is its base progress with its edits applied
 //! ([`progress::current_progress`]), the filter's results come from the index
 //! with an overlay of edited statuses, and an export applies the whole journal
-//! to one copy of the plan ([`exchange::export_plan`]). One effect writes the
+//! (structure first, then progress) to one copy of the file's plan
+//! ([`exchange::export_plan`]). One effect writes the
 //! journal to browser storage after every change, merged first with what
 //! another tab may have stored.
 //!
@@ -77,6 +82,11 @@
 //!   organisations are numbers there, and only a page of results is drawn.
 //! - Nothing a plan file says is formatted into words unless it is shown:
 //!   a problem's place, for one, is kept as numbers until there is a problem.
+//! - Ids of items in a file never change; an item added gets a new id in
+//!   its edit, so every replay makes the same plan. A plan always keeps a
+//!   priority, and deleting a measure or priority drops the links to it, so
+//!   an export of an edited plan always reads back. Edits to a deleted item
+//!   are kept in the export's `orphaned_edits`, and undo brings it back.
 //! - Notes are never rewritten: a correction is a later note that names the
 //!   one it corrects. Two changes to the same field: the later wins, and the
 //!   earlier stays in the journal and the item's history.

@@ -3,6 +3,8 @@
 //! as the sample's structure; and the rules: headings, grouping, deadlines,
 //! RAG words, problems with their row and column, ids that do not change.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use plan_tracker::import::{
     build_plan, decode, guess_uses, headings, read_rows, workbook, DeadlineRead, Encoding, Field,
     NewPlan, SpanCell, Table, Use,
@@ -424,5 +426,76 @@ mod never_panics {
                 .collect();
             let _ = Table::from_spans(cells);
         }
+    }
+}
+
+mod new_plan {
+    use plan_tracker::import::blank::*;
+    use plan_tracker::plan::read_plan;
+
+    fn form() -> PlanStart {
+        PlanStart {
+            title: " Community Safety Plan 2026-29 ".into(),
+            organisation: "Rushcliffe Community Safety Partnership".into(),
+            start: "2026-04-01".into(),
+            end: "2029-03-31".into(),
+            first_priority: "Reduce anti-social behaviour".into(),
+        }
+    }
+
+    #[test]
+    fn a_new_plan_reads_as_a_plan_with_its_first_priority() {
+        let text = start_plan(&form(), "k3x9").expect("made");
+        let plan = read_plan(text.as_bytes()).expect("reads");
+        assert_eq!(plan.id, "community-safety-plan-2026-29-k3x9");
+        assert_eq!(plan.title, "Community Safety Plan 2026-29");
+        assert_eq!(plan.priorities.len(), 1);
+        assert_eq!(plan.priorities[0].title, "Reduce anti-social behaviour");
+        let period = plan.period.expect("period");
+        assert_eq!(
+            (
+                period.start.unwrap().to_string(),
+                period.end.unwrap().to_string()
+            ),
+            ("2026-04-01".into(), "2029-03-31".into())
+        );
+    }
+
+    #[test]
+    fn every_problem_with_the_form_is_listed() {
+        let blank = PlanStart {
+            start: "2029-01-01".into(),
+            end: "2026-01-01".into(),
+            ..PlanStart::default()
+        };
+        let fields: Vec<StartField> = start_plan(&blank, "x")
+            .unwrap_err()
+            .into_iter()
+            .map(|p| p.field)
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                StartField::Title,
+                StartField::End,
+                StartField::FirstPriority
+            ]
+        );
+        let bad_date = PlanStart {
+            start: "2026-02-30".into(),
+            ..form()
+        };
+        assert_eq!(
+            start_plan(&bad_date, "x").unwrap_err()[0].field,
+            StartField::Start
+        );
+        let no_period = PlanStart {
+            start: String::new(),
+            end: String::new(),
+            organisation: String::new(),
+            ..form()
+        };
+        let plan = read_plan(start_plan(&no_period, "x").unwrap().as_bytes()).unwrap();
+        assert!(plan.period.is_none() && plan.organisation.is_none());
     }
 }

@@ -10,7 +10,9 @@
 //! - [`fields`]: headings to fields, RAG words to statuses.
 //! - [`build`]: rows read and grouped, problems listed with row and column,
 //!   the plan written with ids made from content.
+//! - [`blank`]: a new plan from its title, period and first priority.
 
+pub mod blank;
 pub mod build;
 pub mod decode;
 pub mod fields;

@@ -82,14 +82,18 @@ impl Locator {
     }
 }
 
-/// Applies edits in time order. Returns the edits whose item the plan does
-/// not have, so that they can be listed and kept rather than dropped.
+/// Applies edits in time order: the structure changes first (so the plan
+/// has every item added), then progress. Returns the edits whose item the
+/// plan does not have, so that they can be listed and kept rather than
+/// dropped.
 pub fn apply_all<'e>(plan: &mut Plan, edits: impl IntoIterator<Item = &'e Edit>) -> Vec<&'e Edit> {
+    let edits: Vec<&Edit> = edits.into_iter().collect();
+    let mut orphans = super::structure::shape(plan, edits.iter().copied());
     let locator = Locator::new(plan);
-    let mut orphans = Vec::new();
     // When each item was last updated in the file itself, before any edit.
     let mut file_updated: HashMap<String, Option<Moment>> = HashMap::default();
-    for edit in super::edit::in_time_order(edits) {
+    let progress = edits.into_iter().filter(|e| !e.change.is_structural());
+    for edit in super::edit::in_time_order(progress) {
         if !apply(plan, &locator, edit, &mut file_updated) {
             orphans.push(edit);
         }
@@ -175,7 +179,7 @@ pub fn apply_to_progress(progress: &mut Progress, edit: &Edit, file_updated: Opt
                 notes.insert(at, new);
             }
         }
-        Change::SetStatus { .. } | Change::SetPercent { .. } | Change::AddMeasureValue { .. } => {}
+        _ => {}
     }
 }
 

@@ -7,6 +7,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::structure::{Level, ListField, TextField};
 use crate::plan::figure::Figure;
 use crate::plan::{Evidence, Extra, MeasureValue, Moment, Note, Status};
 
@@ -72,6 +73,41 @@ pub enum Change {
         measure: String,
         value: ValueDraft,
     },
+    // Structure changes (see `super::structure`).
+    /// A new priority (no parent), activity (in a priority), action (in an
+    /// activity) or measure (no parent), at the end; `item` is its new id.
+    AddItem {
+        item: String,
+        level: Level,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        parent: Option<String>,
+        title: String,
+    },
+    /// A field of one piece of text; `None` empties it (never a title).
+    SetText {
+        item: String,
+        field: TextField,
+        text: Option<String>,
+    },
+    /// A field of lines.
+    SetList {
+        item: String,
+        field: ListField,
+        items: Vec<String>,
+    },
+    /// Moves an item before a sibling (or to the end), in another parent
+    /// when one is given: an action to another activity, for one.
+    MoveItem {
+        item: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        parent: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        before: Option<String>,
+    },
+    /// Deletes an item and everything in it.
+    DeleteItem {
+        item: String,
+    },
 }
 
 impl Change {
@@ -80,9 +116,26 @@ impl Change {
         match self {
             Change::SetStatus { item, .. }
             | Change::SetPercent { item, .. }
-            | Change::AddNote { item, .. } => item,
+            | Change::AddNote { item, .. }
+            | Change::AddItem { item, .. }
+            | Change::SetText { item, .. }
+            | Change::SetList { item, .. }
+            | Change::MoveItem { item, .. }
+            | Change::DeleteItem { item } => item,
             Change::AddMeasureValue { measure, .. } => measure,
         }
+    }
+
+    /// True for a change to the plan's structure rather than its progress.
+    pub fn is_structural(&self) -> bool {
+        matches!(
+            self,
+            Change::AddItem { .. }
+                | Change::SetText { .. }
+                | Change::SetList { .. }
+                | Change::MoveItem { .. }
+                | Change::DeleteItem { .. }
+        )
     }
 
     /// What the change did, in words, for history lists and summaries.
@@ -104,6 +157,31 @@ impl Change {
                 Some(period) if !period.is_empty() => format!("Value added for {period}"),
                 _ => "Value added".to_owned(),
             },
+            Change::AddItem { level, title, .. } => {
+                let noun = level.noun();
+                let mut noun = noun.to_owned();
+                noun[..1].make_ascii_uppercase();
+                format!("{noun} '{title}' added")
+            }
+            Change::SetText {
+                field, text: None, ..
+            } => format!("{} cleared", field.label()),
+            Change::SetText {
+                field,
+                text: Some(text),
+                ..
+            } => format!("{} set to '{text}'", field.label()),
+            Change::SetList { field, items, .. } if items.is_empty() => {
+                format!("{} cleared", field.label())
+            }
+            Change::SetList { field, items, .. } => {
+                format!("{} set to '{}'", field.label(), items.join("', '"))
+            }
+            Change::MoveItem {
+                parent: Some(_), ..
+            } => "Moved to another place".to_owned(),
+            Change::MoveItem { .. } => "Moved".to_owned(),
+            Change::DeleteItem { .. } => "Deleted".to_owned(),
         }
     }
 }

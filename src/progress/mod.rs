@@ -1,11 +1,13 @@
-//! Recording progress: edits as values, the journal of them, applying them to
-//! a plan, and rolling actions up. Plain Rust.
+//! Recording progress and changing the structure: edits as values, the
+//! journal of them, applying them to a plan, and rolling actions up. Plain
+//! Rust.
 
 mod apply;
 mod edit;
 mod journal;
 mod rollup;
 mod stored;
+pub mod structure;
 
 pub use apply::{apply_all, apply_to_measure, apply_to_progress, Location, Locator};
 pub use edit::{
@@ -26,7 +28,8 @@ pub fn current_progress<'e>(
 ) -> Option<Progress> {
     let mut progress = base.cloned();
     let file_updated = base.and_then(|b| b.updated.clone());
-    for edit in in_time_order(edits) {
+    let progress_edits = edits.into_iter().filter(|e| !e.change.is_structural());
+    for edit in in_time_order(progress_edits) {
         apply_to_progress(
             progress.get_or_insert_with(Progress::default),
             edit,

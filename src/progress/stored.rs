@@ -13,6 +13,7 @@
 use chrono::NaiveDate;
 
 use super::journal::{Withdrawal, Withdrawn};
+use super::structure::{Level, ListField, TextField};
 use super::{Change, Edit, EvidenceDraft, Journal, NoteDraft, ValueDraft, JOURNAL_VERSION};
 use crate::plan::dates::parse_iso_date;
 use crate::plan::json::{self, Entries, Json};
@@ -125,6 +126,30 @@ fn change(mut fields: Entries) -> Option<Change> {
         "add_measure_value" => Change::AddMeasureValue {
             measure: fields.required("measure", Json::into_string)?,
             value: fields.required("value", measure_value)?,
+        },
+        "add_item" => Change::AddItem {
+            item: fields.required("item", Json::into_string)?,
+            level: fields.required("level", |v| Level::from_code(v.as_str()?))?,
+            parent: fields.optional("parent", Json::into_string)?,
+            title: fields.required("title", Json::into_string)?,
+        },
+        "set_text" => Change::SetText {
+            item: fields.required("item", Json::into_string)?,
+            field: fields.required("field", |v| TextField::from_code(v.as_str()?))?,
+            text: fields.optional("text", Json::into_string)?,
+        },
+        "set_list" => Change::SetList {
+            item: fields.required("item", Json::into_string)?,
+            field: fields.required("field", |v| ListField::from_code(v.as_str()?))?,
+            items: fields.required("items", |v| v.into_list(Json::into_string))?,
+        },
+        "move_item" => Change::MoveItem {
+            item: fields.required("item", Json::into_string)?,
+            parent: fields.optional("parent", Json::into_string)?,
+            before: fields.optional("before", Json::into_string)?,
+        },
+        "delete_item" => Change::DeleteItem {
+            item: fields.required("item", Json::into_string)?,
         },
         _ => return None,
     })

@@ -8,6 +8,7 @@
 //! | `measures` | the measures page and adding a value |
 //! | `sharing` | "Share and merge": export, partner packs, merging returns, comparing, CSV |
 //! | `importing` | importing a plan from a spreadsheet or a pasted table |
+//! | `editing` | starting a new plan, and editing a plan's structure in place |
 //! | `boards` | for the board: the dashboard, the exception report, meeting mode, snapshots |
 //! | `shared` | pieces several features use: the error summary, checkboxes, status tags, the plan's header, who is recording, parts downloaded on demand |
 //! | `state` | the app's state, by owner |
@@ -17,6 +18,7 @@
 //! are tested natively.
 
 pub(crate) mod boards;
+mod editing;
 mod importing;
 mod measures;
 mod plan_view;
@@ -81,6 +83,7 @@ pub fn App() -> impl IntoView {
                 <shell::opening::OpeningStatus/>
                 {move || match shown.get() {
                     (_, Page::Import) => on_demand(importing::import_page).into_any(),
+                    (_, Page::NewPlan) | (true, Page::Edit) => on_demand(editing::editing_page).into_any(),
                     (false, _) => view! { <welcome::Welcome/> }.into_any(),
                     (true, Page::Plan) => view! { <plan_view::page::PlanPage/> }.into_any(),
                     (true, Page::Measures) => on_demand(measures::measures_page).into_any(),

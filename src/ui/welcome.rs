@@ -74,6 +74,9 @@ pub fn Welcome() -> impl IntoView {
             <h2 class="heading-l">"Or import a plan from a spreadsheet"</h2>
             <p class="body">"Your plan is a table in Word or Excel? Import it from a CSV file or paste the table, check how it is read, and Plan Tracker makes the plan file."</p>
             <p><button type="button" class="button button--secondary" on:click=move |_| state.set_page(Page::Import)>"Import a plan from a spreadsheet"</button></p>
+            <h2 class="heading-l">"Or start a new plan"</h2>
+            <p class="body">"Give it a title and its first priority, then add activities and actions in place."</p>
+            <p><button type="button" class="button button--secondary" on:click=move |_| state.set_page(Page::NewPlan)>"Start a new plan"</button></p>
             <h2 class="heading-l">"Or open a sample plan"</h2>
             <ul class="sample-list">
                 {samples()

@@ -28,7 +28,7 @@ fn write_and_hand_over(state: AppState, to_a_file: bool) -> Result<(), PartNotLo
         return Ok(());
     };
     let file = state.plan.journal_untracked(|journal| {
-        ExportFile::new(&opened.plan, journal, clock::now(), &state.signature())
+        ExportFile::new(&opened.file, journal, clock::now(), &state.signature())
     });
     if to_a_file {
         leptos::task::spawn_local(async move {

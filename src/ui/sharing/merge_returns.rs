@@ -46,7 +46,7 @@ async fn read_returns(
     };
     let merge = state
         .plan
-        .journal_untracked(|j| plan_merge(&opened.plan, &j.edits, &returns, &clock::now()));
+        .journal_untracked(|j| plan_merge(&opened.file, &j.edits, &returns, &clock::now()));
     // A whole file that cannot be merged is a problem with that file; items
     // within a file are listed in the review.
     refused.extend(

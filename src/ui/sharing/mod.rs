@@ -28,6 +28,6 @@ fn current_plan(state: AppState) -> Option<Plan> {
     Some(
         state
             .plan
-            .journal_untracked(|j| plan_as_it_stands(&opened.plan, j)),
+            .journal_untracked(|j| plan_as_it_stands(&opened.file, j)),
     )
 }

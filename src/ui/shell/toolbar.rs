@@ -39,6 +39,7 @@ pub fn Toolbar() -> impl IntoView {
                 {page_link(Page::Dashboard, "Dashboard")}
                 {page_link(Page::Exceptions, "Exception report")}
                 {page_link(Page::Exchange, "Share and merge")}
+                {page_link(Page::Edit, "Edit the plan")}
             </ul>
             <p class="toolbar__status" role="status">
                 {move || waiting_text(unexported.get())}

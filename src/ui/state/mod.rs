@@ -207,7 +207,10 @@ impl AppState {
             journal
                 .edits
                 .iter()
-                .filter(|e| opened.locator().find(e.change.target()).is_none())
+                .filter(|e| match e.change.is_structural() {
+                    true => opened.unplaced.contains(&e.id),
+                    false => opened.locator().find(e.change.target()).is_none(),
+                })
                 .map(|e| {
                     format!(
                         "{} to '{}' on {} by {}",

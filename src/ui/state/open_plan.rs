@@ -11,13 +11,21 @@ use leptos::prelude::*;
 use crate::browser::clock;
 use crate::browser::storage::{self, StorageError};
 use crate::plan::{Moment, Plan};
+use crate::progress::structure::shape;
 use crate::progress::{Change, Edit, Journal, Locator};
 use crate::query::{Index, Overlay, Rollups, SearchText};
 
 /// A plan that opened, with what is prepared once for it.
 #[derive(Clone)]
 pub struct Opened {
+    /// The plan as shown: the file's, with the structure changes applied.
     pub plan: Arc<Plan>,
+    /// The plan as its file says, which exports and merges start from (they
+    /// apply the whole journal to it).
+    pub file: Arc<Plan>,
+    /// Structure changes that have no place in this plan (their item is
+    /// gone), by edit id: kept, and said so.
+    pub unplaced: Arc<Vec<String>>,
     pub index: Arc<Index>,
     /// Where each item is, by id, and the words filter's text: each built
     /// the first time it is needed (see [`Opened::locator`] and
@@ -31,14 +39,44 @@ pub struct Opened {
 impl Opened {
     pub fn new(plan: Plan, link: Option<String>) -> Opened {
         let index = Index::build(&plan);
-        let (locator, search_text) = (Arc::default(), Arc::default());
+        let plan = Arc::new(plan);
         Opened {
-            plan: Arc::new(plan),
+            file: Arc::clone(&plan),
+            plan,
+            unplaced: Arc::default(),
             index: Arc::new(index),
-            locator,
-            search_text,
+            locator: Arc::default(),
+            search_text: Arc::default(),
             link,
         }
+    }
+
+    /// The file's plan (this is as read) with `structure` changes applied;
+    /// itself when there are none. The index, locator and search text are built afresh for
+    /// the new shape: structure changes are rare, and a rebuild is what
+    /// keeps every page reading one plan.
+    fn shaped(&self, structure: &[Edit]) -> Opened {
+        if structure.is_empty() {
+            return self.clone();
+        }
+        let mut plan = (*self.file).clone();
+        let unplaced = shape(&mut plan, structure)
+            .into_iter()
+            .map(|e| e.id.clone())
+            .collect();
+        Opened {
+            index: Arc::new(Index::build(&plan)),
+            plan: Arc::new(plan),
+            unplaced: Arc::new(unplaced),
+            locator: Arc::default(),
+            search_text: Arc::default(),
+            ..self.clone()
+        }
+    }
+
+    /// True when both are the very same preparation of the same plan.
+    fn same(&self, other: &Opened) -> bool {
+        Arc::ptr_eq(&self.plan, &other.plan) && Arc::ptr_eq(&self.index, &other.index)
     }
 
     /// Where each item is: built on first use, which is the first edit, a
@@ -61,7 +99,10 @@ pub const UNNAMED: &str = "Plan Tracker user";
 
 #[derive(Clone, Copy)]
 pub struct OpenPlan {
-    pub opened: RwSignal<Option<Opened>>,
+    /// The plan as read from its file: set when one opens or closes.
+    as_read: RwSignal<Option<Opened>>,
+    /// The plan as shown, with the journal's structure changes applied.
+    pub opened: Memo<Option<Opened>>,
     /// Changed only by the methods below.
     journal: RwSignal<Journal>,
     /// How the last write of the journal to storage went: written only by
@@ -75,8 +116,30 @@ pub struct OpenPlan {
 
 impl OpenPlan {
     pub fn new() -> OpenPlan {
-        let opened: RwSignal<Option<Opened>> = RwSignal::new(None);
+        let as_read: RwSignal<Option<Opened>> = RwSignal::new(None);
         let journal = RwSignal::new(Journal::default());
+        let structure = Memo::new(move |_| {
+            journal.with(|j| {
+                j.edits
+                    .iter()
+                    .filter(|e| e.change.is_structural())
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        });
+        // Reshaped only when the structure changes (or another plan opens),
+        // never for progress.
+        let opened = Memo::new_with_compare(
+            move |_| {
+                let read = as_read.get()?;
+                Some(structure.with(|edits| read.shaped(edits)))
+            },
+            |a, b| match (a, b) {
+                (Some(Some(a)), Some(Some(b))) => !a.same(b),
+                (Some(None), Some(None)) => false,
+                _ => true,
+            },
+        );
         let edits_by_item = Memo::new_with_compare(
             move |_| {
                 let mut map: HashMap<String, Vec<Edit>> = HashMap::new();
@@ -117,6 +180,7 @@ impl OpenPlan {
             }
         });
         OpenPlan {
+            as_read,
             opened,
             journal,
             saved,
@@ -172,7 +236,7 @@ impl OpenPlan {
             self.saved.set(stored);
         }
         self.journal.set(journal);
-        self.opened.set(Some(opened));
+        self.as_read.set(Some(opened));
     }
 
     /// Closes the plan. `forget_unsaved`: the person chose to lose changes
@@ -181,7 +245,7 @@ impl OpenPlan {
         if forget_unsaved {
             self.saved.set(Ok(()));
         }
-        self.opened.set(None);
+        self.as_read.set(None);
         self.journal.set(Journal::default());
     }
 

@@ -22,10 +22,14 @@ pub enum Page {
     Exchange,
     /// Importing a plan from a spreadsheet or a pasted table.
     Import,
+    /// "Start a new plan".
+    NewPlan,
+    /// "Edit the plan": its structure.
+    Edit,
 }
 
 impl Page {
-    const ALL: [Page; 7] = [
+    const ALL: [Page; 9] = [
         Page::Plan,
         Page::Measures,
         Page::Dashboard,
@@ -33,6 +37,8 @@ impl Page {
         Page::Meeting,
         Page::Exchange,
         Page::Import,
+        Page::NewPlan,
+        Page::Edit,
     ];
 
     pub fn code(self) -> &'static str {
@@ -44,6 +50,8 @@ impl Page {
             Page::Meeting => "meeting",
             Page::Exchange => "share",
             Page::Import => "import",
+            Page::NewPlan => "new",
+            Page::Edit => "edit",
         }
     }
 
