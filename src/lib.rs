@@ -21,8 +21,9 @@
 //! wasm-split): the main part shows a plan, and the measures page, "Share and
 //! merge", the progress form, the notes and history list and the plan file
 //! writer, the dashboard, the exception report, meeting mode, the
-//! snapshot writer, the import page and the plan editor are each
-//! downloaded the first time they are used. The
+//! snapshot writer, the import page, the plan editor and the shaper (which
+//! applies structure changes) are each downloaded the first time they are
+//! used. The
 //! split points are the `#[wasm_split]` functions; see `ui::on_demand`. A
 //! part never calls another part's split point itself: it asks the main
 //! part through a callback in context (as the exception report asks for a
@@ -35,7 +36,8 @@
 //! Bytes from a file or a link go to [`plan::read_plan`], which gives a plan
 //! or every problem with its place. The file's plan is then fixed for as
 //! long as it is open. The plan shown is the file's with the journal's
-//! structure changes applied ([`progress::structure::shape`]); it changes
+//! structure changes applied ([`progress::structure::shape`], in a part of
+//! its own: a plan without structure changes never needs it); it changes
 //! only when the structure does, never for progress, and each shape gets an
 //! [`query::Index`] built once, and the words filter's
 //! [`query::SearchText`] once the browser is idle after the first paint (or

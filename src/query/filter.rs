@@ -365,24 +365,37 @@ impl Counts {
         Results {
             rows,
             total: index.len(),
-            priority_counts: index
-                .priorities
-                .iter()
-                .zip(self.priorities)
-                .filter(|(_, n)| *n > 0)
-                .map(|((id, _), n)| (id.clone(), n))
-                .collect(),
+            priority_counts: map_of(
+                index
+                    .priorities
+                    .iter()
+                    .zip(self.priorities)
+                    .filter(|(_, n)| *n > 0)
+                    .map(|((id, _), n)| (id.clone(), n)),
+            ),
             lead_counts: index.by_name(self.leads),
             partner_counts: index.by_name(self.partners),
-            due_counts: DueChoice::ALL
-                .into_iter()
-                .zip(self.due)
-                .filter(|(_, n)| *n > 0)
-                .collect(),
+            due_counts: map_of(
+                DueChoice::ALL
+                    .into_iter()
+                    .zip(self.due)
+                    .filter(|(_, n)| *n > 0),
+            ),
             status_counts: self.statuses,
             actionless: Vec::new(),
         }
     }
+}
+
+/// A map of the pairs, inserted one by one. `collect` would sort them first
+/// with the standard library's stable sort, whose code is kilobytes of the
+/// download for each kind of pair; these maps have a few dozen entries.
+pub(crate) fn map_of<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
+    let mut map = BTreeMap::new();
+    for (key, value) in pairs {
+        map.insert(key, value);
+    }
+    map
 }
 
 /// Which of the words (bit by bit) the text contains.

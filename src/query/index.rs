@@ -122,12 +122,13 @@ impl Index {
 
     /// Counts by organisation id as counts by name, leaving out noughts.
     pub(crate) fn by_name(&self, counts: Vec<usize>) -> BTreeMap<String, usize> {
-        counts
-            .into_iter()
-            .enumerate()
-            .filter(|(_, n)| *n > 0)
-            .map(|(id, n)| (self.organisation(id as OrgId).to_owned(), n))
-            .collect()
+        super::filter::map_of(
+            counts
+                .into_iter()
+                .enumerate()
+                .filter(|(_, n)| *n > 0)
+                .map(|(id, n)| (self.organisation(id as OrgId).to_owned(), n)),
+        )
     }
 
     /// An activity's lead and partners as organisation ids, looked up once

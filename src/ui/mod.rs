@@ -60,10 +60,14 @@ pub fn App() -> impl IntoView {
     // Which page to draw: a page is drawn afresh only when this changes, not
     // each time the address is read again with the same page in it.
     let shown = Memo::new(move |_| {
-        (
-            state.plan.opened.with(Option::is_some),
-            state.view.page.get(),
-        )
+        let showing = if state.plan.opened.with(Option::is_some) {
+            Showing::Plan
+        } else if state.plan.is_open() {
+            Showing::Shaping
+        } else {
+            Showing::Welcome
+        };
+        (showing, state.view.page.get())
     });
     view! {
         <div class="page" on:dragover=|ev: web_sys::DragEvent| ev.prevent_default() on:drop=on_drop>
@@ -83,14 +87,15 @@ pub fn App() -> impl IntoView {
                 <shell::opening::OpeningStatus/>
                 {move || match shown.get() {
                     (_, Page::Import) => on_demand(importing::import_page).into_any(),
-                    (_, Page::NewPlan) | (true, Page::Edit) => on_demand(editing::editing_page).into_any(),
-                    (false, _) => view! { <welcome::Welcome/> }.into_any(),
-                    (true, Page::Plan) => view! { <plan_view::page::PlanPage/> }.into_any(),
-                    (true, Page::Measures) => on_demand(measures::measures_page).into_any(),
-                    (true, Page::Dashboard) => on_demand(boards::dashboard_page).into_any(),
-                    (true, Page::Exceptions) => on_demand(boards::exceptions_page).into_any(),
-                    (true, Page::Meeting) => on_demand(boards::meeting_page).into_any(),
-                    (true, Page::Exchange) => on_demand(sharing::exchange_page).into_any(),
+                    (_, Page::NewPlan) | (Showing::Plan, Page::Edit) => on_demand(editing::editing_page).into_any(),
+                    (Showing::Welcome, _) => view! { <welcome::Welcome/> }.into_any(),
+                    (Showing::Shaping, _) => view! { <shell::shaping_status::ShapingStatus/> }.into_any(),
+                    (Showing::Plan, Page::Plan) => view! { <plan_view::page::PlanPage/> }.into_any(),
+                    (Showing::Plan, Page::Measures) => on_demand(measures::measures_page).into_any(),
+                    (Showing::Plan, Page::Dashboard) => on_demand(boards::dashboard_page).into_any(),
+                    (Showing::Plan, Page::Exceptions) => on_demand(boards::exceptions_page).into_any(),
+                    (Showing::Plan, Page::Meeting) => on_demand(boards::meeting_page).into_any(),
+                    (Showing::Plan, Page::Exchange) => on_demand(sharing::exchange_page).into_any(),
                 }}
             </main>
             <footer class="footer">
@@ -98,6 +103,16 @@ pub fn App() -> impl IntoView {
             </footer>
         </div>
     }
+}
+
+/// What the page is showing, apart from which page.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Showing {
+    Welcome,
+    /// A plan is open and waits for the part that applies its structure
+    /// changes.
+    Shaping,
+    Plan,
 }
 
 /// What happens once at start: open the plan the address or storage names,

@@ -64,3 +64,24 @@ test('if the main part cannot be downloaded, the page says the app could not sta
   await expect(page.getByRole('alert')).toHaveText(/^Plan Tracker could not start\. Reload the page/);
   await expectAccessible(page);
 });
+
+test('a plan with structure changes waits for their part; if it cannot come, the page says so and can try again', async ({ page }) => {
+  await openSample(page, undefined, '&view=edit');
+  await sayWhoIAm(page, 'Sam Officer', 'Nottinghamshire County Council');
+  await page.getByRole('button', { name: 'Add a priority', exact: true }).click();
+  await page.getByLabel('Title of the new priority').fill('Young carers are supported');
+  await page.getByRole('button', { name: 'Add priority', exact: true }).click();
+  await expect(page.getByText('Young carers are supported', { exact: true })).toBeVisible();
+
+  // Reopened with every part blocked: the plan waits, and says why.
+  await page.route(ON_DEMAND, (route) => route.abort('internetdisconnected'));
+  await page.reload();
+  const problem = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await expect(problem).toContainText('changes to its structure, and the part of Plan Tracker that applies them could not be downloaded');
+  await expectAccessible(page);
+
+  await page.unroute(ON_DEMAND);
+  await problem.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByText('Young carers are supported', { exact: true })).toBeVisible();
+  await expect(problem).toHaveCount(0);
+});

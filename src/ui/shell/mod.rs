@@ -5,5 +5,6 @@
 pub mod banners;
 pub mod opening;
 pub mod page_problems;
+pub mod shaping_status;
 pub mod toolbar;
 pub mod unsaved_changes;

@@ -10,12 +10,13 @@
 
 mod messages;
 mod open_plan;
+pub mod shaping;
 mod view;
 
 use leptos::prelude::*;
 
 pub use messages::{Messages, ProblemReport};
-pub use open_plan::{OpenPlan, Opened, UNNAMED};
+pub use open_plan::{OpenPlan, Opened, Shaping, UNNAMED};
 pub use view::{MeetingPlace, Page, ViewState, PAGE_SIZE};
 
 use crate::browser::address;
@@ -177,6 +178,26 @@ impl AppState {
             ));
         }
         let opened = Opened::new(plan, link);
+        // A plan with structure changes is shown once the part that applies
+        // them is here, so that what follows reads the plan as it stands.
+        let structural = |j: &Journal| j.edits.iter().any(|e| e.change.is_structural());
+        let needs_shaper = structural(&journal)
+            || self
+                .plan
+                .journal_untracked(|open| open.plan_id == journal.plan_id && structural(open));
+        if needs_shaper && !self.plan.shaping.get_untracked().is_ready() {
+            let state = *self;
+            leptos::task::spawn_local(async move {
+                shaping::ready(state.plan.shaping).await;
+                state.show_opened(opened, journal, stored);
+            });
+        } else {
+            self.show_opened(opened, journal, stored);
+        }
+    }
+
+    /// Shows a plan just read, with its journal, and follows the address.
+    fn show_opened(&self, opened: Opened, journal: Journal, stored: Result<(), StorageError>) {
         self.plan.show(opened, journal, stored);
         self.plan.opened.with_untracked(|opened| {
             let Some(opened) = opened else { return };

@@ -11,7 +11,6 @@ use leptos::prelude::*;
 use crate::browser::clock;
 use crate::browser::storage::{self, StorageError};
 use crate::plan::{Moment, Plan};
-use crate::progress::structure::shape;
 use crate::progress::{Change, Edit, Journal, Locator};
 use crate::query::{Index, Overlay, Rollups, SearchText};
 
@@ -51,19 +50,15 @@ impl Opened {
         }
     }
 
-    /// The file's plan (this is as read) with `structure` changes applied;
-    /// itself when there are none. The index, locator and search text are built afresh for
-    /// the new shape: structure changes are rare, and a rebuild is what
-    /// keeps every page reading one plan.
-    fn shaped(&self, structure: &[Edit]) -> Opened {
+    /// The file's plan (this is as read) with `structure` changes applied
+    /// by `shape`; itself when there are none. The index, locator and search
+    /// text are built afresh for the new shape: structure changes are rare,
+    /// and a rebuild is what keeps every page reading one plan.
+    fn shaped(&self, shape: Shaper, structure: &[Edit]) -> Opened {
         if structure.is_empty() {
             return self.clone();
         }
-        let mut plan = (*self.file).clone();
-        let unplaced = shape(&mut plan, structure)
-            .into_iter()
-            .map(|e| e.id.clone())
-            .collect();
+        let (plan, unplaced) = shape(&self.file, structure);
         Opened {
             index: Arc::new(Index::build(&plan)),
             plan: Arc::new(plan),
@@ -94,6 +89,36 @@ impl Opened {
     }
 }
 
+/// Applies structure changes to a copy of a plan: the copy, and the ids of
+/// the changes that had no place in it. Its code is a part of its own
+/// ([`super::shaping`]), downloaded the first time a plan has structure
+/// changes, so that plans without them open on the main part alone.
+pub type Shaper = fn(&Plan, &[Edit]) -> (Plan, Vec<String>);
+
+/// Where the shaper is.
+#[derive(Clone, Copy)]
+pub enum Shaping {
+    NotLoaded,
+    Loading,
+    Ready(Shaper),
+    /// Its part could not be downloaded; "Try again" sets it back to
+    /// `NotLoaded`.
+    Failed,
+}
+
+impl Shaping {
+    pub fn is_ready(self) -> bool {
+        matches!(self, Shaping::Ready(_))
+    }
+}
+
+/// By state alone: there is one shaper.
+impl PartialEq for Shaping {
+    fn eq(&self, other: &Self) -> bool {
+        std::mem::discriminant(self) == std::mem::discriminant(other)
+    }
+}
+
 /// Who changes are signed by when nobody has said who they are.
 pub const UNNAMED: &str = "Plan Tracker user";
 
@@ -101,8 +126,10 @@ pub const UNNAMED: &str = "Plan Tracker user";
 pub struct OpenPlan {
     /// The plan as read from its file: set when one opens or closes.
     as_read: RwSignal<Option<Opened>>,
-    /// The plan as shown, with the journal's structure changes applied.
+    /// The plan as shown, with the journal's structure changes applied:
+    /// none while a plan with structure changes waits for the shaper.
     pub opened: Memo<Option<Opened>>,
+    pub shaping: RwSignal<Shaping>,
     /// Changed only by the methods below.
     journal: RwSignal<Journal>,
     /// How the last write of the journal to storage went: written only by
@@ -127,12 +154,26 @@ impl OpenPlan {
                     .collect::<Vec<_>>()
             })
         });
+        let shaping = RwSignal::new(Shaping::NotLoaded);
         // Reshaped only when the structure changes (or another plan opens),
-        // never for progress.
+        // never for progress. The first plan with structure changes asks for
+        // the shaper's part, and shows once it is here.
         let opened = Memo::new_with_compare(
             move |_| {
                 let read = as_read.get()?;
-                Some(structure.with(|edits| read.shaped(edits)))
+                if structure.with(Vec::is_empty) {
+                    return Some(read);
+                }
+                match shaping.get() {
+                    Shaping::Ready(shape) => {
+                        Some(structure.with(|edits| read.shaped(shape, edits)))
+                    }
+                    Shaping::NotLoaded => {
+                        super::shaping::load(shaping);
+                        None
+                    }
+                    Shaping::Loading | Shaping::Failed => None,
+                }
             },
             |a, b| match (a, b) {
                 (Some(Some(a)), Some(Some(b))) => !a.same(b),
@@ -182,12 +223,25 @@ impl OpenPlan {
         OpenPlan {
             as_read,
             opened,
+            shaping,
             journal,
             saved,
             edits_by_item,
             overlay,
             rollups,
         }
+    }
+
+    /// Downloads the part that applies structure changes, if it is not
+    /// here: for pages about to make them, so the first shows at once.
+    pub fn prepare_for_structure_changes(&self) {
+        super::shaping::load(self.shaping);
+    }
+
+    /// True when a plan is open, whether or not it is shown yet (it waits
+    /// for the shaper when it has structure changes).
+    pub fn is_open(&self) -> bool {
+        self.as_read.with(Option::is_some)
     }
 
     /// Reads the journal, tracked.
