@@ -499,3 +499,111 @@ mod new_plan {
         assert!(plan.period.is_none() && plan.organisation.is_none());
     }
 }
+
+mod into_the_open_plan {
+    use super::*;
+    use plan_tracker::exchange::plan_as_it_stands;
+    use plan_tracker::import::into_open::additions;
+    use plan_tracker::plan::Moment;
+    use plan_tracker::progress::{Edit, Journal};
+
+    fn ids() -> impl FnMut(&str) -> String {
+        let mut n = 0;
+        move |prefix: &str| {
+            n += 1;
+            format!("{prefix}-new-{n}")
+        }
+    }
+
+    fn applied(open: &Plan, changes: Vec<plan_tracker::progress::Change>) -> Plan {
+        let mut journal = Journal::new(&open.id);
+        let at = Moment::parse("2026-12-01T10:00:00Z").unwrap();
+        for (n, change) in changes.into_iter().enumerate() {
+            journal.record(Edit::new(
+                format!("e{n:04}"),
+                at.clone(),
+                "Sam".into(),
+                change,
+            ));
+        }
+        plan_as_it_stands(open, &journal)
+    }
+
+    #[test]
+    fn the_same_rows_add_nothing() {
+        let open = sample();
+        let added = additions(&open, &import(&csv_file()), &mut ids());
+        assert!(added.changes.is_empty(), "{:?}", added.changes.first());
+        assert_eq!(added.already_there, 44);
+        assert_eq!(
+            added.summary(),
+            "0 key actions added; 44 rows were already in the plan and left as they were."
+        );
+    }
+
+    #[test]
+    fn new_rows_are_added_under_the_items_they_name_with_their_progress() {
+        let open = sample();
+        let mut rows = csv_file().rows;
+        let heads = rows[0].clone();
+        let row = |values: &[(&str, &str)]| -> Vec<String> {
+            heads
+                .iter()
+                .map(|h| {
+                    values
+                        .iter()
+                        .find(|(k, _)| h.eq_ignore_ascii_case(k))
+                        .map_or(String::new(), |(_, v)| (*v).to_owned())
+                })
+                .collect()
+        };
+        let first_priority = open.priorities[0].title.clone();
+        let first_activity = open.priorities[0].activities()[0].title.clone();
+        rows.truncate(1);
+        rows.push(row(&[
+            ("Priority", &first_priority),
+            ("Key activity", &first_activity),
+            ("Key actions", "Audit care plans each quarter"),
+            ("By when", "Q4 2017/18"),
+            ("RAG", "Amber"),
+        ]));
+        rows.push(row(&[
+            ("Priority", "Young carers are supported"),
+            ("Key activity", "Identify young carers"),
+            ("Lead", "Nottinghamshire County Council"),
+            ("Key actions", "Run a census in schools"),
+        ]));
+        let made = import(&Table { rows });
+        let added = additions(&open, &made, &mut ids());
+        assert_eq!(
+            (added.priorities, added.activities, added.actions),
+            (1, 1, 2)
+        );
+        assert_eq!(
+            added.summary(),
+            "1 priority, 1 key activity and 2 key actions added."
+        );
+        let now = applied(&open, added.changes);
+        let first = &now.priorities[0].activities()[0];
+        let audit = first.actions().last().unwrap();
+        assert_eq!(audit.title, "Audit care plans each quarter");
+        assert_eq!(
+            audit.due.as_ref().unwrap().label.as_deref(),
+            Some("Q4 2017/18")
+        );
+        assert_eq!(
+            audit.progress.as_ref().unwrap().status,
+            Some(Status::AtRisk)
+        );
+        let carers = now.priorities.last().unwrap();
+        assert_eq!(carers.title, "Young carers are supported");
+        let activity = &carers.activities()[0];
+        assert_eq!(
+            activity.lead.as_ref().unwrap().organisation,
+            "Nottinghamshire County Council"
+        );
+        assert_eq!(activity.actions()[0].title, "Run a census in schools");
+        // Everything else is as it was.
+        assert_eq!(now.priorities[1..4], open.priorities[1..4]);
+    }
+}

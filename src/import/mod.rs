@@ -11,11 +11,13 @@
 //! - [`build`]: rows read and grouped, problems listed with row and column,
 //!   the plan written with ids made from content.
 //! - [`blank`]: a new plan from its title, period and first priority.
+//! - [`into_open`]: the rows added to the open plan as edits.
 
 pub mod blank;
 pub mod build;
 pub mod decode;
 pub mod fields;
+pub mod into_open;
 pub mod table;
 pub mod workbook;
 

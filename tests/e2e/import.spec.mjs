@@ -5,7 +5,7 @@
 // reloaded, exported and reopened.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
-import { expectAccessible, chooseFile } from './helpers.mjs';
+import { expectAccessible, chooseFile, openSample, sayWhoIAm } from './helpers.mjs';
 
 test.use({ viewport: { width: 768, height: 1024 } });
 
@@ -145,4 +145,26 @@ test('an empty sheet or a damaged workbook says what is wrong, and nothing is ma
   await page.getByLabel('Choose a spreadsheet file').setInputFiles({ name: 'plan.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from('PK\x03\x04 not really a workbook') });
   await expect(summary).toContainText('damaged, or protected with a password');
   await expectAccessible(page);
+});
+
+test('rows from a sheet are added to the open plan as one change, which undo takes back', async ({ page }) => {
+  await openSample(page, undefined, '&view=edit');
+  await sayWhoIAm(page, 'Sam Officer', 'Nottinghamshire County Council');
+  await page.getByRole('button', { name: 'Add rows from a spreadsheet' }).click();
+  await expect(page.getByRole('heading', { name: 'Import a plan from a spreadsheet' })).toBeVisible();
+  const sheet = [
+    'Priority,Key activity,Action,Deadline,RAG',
+    '"1. Children and young people are safe in Nottinghamshire","The monitoring of the implementation of the Looked After Children (LAC) and Care Leavers Strategy","Audit care plans each quarter","Q4 2017/18","Amber"',
+    '"1. Children and young people are safe in Nottinghamshire","The monitoring of the implementation of the Looked After Children (LAC) and Care Leavers Strategy","To provide improved health services to LAC and Care Leavers","March 2017",',
+  ].join('\r\n');
+  await chooseSheet(page, 'more-actions.csv', Buffer.from(sheet));
+  await expect(page.getByLabel(/Add them to the open plan/)).toBeChecked();
+  await expect(page.getByLabel('Plan title')).toHaveCount(0);
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Add to this plan' }).click();
+  await expect(page.getByText('From more-actions.csv: 1 key action added; 1 row was already in the plan and left as it was.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Showing all 45 actions' })).toBeVisible();
+  await expect(page.getByText('3 changes not exported yet')).toBeVisible();
+  await page.getByRole('button', { name: 'Undo last change' }).click();
+  await expect(page.getByRole('heading', { name: 'Showing all 44 actions' })).toBeVisible();
 });

@@ -12,6 +12,7 @@ use super::item_row::ItemRow;
 use crate::plan::Plan;
 use crate::progress::structure::{Level, Outline};
 use crate::ui::shared::person_form::PersonForm;
+use crate::ui::state::Page;
 use crate::ui::use_state;
 
 /// Activities show their actions from the start in plans up to this size;
@@ -49,12 +50,18 @@ pub fn PlanOutline() -> impl IntoView {
         Arc::new(plan.with(|p| p.as_deref().map(Outline::of).unwrap_or_default()))
     });
     provide_context(Shape { plan, outline });
+    state.plan.prepare_for_structure_changes();
     let named = move || state.person.with(Option::is_some);
     let open_all = outline.with_untracked(|o| o.actions <= OPEN_UP_TO_ACTIONS);
     view! {
         <div class="editor">
             <h1 class="heading-xl" id="edit-heading" tabindex="-1">"Edit the plan"</h1>
             <p class="lead">"Add, rename, reorder, move and delete priorities, key activities, key actions and measures. Each change is kept in this browser with your name, shows in the item's history, can be taken back with \"Undo last change\", and goes into the next export."</p>
+            <p>
+                <button type="button" class="button button--secondary" on:click=move |_| state.set_page(Page::Import)>
+                    "Add rows from a spreadsheet"
+                </button>
+            </p>
             <Show when=named fallback=|| view! { <PersonForm/> }>
                 <DetailsForm/>
                 <h2 class="heading-l">"Priorities"</h2>

@@ -1,5 +1,6 @@
 //! The import page: where the table comes from, the plan's title, the
-//! columns' fields, the preview, and "Create plan".
+//! columns' fields, the preview, and "Create plan"; or, with a plan open,
+//! "Add to this plan", which adds what the open plan lacks as edits.
 
 use leptos::prelude::*;
 
@@ -9,10 +10,13 @@ use crate::browser::pasted::{pasted, Pasted};
 use crate::browser::{address, clock, files};
 use std::sync::Arc;
 
+use crate::import::into_open::additions;
 use crate::import::{
     build_plan, decode, guess_uses, headings, workbook, Encoding, NewPlan, Table, Use,
 };
+use crate::plan::read_plan;
 use crate::ui::shared::error_summary::{ErrorSummary, FieldProblem};
+use crate::ui::shared::person_form::PersonForm;
 use crate::ui::state::Page;
 use crate::ui::use_state;
 
@@ -153,7 +157,68 @@ pub fn ImportPage() -> impl IntoView {
             Pasted::Nothing => {}
         }
     };
+    // With a plan open, the rows are added to it unless the person chooses
+    // to make a new plan.
+    let open_title = state
+        .plan
+        .opened
+        .with_untracked(|o| o.as_ref().map(|o| o.plan.title.clone()));
+    let adding = RwSignal::new(open_title.is_some());
+    if open_title.is_some() {
+        state.plan.prepare_for_structure_changes();
+    }
+    let add = move || {
+        let made = source.with_untracked(|s| {
+            let s = s.as_ref()?;
+            let plan = NewPlan {
+                title: "Imported rows".to_owned(),
+                organisation: String::new(),
+                source: s.name.clone(),
+                by: state.signature(),
+                at: clock::now().as_str().to_owned(),
+            };
+            Some(uses.with_untracked(|u| build_plan(&s.table, u, &plan)))
+        });
+        let made = match made {
+            None => return,
+            Some(Err(list)) => {
+                problems.set(
+                    list.into_iter()
+                        .map(|p| FieldProblem::general(p.to_string()))
+                        .collect(),
+                );
+                return;
+            }
+            Some(Ok(made)) => made,
+        };
+        let Ok(made) = read_plan(made.json.as_bytes()) else {
+            problems.set(vec![FieldProblem::general(
+                "The rows could not be read as a plan. Nothing was added.",
+            )]);
+            return;
+        };
+        let Some(added) = state.plan.opened.with_untracked(|o| {
+            o.as_ref()
+                .map(|o| additions(&o.plan, &made, &mut |prefix| clock::new_id(prefix)))
+        }) else {
+            return;
+        };
+        problems.set(Vec::new());
+        if added.changes.is_empty() || state.record(added.changes.clone()) {
+            state.set_page(Page::Plan);
+            state.messages.success(format!(
+                "From {}: {}",
+                source.with_untracked(|s| s.as_ref().map(|s| s.name.clone()).unwrap_or_default()),
+                added.summary()
+            ));
+            address::scroll_to_top();
+        }
+    };
     let create = move |_| {
+        if adding.get_untracked() {
+            add();
+            return;
+        }
         let plan = NewPlan {
             title: title.get_untracked(),
             organisation: organisation.get_untracked(),
@@ -239,20 +304,42 @@ pub fn ImportPage() -> impl IntoView {
                                 </select>
                             </div>
                         })}
-                        <div class="form-group">
-                            <label class="label-s" for="import-title">"Plan title"</label>
-                            <input class="input" id="import-title" type="text" prop:value=move || title.get()
-                                on:input=move |ev| title.set(event_target_value(&ev))/>
-                        </div>
-                        <div class="form-group">
-                            <label class="label-s" for="import-organisation">"Organisation (optional)"</label>
-                            <p class="hint" id="import-organisation-hint">"Who owns the plan, such as the partnership or council."</p>
-                            <input class="input" id="import-organisation" type="text" aria-describedby="import-organisation-hint"
-                                prop:value=move || organisation.get() on:input=move |ev| organisation.set(event_target_value(&ev))/>
-                        </div>
+                        {open_title.clone().map(|open| view! {
+                            <fieldset class="fieldset">
+                                <legend class="legend-s">"What to do with the rows"</legend>
+                                <div class="radio">
+                                    <input class="radio__input" type="radio" id="import-into-open" name="import-into"
+                                        prop:checked=move || adding.get() on:change=move |_| adding.set(true)/>
+                                    <label class="radio__label" for="import-into-open">{format!("Add them to the open plan, \"{open}\": what it lacks is added, and rows it already has are left as they are")}</label>
+                                </div>
+                                <div class="radio">
+                                    <input class="radio__input" type="radio" id="import-as-new" name="import-into"
+                                        prop:checked=move || !adding.get() on:change=move |_| adding.set(false)/>
+                                    <label class="radio__label" for="import-as-new">"Make a new plan from them"</label>
+                                </div>
+                            </fieldset>
+                        })}
+                        <Show when=move || adding.get() && state.person.with(Option::is_none)>
+                            <PersonForm/>
+                        </Show>
+                        <Show when=move || !adding.get()>
+                            <div class="form-group">
+                                <label class="label-s" for="import-title">"Plan title"</label>
+                                <input class="input" id="import-title" type="text" prop:value=move || title.get()
+                                    on:input=move |ev| title.set(event_target_value(&ev))/>
+                            </div>
+                            <div class="form-group">
+                                <label class="label-s" for="import-organisation">"Organisation (optional)"</label>
+                                <p class="hint" id="import-organisation-hint">"Who owns the plan, such as the partnership or council."</p>
+                                <input class="input" id="import-organisation" type="text" aria-describedby="import-organisation-hint"
+                                    prop:value=move || organisation.get() on:input=move |ev| organisation.set(event_target_value(&ev))/>
+                            </div>
+                        </Show>
                         <ColumnChoices source=source uses=uses/>
                         <Preview source=source uses=uses/>
-                        <button type="button" class="button" on:click=create>"Create plan"</button>
+                        <button type="button" class="button" on:click=create>
+                            {move || if adding.get() { "Add to this plan" } else { "Create plan" }}
+                        </button>
                     </section>
                 }
             })}
