@@ -40,6 +40,7 @@ use state::{AppState, Page};
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::new();
+    state.plan.set_shaper_download(state::shaping::download);
     provide_context(state);
     let opening = Opening::new(state);
     provide_context(opening);

@@ -188,7 +188,7 @@ impl AppState {
         if needs_shaper && !self.plan.shaping.get_untracked().is_ready() {
             let state = *self;
             leptos::task::spawn_local(async move {
-                shaping::ready(state.plan.shaping).await;
+                state.plan.shaper_ready().await;
                 state.show_opened(opened, journal, stored);
             });
         } else {

@@ -130,6 +130,8 @@ pub struct OpenPlan {
     /// none while a plan with structure changes waits for the shaper.
     pub opened: Memo<Option<Opened>>,
     pub shaping: RwSignal<Shaping>,
+    /// How to download the shaper: given by the app as it starts.
+    download_shaper: StoredValue<Option<super::shaping::Download>>,
     /// Changed only by the methods below.
     journal: RwSignal<Journal>,
     /// How the last write of the journal to storage went: written only by
@@ -155,6 +157,7 @@ impl OpenPlan {
             })
         });
         let shaping = RwSignal::new(Shaping::NotLoaded);
+        let download_shaper = StoredValue::new(None);
         // Reshaped only when the structure changes (or another plan opens),
         // never for progress. The first plan with structure changes asks for
         // the shaper's part, and shows once it is here.
@@ -169,7 +172,7 @@ impl OpenPlan {
                         Some(structure.with(|edits| read.shaped(shape, edits)))
                     }
                     Shaping::NotLoaded => {
-                        super::shaping::load(shaping);
+                        super::shaping::load(shaping, download_shaper);
                         None
                     }
                     Shaping::Loading | Shaping::Failed => None,
@@ -224,6 +227,7 @@ impl OpenPlan {
             as_read,
             opened,
             shaping,
+            download_shaper,
             journal,
             saved,
             edits_by_item,
@@ -235,7 +239,18 @@ impl OpenPlan {
     /// Downloads the part that applies structure changes, if it is not
     /// here: for pages about to make them, so the first shows at once.
     pub fn prepare_for_structure_changes(&self) {
-        super::shaping::load(self.shaping);
+        super::shaping::load(self.shaping, self.download_shaper);
+    }
+
+    /// Gives the way to download the shaper: the app's start does, as the
+    /// one place that names its split point.
+    pub fn set_shaper_download(&self, download: super::shaping::Download) {
+        self.download_shaper.set_value(Some(download));
+    }
+
+    /// The shaper, downloaded if it is not here yet; true once it is.
+    pub async fn shaper_ready(&self) -> bool {
+        super::shaping::ready(self.shaping, self.download_shaper).await
     }
 
     /// True when a plan is open, whether or not it is shown yet (it waits

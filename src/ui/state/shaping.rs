@@ -2,6 +2,14 @@
 //! its own. A plan without structure changes never needs it; one with them
 //! is shown once it has been downloaded (from the cache after the first
 //! time), and if it cannot be, the page says so with "Try again".
+//!
+//! Only the app's start names the shaper's split point ([`download`]); the
+//! plan's state holds it as a function, so that parts, which call the
+//! plan's methods, never reach the split point themselves (see the note on
+//! parts in `lib.rs`).
+
+use std::future::Future;
+use std::pin::Pin;
 
 use leptos::prelude::*;
 use leptos::wasm_split::wasm_split;
@@ -12,9 +20,17 @@ use crate::progress::structure::shape;
 use crate::progress::Edit;
 use crate::ui::shared::on_demand::PartNotLoaded;
 
+/// Downloads the shaper's part: [`download`], in the app.
+pub type Download = fn() -> Pin<Box<dyn Future<Output = Result<Shaper, PartNotLoaded>>>>;
+
 #[wasm_split(shaper, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn shaper() -> Result<Shaper, PartNotLoaded> {
     Ok(shape_copy)
+}
+
+/// The shaper's part, downloaded.
+pub fn download() -> Pin<Box<dyn Future<Output = Result<Shaper, PartNotLoaded>>>> {
+    Box::pin(shaper())
 }
 
 fn shape_copy(file: &Plan, structure: &[Edit]) -> (Plan, Vec<String>) {
@@ -29,21 +45,26 @@ fn shape_copy(file: &Plan, structure: &[Edit]) -> (Plan, Vec<String>) {
 /// Downloads the shaper, once, and says where it is in `shaping`: for the
 /// plan's memo (so the signal is set from a task of its own) and for pages
 /// about to make structure changes, so the first one shows at once.
-pub fn load(shaping: RwSignal<Shaping>) {
+pub fn load(shaping: RwSignal<Shaping>, download: StoredValue<Option<Download>>) {
     leptos::task::spawn_local(async move {
         if shaping.get_untracked() == Shaping::NotLoaded {
-            ready(shaping).await;
+            ready(shaping, download).await;
         }
     });
 }
 
-/// The shaper, downloaded if it is not here yet; true once it is.
-pub async fn ready(shaping: RwSignal<Shaping>) -> bool {
+/// The shaper, downloaded if it is not here yet; true once it is. Without
+/// a way to download it (the app not started), it cannot be.
+pub async fn ready(shaping: RwSignal<Shaping>, download: StoredValue<Option<Download>>) -> bool {
     if shaping.get_untracked().is_ready() {
         return true;
     }
+    let Some(download) = download.get_value() else {
+        shaping.set(Shaping::Failed);
+        return false;
+    };
     shaping.set(Shaping::Loading);
-    let loaded = shaper().await;
+    let loaded = download().await;
     shaping.set(match loaded {
         Ok(shape) => Shaping::Ready(shape),
         Err(PartNotLoaded) => Shaping::Failed,
