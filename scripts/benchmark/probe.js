@@ -154,7 +154,8 @@
    * spec.done: { kind: 'count', selector, equals?: {shown,total} } waits for
    *   the count to equal `equals`, or else to differ from its value now;
    *   { kind: 'signal', name: 'journal-saved' | 'download' };
-   *   { kind: 'charts', min } waits for `min` charts to be drawn, then a paint.
+   *   { kind: 'charts', min } waits for `min` charts to be drawn, then a paint;
+   *   { kind: 'element', selector } waits for an element to be in the page.
    */
   bench.arm = (spec) => {
     if (bench.armed) bench.armed.cleanup();
@@ -171,21 +172,23 @@
     let waitingForPaint = false;
     const check = () => {
       if (armed.t0 === null || waitingForPaint || armed.t1 !== null) return;
-      const reached = countReached(spec.done, armed.before);
+      const reached = spec.done.kind === 'element'
+        ? document.querySelector(spec.done.selector) && {}
+        : countReached(spec.done, armed.before);
       if (!reached) return;
       waitingForPaint = true;
       armed.count = reached;
       afterNextPaint((t1) => finish(armed, t1));
     };
     addEventListener(spec.trigger, onTrigger, true);
-    if (spec.done.kind === 'count') {
+    if (spec.done.kind === 'count' || spec.done.kind === 'element') {
       observer = new MutationObserver(check);
       observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
     }
     const timer = setTimeout(() => {
       armed.cleanup();
       const now = spec.done.kind === 'count' ? JSON.stringify(readCount(spec.done.selector)) : '';
-      const awaited = { count: 'results count change', charts: `${spec.done.min} charts drawn (${armed.charts} were)` }[spec.done.kind] || spec.done.name;
+      const awaited = { count: 'results count change', charts: `${spec.done.min} charts drawn (${armed.charts} were)`, element: spec.done.selector }[spec.done.kind] || spec.done.name;
       armed.reject(new Error(`no ${awaited} within ${spec.timeoutMs} ms `
         + `(trigger ${spec.trigger} ${armed.t0 === null ? 'never seen' : 'seen'}; count now ${now})`));
     }, spec.timeoutMs || 60000);
@@ -214,6 +217,23 @@
       const plan = JSON.parse(new TextDecoder().decode(bytes));
       times.push(performance.now() - t0);
       if (!plan) throw new Error('empty plan');
+    }
+    return times;
+  };
+
+  /** The floor for an import's preview: decode the CSV chosen last and
+   * split it into rows and cells, `runs` times, in this page. Milliseconds
+   * each. (A naive split: quotes are not read, so it does less than any
+   * real CSV reader.) */
+  bench.splitBaseline = async (runs) => {
+    if (!bench.lastFile) throw new Error('no file was chosen in this page');
+    const bytes = await bench.lastFile.arrayBuffer();
+    const times = [];
+    for (let i = 0; i < runs; i += 1) {
+      const t0 = performance.now();
+      const rows = new TextDecoder().decode(bytes).split('\n').map((line) => line.split(','));
+      times.push(performance.now() - t0);
+      if (!rows.length) throw new Error('empty sheet');
     }
     return times;
   };

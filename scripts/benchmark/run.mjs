@@ -24,6 +24,7 @@ import {
   newTargetPage, measureOpen, parseBaseline, keystrokesThatFilter, measureKeystroke,
   measureLead, answerWhoIAm, measureEdit, measureExport, measureMemoryCycles,
   warmDashboard, measureDashboard, measureDashboardLead, settle,
+  measureImportPreview, measureImportCreate, splitBaseline,
 } from './lib/measure.mjs';
 import { judgeBudgets, markdown, memoryGrowth, summaryLine, updateReadme, writeResults } from './lib/report.mjs';
 
@@ -42,9 +43,10 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-
 function parseOptions(argv) {
   const options = {
     sizes: DEFAULT_SIZES, opens: 5, keys: 15, leads: 10, edits: 10, exports: 5, dashboards: 10, parseRuns: 7, cycles: 5,
+    imports: 5, importRows: 5000,
     plans: path.join(HERE, 'tmp'), readme: true,
   };
-  const counts = { '--opens': 'opens', '--keys': 'keys', '--leads': 'leads', '--edits': 'edits', '--exports': 'exports', '--dashboards': 'dashboards', '--parse-runs': 'parseRuns', '--cycles': 'cycles' };
+  const counts = { '--opens': 'opens', '--keys': 'keys', '--leads': 'leads', '--edits': 'edits', '--exports': 'exports', '--dashboards': 'dashboards', '--parse-runs': 'parseRuns', '--cycles': 'cycles', '--imports': 'imports', '--import-rows': 'importRows' };
   for (let i = 0; i < argv.length; i += 1) {
     const [flag, value] = [argv[i], argv[i + 1]];
     const positive = () => {
@@ -59,7 +61,7 @@ function parseOptions(argv) {
       i += 1;
     } else if (flag === '--runs') {
       const n = positive();
-      Object.assign(options, { opens: n, keys: n, leads: n, edits: n, exports: n, dashboards: n, parseRuns: n });
+      Object.assign(options, { opens: n, keys: n, leads: n, edits: n, exports: n, dashboards: n, parseRuns: n, imports: n });
     } else if (counts[flag]) {
       options[counts[flag]] = positive();
     } else if (flag === '--plans') {
@@ -208,6 +210,54 @@ async function benchSize(browser, origin, actions, options, requests) {
   return { planBytes: fs.statSync(file).size, keystrokes: [...new Set(typed)], targets, partsWhileOpening };
 }
 
+/** A CSV as an officer would save their plan from Excel: one row per key
+ * action of the largest generated plan, the first `rows` of them, with the
+ * standard headings and RAG words for statuses. */
+function importSheet(options, rows) {
+  const plan = JSON.parse(fs.readFileSync(planFile(options, Math.max(...options.sizes)), 'utf8'));
+  const rag = { on_track: 'Green', at_risk: 'Amber', off_track: 'Red', complete: 'Complete', not_started: 'Not started' };
+  const cell = (text) => (/[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+  const lines = ['Priority,Key activity,Lead organisation,Partners,Governance group,Action,Deadline,Status'];
+  for (const priority of plan.priorities) {
+    for (const activity of priority.activities || []) {
+      for (const action of activity.actions || []) {
+        if (lines.length > rows) break;
+        const due = action.due ? action.due.label || action.due.date || '' : '';
+        const status = rag[action.progress && action.progress.status] || '';
+        lines.push([priority.title, activity.title, (activity.lead && activity.lead.organisation) || '',
+          (activity.partners || []).join('; '), activity.governance_group || '', action.title, due, status].map(cell).join(','));
+      }
+    }
+  }
+  if (lines.length <= rows) throw new Error(`the plans have fewer than ${rows} actions`);
+  const file = path.join(options.plans, `import-${rows}.csv`);
+  fs.writeFileSync(file, `${lines.join('\r\n')}\r\n`);
+  return file;
+}
+
+/** Importing a sheet of `importRows` rows, each run in a fresh page: the
+ * file chosen to the preview shown, then "Create plan" to the plan shown.
+ * The page's own naive split of the same CSV is the floor to compare with. */
+async function importRuns(browser, origin, options) {
+  const rows = options.importRows;
+  const csv = importSheet(options, rows);
+  const preview = [];
+  const create = [];
+  let floor = [];
+  for (let run = 0; run < options.imports; run += 1) {
+    const { context, page } = await newTargetPage(browser, origin, targetByKey.app);
+    await page.getByRole('button', { name: 'Import a plan from a spreadsheet' }).click();
+    await page.getByLabel('Choose a spreadsheet file').waitFor();
+    await page.waitForTimeout(CHOOSING_FILE_MS);
+    preview.push((await measureImportPreview(page, csv)).ms);
+    await settle(page);
+    create.push((await measureImportCreate(page, rows)).ms);
+    if (run === options.imports - 1) floor = await splitBaseline(page, options.parseRuns);
+    await context.close();
+  }
+  return { rows, csvBytes: fs.statSync(csv).size, preview: summarise(preview), create: summarise(create), split: summarise(floor) };
+}
+
 function commitOf() {
   const git = (...args) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
   try {
@@ -273,6 +323,8 @@ async function main() {
       sizes: {},
     };
     for (const actions of options.sizes) results.sizes[actions] = await benchSize(browser, server.origin, actions, options, requests);
+    log(`import: a ${options.importRows}-row CSV, ${options.imports} times`);
+    results.import = await importRuns(browser, server.origin, options);
     const largest = Math.max(...options.sizes);
     log(`memory: opening and closing the ${largest}-action plan ${options.cycles} times`);
     const memory = await measureMemoryCycles(browser, server.origin, targetByKey.app, `/plans/${path.basename(planFile(options, largest))}`, largest, options.cycles, requests);

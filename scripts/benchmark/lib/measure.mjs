@@ -237,3 +237,32 @@ export async function measureDashboardLead(page, target, name) {
   await settle(page);
   return result;
 }
+
+/** Import, first step: from choosing the CSV on the import page to the
+ * first paint of the preview ("Check the plan before it is made"). */
+export function measureImportPreview(page, csvPath) {
+  const spec = {
+    trigger: 'change',
+    triggerSelector: '#import-file',
+    done: { kind: 'element', selector: '#import-preview-title' },
+    timeoutMs: OPEN_TIMEOUT_MS,
+  };
+  return measure(page, spec, () => page.getByLabel('Choose a spreadsheet file').setInputFiles(csvPath));
+}
+
+/** Import, second step: from "Create plan" to the first paint of the plan
+ * with every action counted. */
+export function measureImportCreate(page, rows) {
+  const spec = {
+    trigger: 'click',
+    triggerSelector: '.import__preview',
+    done: { kind: 'count', selector: '#results-count', equals: { shown: rows, total: rows } },
+    timeoutMs: OPEN_TIMEOUT_MS,
+  };
+  return measure(page, spec, () => page.getByRole('button', { name: 'Create plan' }).click());
+}
+
+/** The page's own naive split of the CSV it was just given. */
+export function splitBaseline(page, runs) {
+  return page.evaluate((n) => window.__bench.splitBaseline(n), runs);
+}
