@@ -185,7 +185,7 @@ function notes(results) {
   return [
     `- Run ${results.date} on commit \`${results.commit}\`, ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, ${m.os}; ${m.chromium} headless; Node ${m.node}.`,
     `- Load average (1 minute) ${m.loadAverage.start} at the start and ${m.loadAverage.end} at the end: anything else running slows every page alike.`,
-    `- Runs per size: ${o.opens} opens (each in a fresh page), ${o.keys} keystrokes, ${o.leads} lead choices, ${o.edits} edits, ${o.exports} exports; ${o.parseRuns} JSON.parse runs.`,
+    `- Runs per size: ${o.opens} opens (each in a fresh page), ${o.keys} keystrokes, ${o.leads} lead choices, ${o.edits} edits, ${o.exports} exports, ${o.dashboards} dashboards; ${o.parseRuns} JSON.parse runs. Imports: ${o.imports} of ${int(o.importRows)} rows, each in a fresh page.`,
     '- Each open is in a fresh page, one second after it is ready for a file (every page gets the same pause: nobody chooses a file the instant a page appears).',
     '- Times are taken in the page with performance.now(): from the input event (file chosen, keydown, click) to the first frame rendered after the results count changed, or to the journal\'s localStorage.setItem, or to the export\'s download link being clicked.',
     `- Each timed keystroke is the last letter of a prefix that changes the results in all three pages (${keys}).`,
@@ -233,10 +233,13 @@ export function writeResults(folder, results, judged) {
   fs.writeFileSync(`${folder}/latest.md`, `# Benchmark: Plan Tracker against peers\n\n${markdown(results, judged, 2)}`);
 }
 
-const README_INTRO = `How fast Plan Tracker opens, filters, saves and exports large plans, against
+const README_INTRO = `How fast Plan Tracker opens, filters, saves, exports, draws its dashboard and
+imports large plans, against
 two peers over the same plan file in the same run: a plain JavaScript page
 (the lower bound: JSON.parse, String.includes, the first 100 rows drawn) and
-DataTables from npm with its search box. Run it with:
+DataTables from npm with its search box (nothing else imports a spreadsheet,
+so an import is set against the page's own naive split of the same CSV).
+Run it with:
 
 \`\`\`sh
 bash scripts/bench                          # full run: 1,000, 10,000 and 20,000 actions
@@ -249,10 +252,11 @@ with \`--no-build\`), generates the plans with \`generate_plan\` into
 each budget (exiting 0 either way: it is a report, not a test), and writes
 \`scripts/benchmark/results/latest.md\` and \`latest.json\`. Options:
 \`--no-build\`; \`--sizes 1000,20000\`; \`--runs N\`, the number of runs of
-every measure (by default 5 opens, 15 keystrokes, 10 lead choices, 10 edits
-and 5 exports per size); \`--opens\`, \`--keys\`, \`--leads\`, \`--edits\`,
-\`--exports\`, \`--cycles N\` for one measure; \`--no-readme\`. Measuring all
-three sizes takes about three minutes on two cores, after the build. A full
+every measure (by default 5 opens, 15 keystrokes, 10 lead choices, 10 edits,
+5 exports and 10 dashboards per size, and 5 imports); \`--opens\`, \`--keys\`,
+\`--leads\`, \`--edits\`, \`--exports\`, \`--dashboards\`, \`--imports\`,
+\`--cycles N\` for one measure; \`--import-rows N\` (5,000); \`--no-readme\`.
+Measuring takes about seven minutes on two cores, after the build. A full
 run rewrites the tables below; a run without every size leaves them alone.
 They are from the latest full run on a 2-core machine; other work on the
 machine slows every page alike, so compare the ratios more than the times.`;
