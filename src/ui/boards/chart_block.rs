@@ -76,10 +76,12 @@ pub fn ChartBlock(
             problem.set(outcome.err().map(|e| e.to_string()));
         });
     };
+    // The options are worked out only for a chart in view: one scrolled
+    // away costs nothing on a filter change until it is seen again.
     Effect::new(move |_| {
-        json.track();
         charting.track();
         if in_view.get() {
+            json.track();
             draw();
         }
     });

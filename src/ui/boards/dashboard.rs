@@ -86,9 +86,11 @@ pub fn DashboardPage() -> impl IntoView {
                 <div class="chart-grid">
                     <For each=move || views.with(|v| v.iter().map(|c| c.title.clone()).collect::<Vec<_>>()) key=|title| title.clone() let:title>
                         <ChartBlock id=chart_id(&title)
-                            view=Signal::derive({
+                            // A memo: the chart's title, table and options
+                            // all read it, and it is found and copied once.
+                            view=Memo::new({
                                 let title = title.clone();
-                                move || views.with(|v| v.iter().find(|c| c.title == title).cloned().unwrap_or_else(|| empty(&title)))
+                                move |_| views.with(|v| v.iter().find(|c| c.title == title).cloned().unwrap_or_else(|| empty(&title)))
                             })
                             charting=charting on_choose=choose/>
                     </For>
