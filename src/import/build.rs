@@ -339,7 +339,7 @@ impl Ids {
 }
 
 /// The key two titles are the same by: case and spacing aside.
-fn key(title: &str) -> String {
+pub(crate) fn key(title: &str) -> String {
     title
         .split_whitespace()
         .collect::<Vec<_>>()

@@ -8,6 +8,7 @@
 //! already has is left as it is and counted. Nothing is dropped: columns
 //! kept as they are become a note on the new action.
 
+use super::build::key;
 use crate::plan::dates::iso_date;
 use crate::plan::{Action, Activity, Plan, Priority};
 use crate::progress::structure::{Level, ListField, TextField};
@@ -60,15 +61,6 @@ impl Additions {
         text.push('.');
         text
     }
-}
-
-/// The key two titles are the same by: case and spacing aside.
-fn key(title: &str) -> String {
-    title
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
 }
 
 /// The changes that add to `open` what `made` (a plan made from the rows)

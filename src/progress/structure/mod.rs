@@ -16,11 +16,17 @@
 //! Deleting a measure or priority also drops the links to it, so the
 //! exported file always reads back.
 
+mod editor;
+
+pub use editor::{
+    cannot_delete, date_understood, split_lines, summary, up_and_down, what_goes, ItemDraft,
+    Outline,
+};
+
 use serde::Serialize;
 
 use super::edit::{in_time_order, Change, Edit};
-use crate::plan::dates::{iso_date, long_date, parse_iso_date};
-use crate::plan::due::read_label;
+use crate::plan::dates::parse_iso_date;
 use crate::plan::{Action, Activity, Due, Extra, Lead, Measure, Plan, Priority};
 
 /// Which kind of item a structure change adds.
@@ -264,23 +270,26 @@ fn add(plan: &mut Plan, id: &str, level: Level, parent: Option<&str>, title: &st
             priorities: None,
             extra: Extra::new(),
         }),
-        (Level::Activity, Some(Spot::Priority(pi))) => plan.priorities[pi]
-            .activities
-            .get_or_insert_with(Vec::new)
-            .push(Activity {
-                id,
-                number: None,
-                title,
-                strategic_plan: None,
-                governance_group: None,
-                lead: None,
-                partners: None,
-                remarks: None,
-                actions: None,
-                measure_ids: None,
-                progress: None,
-                extra: Extra::new(),
-            }),
+        (Level::Activity, Some(Spot::Priority(pi))) => match plan.priorities.get_mut(pi) {
+            Some(priority) => priority
+                .activities
+                .get_or_insert_with(Vec::new)
+                .push(Activity {
+                    id,
+                    number: None,
+                    title,
+                    strategic_plan: None,
+                    governance_group: None,
+                    lead: None,
+                    partners: None,
+                    remarks: None,
+                    actions: None,
+                    measure_ids: None,
+                    progress: None,
+                    extra: Extra::new(),
+                }),
+            None => return false,
+        },
         (Level::Action, Some(Spot::Activity(pi, ai))) => match plan.activity_mut(pi, ai) {
             Some(activity) => activity.actions.get_or_insert_with(Vec::new).push(Action {
                 id,
@@ -361,9 +370,10 @@ fn set_text(plan: &mut Plan, id: &str, field: TextField, text: Option<&str>) -> 
         (Spot::Plan, TextField::Title) => plan.title = text.unwrap_or_default(),
         (Spot::Plan, TextField::Organisation) => plan.organisation = text,
         (Spot::Plan, TextField::Revision) => plan.revision = text,
-        (Spot::Priority(pi), TextField::Title) => {
-            plan.priorities[pi].title = text.unwrap_or_default()
-        }
+        (Spot::Priority(pi), TextField::Title) => match plan.priorities.get_mut(pi) {
+            Some(priority) => priority.title = text.unwrap_or_default(),
+            None => return false,
+        },
         (Spot::Activity(pi, ai), field) => {
             let Some(activity) = plan.activity_mut(pi, ai) else {
                 return false;
@@ -386,10 +396,12 @@ fn set_text(plan: &mut Plan, id: &str, field: TextField, text: Option<&str>) -> 
                 _ => return false,
             }
         }
-        (Spot::Measure(mi), TextField::Title) => match plan.measures.as_mut() {
-            Some(measures) => measures[mi].title = text.unwrap_or_default(),
-            None => return false,
-        },
+        (Spot::Measure(mi), TextField::Title) => {
+            match plan.measures.as_mut().and_then(|m| m.get_mut(mi)) {
+                Some(measure) => measure.title = text.unwrap_or_default(),
+                None => return false,
+            }
+        }
         _ => return false,
     }
     true
@@ -399,8 +411,15 @@ fn set_list(plan: &mut Plan, id: &str, field: ListField, items: &[String]) -> bo
     let lines: Vec<String> = items.iter().filter_map(|i| present(Some(i))).collect();
     let lines = (!lines.is_empty()).then_some(lines);
     match (find(plan, id), field) {
-        (Some(Spot::Priority(pi)), ListField::Outcomes) => plan.priorities[pi].outcomes = lines,
-        (Some(Spot::Priority(pi)), ListField::Success) => plan.priorities[pi].success = lines,
+        (Some(Spot::Priority(pi)), ListField::Outcomes | ListField::Success) => {
+            let Some(priority) = plan.priorities.get_mut(pi) else {
+                return false;
+            };
+            match field {
+                ListField::Outcomes => priority.outcomes = lines,
+                _ => priority.success = lines,
+            }
+        }
         (Some(Spot::Activity(pi, ai)), ListField::Partners) => match plan.activity_mut(pi, ai) {
             Some(activity) => activity.partners = lines,
             None => return false,
@@ -425,14 +444,18 @@ fn move_item(plan: &mut Plan, id: &str, parent: Option<&str>, before: Option<&st
     };
     match (spot, to) {
         (Spot::Priority(pi), None) => {
-            let item = plan.priorities.remove(pi);
+            let Some(item) = take(&mut plan.priorities, pi) else {
+                return false;
+            };
             insert_before(&mut plan.priorities, item, before, |p| &p.id);
         }
         (Spot::Measure(mi), None) => {
             let Some(measures) = plan.measures.as_mut() else {
                 return false;
             };
-            let item = measures.remove(mi);
+            let Some(item) = take(measures, mi) else {
+                return false;
+            };
             insert_before(measures, item, before, |m| &m.id);
         }
         (Spot::Activity(pi, ai), to @ (None | Some(Spot::Priority(_)))) => {
@@ -440,17 +463,23 @@ fn move_item(plan: &mut Plan, id: &str, parent: Option<&str>, before: Option<&st
                 Some(Spot::Priority(to)) => to,
                 _ => pi,
             };
-            let Some(item) = plan.priorities[pi]
-                .activities
-                .as_mut()
-                .map(|a| a.remove(ai))
+            let Some(item) = plan
+                .priorities
+                .get_mut(pi)
+                .and_then(|p| p.activities.as_mut())
+                .and_then(|a| take(a, ai))
             else {
                 return false;
             };
-            let siblings = plan.priorities[target]
-                .activities
-                .get_or_insert_with(Vec::new);
-            insert_before(siblings, item, before, |a| &a.id);
+            let Some(to) = plan.priorities.get_mut(target) else {
+                return false;
+            };
+            insert_before(
+                to.activities.get_or_insert_with(Vec::new),
+                item,
+                before,
+                |a| &a.id,
+            );
         }
         (Spot::Action(pi, ai, ki), to @ (None | Some(Spot::Activity(..)))) => {
             let (tp, ta) = match to {
@@ -460,7 +489,7 @@ fn move_item(plan: &mut Plan, id: &str, parent: Option<&str>, before: Option<&st
             let Some(item) = plan
                 .activity_mut(pi, ai)
                 .and_then(|a| a.actions.as_mut())
-                .map(|k| k.remove(ki))
+                .and_then(|k| take(k, ki))
             else {
                 return false;
             };
@@ -479,6 +508,11 @@ fn move_item(plan: &mut Plan, id: &str, parent: Option<&str>, before: Option<&st
     true
 }
 
+/// The item at `at`, taken out of the list; none when there is none there.
+fn take<T>(list: &mut Vec<T>, at: usize) -> Option<T> {
+    (at < list.len()).then(|| list.remove(at))
+}
+
 fn insert_before<T>(list: &mut Vec<T>, item: T, before: Option<&str>, id: impl Fn(&T) -> &String) {
     let at = before
         .and_then(|b| list.iter().position(|x| id(x) == b))
@@ -492,7 +526,7 @@ fn delete(plan: &mut Plan, id: &str) -> bool {
             if plan.priorities.len() == 1 {
                 return false;
             }
-            plan.priorities.remove(pi);
+            take(&mut plan.priorities, pi);
             for measure in plan.measures.iter_mut().flatten() {
                 if let Some(links) = measure.priorities.as_mut() {
                     links.retain(|l| l.id != id);
@@ -503,18 +537,22 @@ fn delete(plan: &mut Plan, id: &str) -> bool {
             }
         }
         Some(Spot::Activity(pi, ai)) => {
-            if let Some(activities) = plan.priorities[pi].activities.as_mut() {
-                activities.remove(ai);
+            if let Some(activities) = plan
+                .priorities
+                .get_mut(pi)
+                .and_then(|p| p.activities.as_mut())
+            {
+                take(activities, ai);
             }
         }
         Some(Spot::Action(pi, ai, ki)) => {
             if let Some(actions) = plan.activity_mut(pi, ai).and_then(|a| a.actions.as_mut()) {
-                actions.remove(ki);
+                take(actions, ki);
             }
         }
         Some(Spot::Measure(mi)) => {
             if let Some(measures) = plan.measures.as_mut() {
-                measures.remove(mi);
+                take(measures, mi);
             }
             let unlink = |ids: &mut Option<Vec<String>>| {
                 if let Some(list) = ids.as_mut() {
@@ -536,366 +574,4 @@ fn delete(plan: &mut Plan, id: &str) -> bool {
         Some(Spot::Plan) | None => return false,
     }
     true
-}
-
-/// The changes that move an item one place up or down among its siblings,
-/// when it can move that way: (up, down).
-pub fn up_and_down(plan: &Plan, id: &str) -> (Option<Change>, Option<Change>) {
-    let siblings: Vec<&str> = match find(plan, id) {
-        Some(Spot::Priority(_)) => plan.priorities.iter().map(|p| p.id.as_str()).collect(),
-        Some(Spot::Activity(pi, _)) => plan.priorities[pi]
-            .activities()
-            .iter()
-            .map(|a| a.id.as_str())
-            .collect(),
-        Some(Spot::Action(pi, ai, _)) => plan
-            .activity(pi, ai)
-            .map(|a| a.actions().iter().map(|k| k.id.as_str()).collect())
-            .unwrap_or_default(),
-        Some(Spot::Measure(_)) => plan.measures().iter().map(|m| m.id.as_str()).collect(),
-        Some(Spot::Plan) | None => return (None, None),
-    };
-    let Some(at) = siblings.iter().position(|s| *s == id) else {
-        return (None, None);
-    };
-    let to = |before: Option<&str>| Change::MoveItem {
-        item: id.to_owned(),
-        parent: None,
-        before: before.map(str::to_owned),
-    };
-    let up = (at > 0).then(|| to(siblings.get(at - 1).copied()));
-    let down = (at + 1 < siblings.len()).then(|| to(siblings.get(at + 2).copied()));
-    (up, down)
-}
-
-/// What deleting an item takes with it, for the question before it goes:
-/// "the key activity 'Early help' and its 4 key actions".
-pub fn what_goes(plan: &Plan, id: &str) -> Option<String> {
-    let count = |n: usize, one: &str, many: &str| match n {
-        1 => format!("1 {one}"),
-        n => format!("{n} {many}"),
-    };
-    let (noun, title, inside) = match find(plan, id)? {
-        Spot::Priority(pi) => {
-            let priority = &plan.priorities[pi];
-            let activities = priority.activities();
-            let actions: usize = activities.iter().map(|a| a.actions().len()).sum();
-            let inside = match (activities.len(), actions) {
-                (0, _) => None,
-                (a, 0) => Some(count(a, "key activity", "key activities")),
-                (a, k) => Some(format!(
-                    "{} with {}",
-                    count(a, "key activity", "key activities"),
-                    count(k, "key action", "key actions")
-                )),
-            };
-            ("priority", &priority.title, inside)
-        }
-        Spot::Activity(pi, ai) => {
-            let activity = plan.activity(pi, ai)?;
-            let actions = activity.actions().len();
-            let inside = (actions > 0).then(|| count(actions, "key action", "key actions"));
-            ("key activity", &activity.title, inside)
-        }
-        Spot::Action(pi, ai, ki) => ("key action", &plan.action(pi, ai, ki)?.title, None),
-        Spot::Measure(mi) => ("measure", &plan.measures()[mi].title, None),
-        Spot::Plan => return None,
-    };
-    Some(match inside {
-        Some(inside) => format!("the {noun} '{title}' and its {inside}"),
-        None => format!("the {noun} '{title}'"),
-    })
-}
-
-/// Why an item cannot be deleted, if it cannot.
-pub fn cannot_delete(plan: &Plan, id: &str) -> Option<&'static str> {
-    match find(plan, id) {
-        Some(Spot::Priority(_)) if plan.priorities.len() == 1 => {
-            Some("A plan needs at least one priority: add another before deleting this one.")
-        }
-        Some(Spot::Plan) | None => Some("It is no longer in the plan."),
-        _ => None,
-    }
-}
-
-/// The date understood from a deadline as written, shown beside it:
-/// "31 March 2017", "1 October 2016 to 31 March 2017", or why there is none.
-pub fn date_understood(label: &str) -> String {
-    let label = label.trim();
-    if label.is_empty() {
-        return "No deadline".to_owned();
-    }
-    if let Some(date) = parse_iso_date(label) {
-        return long_date(date);
-    }
-    match read_label(label) {
-        Some(deadline) => match (deadline.start, deadline.date) {
-            (Some(start), Some(date)) => format!("{} to {}", long_date(start), long_date(date)),
-            (None, Some(date)) => long_date(date),
-            (Some(start), None) => format!("Begins {}", long_date(start)),
-            (None, None) => "No date understood".to_owned(),
-        },
-        None => "No date understood: the action will show as having no date".to_owned(),
-    }
-}
-
-/// What a form for one item says now, to be compared with the item.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ItemDraft {
-    pub title: String,
-    pub lead: String,
-    pub governance_group: String,
-    pub deadline: String,
-    /// One per line.
-    pub partners: String,
-    pub outcomes: String,
-    pub success: String,
-    /// An action's activity, by id: choosing another moves the action there.
-    pub activity: String,
-}
-
-impl ItemDraft {
-    /// The form for an item as the plan has it now.
-    pub fn of(plan: &Plan, id: &str) -> Option<ItemDraft> {
-        let lines = |list: Option<&[String]>| list.unwrap_or_default().join("\n");
-        let lead = |lead: Option<&Lead>| lead.map(|l| l.organisation.clone()).unwrap_or_default();
-        Some(match find(plan, id)? {
-            Spot::Plan => return None,
-            Spot::Priority(pi) => {
-                let p = &plan.priorities[pi];
-                ItemDraft {
-                    title: p.title.clone(),
-                    outcomes: lines(p.outcomes.as_deref()),
-                    success: lines(p.success.as_deref()),
-                    ..ItemDraft::default()
-                }
-            }
-            Spot::Activity(pi, ai) => {
-                let a = plan.activity(pi, ai)?;
-                ItemDraft {
-                    title: a.title.clone(),
-                    lead: lead(a.lead.as_ref()),
-                    governance_group: a.governance_group.clone().unwrap_or_default(),
-                    partners: lines(a.partners.as_deref()),
-                    ..ItemDraft::default()
-                }
-            }
-            Spot::Action(pi, ai, ki) => {
-                let k = plan.action(pi, ai, ki)?;
-                ItemDraft {
-                    title: k.title.clone(),
-                    lead: lead(k.lead.as_ref()),
-                    deadline: k.due.as_ref().map(deadline_as_written).unwrap_or_default(),
-                    activity: plan.activity(pi, ai)?.id.clone(),
-                    ..ItemDraft::default()
-                }
-            }
-            Spot::Measure(mi) => ItemDraft {
-                title: plan.measures()[mi].title.clone(),
-                ..ItemDraft::default()
-            },
-        })
-    }
-
-    /// The changes that make the item say what the form says: only the
-    /// fields that differ. An empty title is a problem, not a change.
-    pub fn changes(&self, plan: &Plan, id: &str) -> Result<Vec<Change>, &'static str> {
-        if self.title.trim().is_empty() {
-            return Err("Enter a title");
-        }
-        let Some(now) = ItemDraft::of(plan, id) else {
-            return Err("It is no longer in the plan");
-        };
-        let spot = find(plan, id).and_then(Spot::level);
-        let mut changes = Vec::new();
-        let mut text = |field: TextField, ours: &str, theirs: &str| {
-            if ours.trim() != theirs.trim() {
-                changes.push(Change::SetText {
-                    item: id.to_owned(),
-                    field,
-                    text: present(Some(ours)),
-                });
-            }
-        };
-        text(TextField::Title, &self.title, &now.title);
-        match spot {
-            Some(Level::Activity) => {
-                text(TextField::Lead, &self.lead, &now.lead);
-                text(
-                    TextField::GovernanceGroup,
-                    &self.governance_group,
-                    &now.governance_group,
-                );
-            }
-            Some(Level::Action) => {
-                text(TextField::Lead, &self.lead, &now.lead);
-                text(TextField::Deadline, &self.deadline, &now.deadline);
-            }
-            _ => {}
-        }
-        let mut list = |field: ListField, ours: &str, theirs: &str| {
-            if split_lines(ours) != split_lines(theirs) {
-                changes.push(Change::SetList {
-                    item: id.to_owned(),
-                    field,
-                    items: split_lines(ours),
-                });
-            }
-        };
-        match spot {
-            Some(Level::Priority) => {
-                list(ListField::Outcomes, &self.outcomes, &now.outcomes);
-                list(ListField::Success, &self.success, &now.success);
-            }
-            Some(Level::Activity) => list(ListField::Partners, &self.partners, &now.partners),
-            _ => {}
-        }
-        if spot == Some(Level::Action) && !self.activity.is_empty() && self.activity != now.activity
-        {
-            changes.push(Change::MoveItem {
-                item: id.to_owned(),
-                parent: Some(self.activity.clone()),
-                before: None,
-            });
-        }
-        Ok(changes)
-    }
-}
-
-/// A deadline as a person would type it again: its label, else its date.
-fn deadline_as_written(due: &Due) -> String {
-    due.label
-        .clone()
-        .or_else(|| due.date.map(iso_date))
-        .unwrap_or_default()
-}
-
-/// Lines of a list field: trimmed, blank lines dropped.
-pub fn split_lines(text: &str) -> Vec<String> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
-
-/// Where every item is and what is in it, for drawing the plan's outline
-/// without walking the plan for each row.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Outline {
-    pub priorities: Vec<String>,
-    pub measures: Vec<String>,
-    /// Every activity, by priority, for "move to another activity":
-    /// (activity id, "Priority title › Activity title").
-    pub activities: Vec<(String, String)>,
-    children: foldhash::HashMap<String, Vec<String>>,
-    spots: foldhash::HashMap<String, Spot>,
-    pub actions: usize,
-}
-
-impl Outline {
-    pub fn of(plan: &Plan) -> Outline {
-        let mut outline = Outline::default();
-        for (pi, priority) in plan.priorities.iter().enumerate() {
-            outline.priorities.push(priority.id.clone());
-            outline
-                .spots
-                .insert(priority.id.clone(), Spot::Priority(pi));
-            let mut activities = Vec::new();
-            for (ai, activity) in priority.activities().iter().enumerate() {
-                activities.push(activity.id.clone());
-                outline
-                    .spots
-                    .insert(activity.id.clone(), Spot::Activity(pi, ai));
-                outline.activities.push((
-                    activity.id.clone(),
-                    format!("{} › {}", priority.title, activity.title),
-                ));
-                let mut actions = Vec::new();
-                for (ki, action) in activity.actions().iter().enumerate() {
-                    actions.push(action.id.clone());
-                    outline
-                        .spots
-                        .insert(action.id.clone(), Spot::Action(pi, ai, ki));
-                }
-                outline.actions += actions.len();
-                outline.children.insert(activity.id.clone(), actions);
-            }
-            outline.children.insert(priority.id.clone(), activities);
-        }
-        for (mi, measure) in plan.measures().iter().enumerate() {
-            outline.measures.push(measure.id.clone());
-            outline.spots.insert(measure.id.clone(), Spot::Measure(mi));
-        }
-        outline
-    }
-
-    /// The activities of a priority, or the actions of an activity.
-    pub fn children(&self, id: &str) -> &[String] {
-        self.children.get(id).map_or(&[], Vec::as_slice)
-    }
-
-    pub fn spot(&self, id: &str) -> Option<Spot> {
-        self.spots.get(id).copied()
-    }
-}
-
-/// An item's title and the facts shown beside it in the outline.
-pub fn summary(plan: &Plan, spot: Spot) -> (String, Vec<(&'static str, String)>) {
-    let lead = |lead: Option<&Lead>| lead.map(|l| l.organisation.clone());
-    match spot {
-        Spot::Plan => (plan.title.clone(), Vec::new()),
-        Spot::Priority(pi) => match plan.priorities.get(pi) {
-            Some(p) => (p.title.clone(), Vec::new()),
-            None => Default::default(),
-        },
-        Spot::Activity(pi, ai) => match plan.activity(pi, ai) {
-            Some(a) => {
-                let facts = [
-                    ("Lead", lead(a.lead.as_ref())),
-                    (
-                        "Partners",
-                        (!a.partners().is_empty()).then(|| a.partners().join(", ")),
-                    ),
-                    ("Governance group", a.governance_group.clone()),
-                ];
-                (
-                    a.title.clone(),
-                    facts
-                        .into_iter()
-                        .filter_map(|(k, v)| Some((k, v?)))
-                        .collect(),
-                )
-            }
-            None => Default::default(),
-        },
-        Spot::Action(pi, ai, ki) => match plan.action(pi, ai, ki) {
-            Some(k) => {
-                let deadline = k.due.as_ref().map(|due| {
-                    let written = deadline_as_written(due);
-                    let understood = date_understood(&written);
-                    if due.label.is_none() {
-                        understood
-                    } else if understood.starts_with("No date") {
-                        format!("{written} (no date understood)")
-                    } else {
-                        format!("{written} (understood as {understood})")
-                    }
-                });
-                let facts = [("Deadline", deadline), ("Lead", lead(k.lead.as_ref()))];
-                (
-                    k.title.clone(),
-                    facts
-                        .into_iter()
-                        .filter_map(|(k, v)| Some((k, v?)))
-                        .collect(),
-                )
-            }
-            None => Default::default(),
-        },
-        Spot::Measure(mi) => match plan.measures().get(mi) {
-            Some(m) => (m.title.clone(), Vec::new()),
-            None => Default::default(),
-        },
-    }
 }
