@@ -106,9 +106,29 @@ pub async fn load() -> Result<(), ChartsError> {
     Ok(())
 }
 
+/// How ECharts paints a chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Renderer {
+    /// One canvas: on screen, where a filter change redraws several charts
+    /// and a canvas costs the page no elements to lay out.
+    Canvas,
+    /// Vector shapes, which print sharply at any size.
+    Svg,
+}
+
+impl Renderer {
+    fn name(self) -> &'static str {
+        match self {
+            Renderer::Canvas => "canvas",
+            Renderer::Svg => "svg",
+        }
+    }
+}
+
 /// A chart drawn into an element; disposed of when dropped.
 pub struct Drawn {
     instance: EChartsInstance,
+    renderer: Renderer,
     _on_click: Closure<dyn FnMut(JsValue)>,
 }
 
@@ -132,19 +152,19 @@ fn why(error: JsValue) -> ChartsError {
     ChartsError::NotDrawn(text)
 }
 
-/// Draws the chart whose options are `json` into `element` (as SVG, which
-/// prints sharply), calling `on_choose` with the index of a bar or slice
-/// chosen.
+/// Draws the chart whose options are `json` into `element` with
+/// `renderer`, calling `on_choose` with the index of a bar or slice chosen.
 pub fn draw(
     element: &web_sys::Element,
     json: &str,
+    renderer: Renderer,
     on_choose: impl Fn(usize) + 'static,
 ) -> Result<Drawn, ChartsError> {
     if !echarts_here() {
         return Err(ChartsError::NotLoaded);
     }
     let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"renderer".into(), &"svg".into());
+    let _ = js_sys::Reflect::set(&options, &"renderer".into(), &renderer.name().into());
     let instance = echarts_init(element, &JsValue::NULL, &options).map_err(why)?;
     let on_click = Closure::<dyn FnMut(JsValue)>::new(move |params: JsValue| {
         let index = js_sys::Reflect::get(&params, &"dataIndex".into())
@@ -159,6 +179,7 @@ pub fn draw(
         .map_err(why)?;
     let drawn = Drawn {
         instance,
+        renderer,
         _on_click: on_click,
     };
     drawn.update(json)?;
@@ -166,6 +187,11 @@ pub fn draw(
 }
 
 impl Drawn {
+    /// How this chart is painted.
+    pub fn renderer(&self) -> Renderer {
+        self.renderer
+    }
+
     /// Draws new options in place of the old.
     pub fn update(&self, json: &str) -> Result<(), ChartsError> {
         self.instance

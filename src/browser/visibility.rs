@@ -37,14 +37,14 @@ pub fn watch(
     })
 }
 
-/// Calls `on_change` with whether `element` is in view, or within half a
-/// screen of it, each time that changes (and once at the start). `None`
-/// where the browser cannot watch: the caller then takes it as in view.
+/// Calls `on_change` with whether any of `element` is in view, each time
+/// that changes (and once at the start). `None` where the browser cannot
+/// watch: the caller then takes it as in view.
 pub fn watch_in_view(
     element: &web_sys::Element,
     on_change: impl Fn(bool) + 'static,
 ) -> Option<VisibilityWatch> {
-    observe(element, "50% 0px", move |entry, _| {
+    observe(element, "0px", move |entry, _| {
         on_change(entry.is_intersecting())
     })
 }

@@ -1,12 +1,13 @@
 //! One chart, with its title and the table that says the same: drawn by
 //! ECharts once it is here and the chart is in view (or printed), redrawn
-//! in place when the figures change, and
+//! in place when the figures change, on a canvas on screen and as SVG for
+//! print, and
 //! each bar or slice (and each table row) a way to filter by what it is.
 
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::browser::charts::{self, ChartsError, Drawn};
+use crate::browser::charts::{self, ChartsError, Drawn, Renderer};
 use crate::browser::printing::before_printing;
 use crate::browser::visibility::{self, VisibilityWatch};
 use crate::report::charts::{options_json, ChartView};
@@ -36,9 +37,10 @@ pub fn ChartBlock(
     let drawn_json = StoredValue::new(None::<String>);
     let problem = RwSignal::new(None::<String>);
     let json = Memo::new(move |_| view.with(|v| options_json(&v.chart)));
-    // Drawing is most of what a filter change costs on the dashboard, so a
-    // chart is drawn only while it can be seen (or is about to be), and
-    // whatever is out of view is drawn when it scrolls in or is printed.
+    // Drawing is most of what a filter change costs on the dashboard (ECharts
+    // takes 10 to 15 ms a chart), so a chart is drawn only while some of it
+    // can be seen, and whatever is out of view is drawn when it scrolls in
+    // or is printed.
     let in_view = RwSignal::new(false);
     let watch: StoredValue<Option<VisibilityWatch>, LocalStorage> = StoredValue::new_local(None);
     Effect::new(move |_| {
@@ -50,8 +52,10 @@ pub fn ChartBlock(
             watch.set_value(watching);
         }
     });
-    // Draws the current figures, or redraws in place, unless already drawn.
-    let draw = move || {
+    // Draws the current figures with `renderer`, or redraws in place,
+    // unless already drawn so. A chart painted for print is painted anew on
+    // screen at the next change.
+    let draw = move |renderer: Renderer| {
         if charting.get_untracked() != Charting::Ready {
             return;
         }
@@ -59,13 +63,19 @@ pub fn ChartBlock(
             return;
         };
         json.with_untracked(|json| {
-            if drawn_json.with_value(|d| d.as_deref() == Some(json.as_str())) {
+            let same_renderer =
+                drawn.with_value(|d| d.as_ref().map(Drawn::renderer)) == Some(renderer);
+            if same_renderer && drawn_json.with_value(|d| d.as_deref() == Some(json.as_str())) {
                 return;
+            }
+            if !same_renderer {
+                // Disposed of before the element is drawn into again.
+                drawn.set_value(None);
             }
             let updated = drawn.with_value(|d| d.as_ref().map(|d| d.update(json)));
             let outcome = match updated {
                 Some(outcome) => outcome,
-                None => charts::draw(&element, json, move |index| {
+                None => charts::draw(&element, json, renderer, move |index| {
                     if let Some(choice) = view.with_untracked(|v| v.choices.get(index).cloned()) {
                         on_choose.run(choice);
                     }
@@ -82,7 +92,7 @@ pub fn ChartBlock(
         charting.track();
         if in_view.get() {
             json.track();
-            draw();
+            draw(Renderer::Canvas);
         }
     });
     // The table is made when it is first shown or printed, not on every
@@ -90,7 +100,7 @@ pub fn ChartBlock(
     let showing_table = RwSignal::new(false);
     let printing = RwSignal::new(false);
     let before_print = before_printing(move || {
-        draw();
+        draw(Renderer::Svg);
         printing.set(true);
     });
     let resize = leptos::prelude::window_event_listener(leptos::ev::resize, move |_| {
