@@ -1,5 +1,6 @@
 // Starts Plan Tracker: loads the main part of the app (the other parts are
-// downloaded when first used), then tells anyone listening that it started.
+// downloaded when first used), then tells anyone listening that it started,
+// and later, when idle, keeps the app for offline use (offline.js).
 import init from './plan-tracker.js';
 
 try {
@@ -13,3 +14,11 @@ try {
   message.textContent = 'Plan Tracker could not start. Reload the page; if that does not help, use an up-to-date browser such as Chrome, Edge, Firefox or Safari.';
   document.body.prepend(message);
 }
+
+// Keeping the app for offline use waits until the page is loaded and the
+// browser is idle (it downloads every file, a few megabytes, which must not
+// slow the plan being opened), and its code is fetched only then.
+const whenIdle = (work) => (window.requestIdleCallback ? requestIdleCallback(work, { timeout: 5000 }) : setTimeout(work, 2000));
+const keepForOffline = () => import('./offline.js').then((offline) => offline.keepForOffline()).catch(() => {});
+if (document.readyState === 'complete') whenIdle(keepForOffline);
+else addEventListener('load', () => whenIdle(keepForOffline), { once: true });

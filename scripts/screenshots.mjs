@@ -46,6 +46,7 @@ for (const [name, width, height] of [['tablet', 1024, 768], ['phone', 390, 844]]
   await page.goto(`${sample}&due=overdue&sort=status`);
   await page.getByRole('heading', { level: 1 }).waitFor();
   await page.screenshot({ path: `${out}/${name}-filtered.png`, fullPage: false });
+  await page.getByRole('button', { name: 'More options' }).click();
   await page.getByLabel('Open another plan file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "plan-tracker/plan", "title": "x" "id": 1}') });
   await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
   await page.screenshot({ path: `${out}/${name}-error.png` });

@@ -21,9 +21,10 @@
 //! wasm-split): the main part shows a plan, and the measures page, "Share and
 //! merge", the progress form, the notes and history list and the plan file
 //! writer, the dashboard, the exception report, meeting mode, the
-//! snapshot writer, the import page, the plan editor and the shaper (which
-//! applies structure changes) are each downloaded the first time they are
-//! used. The
+//! snapshot writer, the import page, the plan editor, the accessibility
+//! statement and the shaper (which applies structure changes) are each
+//! downloaded the first time they are used; once the service worker
+//! (`public/service-worker.js`) has kept them all, with no network. The
 //! split points are the `#[wasm_split]` functions; see `ui::on_demand`. A
 //! part never calls another part's split point itself, even through the
 //! main part's methods: it asks through a callback the app gives at start
@@ -104,6 +105,14 @@
 //!   would be, with "Try again"; the plan and the changes stay as they were.
 //! - Text from a file is only ever rendered as text: no module sets raw HTML,
 //!   and links are followed only for http, https and mailto.
+//! - The app runs under a strict content security policy (`index.html`): no
+//!   inline script, style attribute or handler, no eval (WebAssembly's
+//!   compile aside), nothing from another origin. A style set from Rust goes
+//!   through the style property (`prop:style=`, which the browser takes as
+//!   CSS, not markup), never a `style` attribute.
+//! - A new version of the app is taken only when the person reloads into
+//!   it, and never mixes parts with the old: each version's parts are under
+//!   their own content-hashed folder and kept by the service worker whole.
 //! - Nothing in `plan`, `query`, `progress`, `exchange` or `generate` uses
 //!   leptos, web_sys or js_sys.
 

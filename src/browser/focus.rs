@@ -17,3 +17,10 @@ pub fn focus_element(id: &str) {
         let _ = element.focus();
     }
 }
+
+/// Scrolls the page to its top, as following a link to another page would.
+pub fn scroll_to_top() {
+    if let Some(window) = web_sys::window() {
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}

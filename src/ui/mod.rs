@@ -10,6 +10,7 @@
 //! | `importing` | importing a plan from a spreadsheet or a pasted table |
 //! | `editing` | starting a new plan, and editing a plan's structure in place |
 //! | `boards` | for the board: the dashboard, the exception report, meeting mode, snapshots |
+//! | `accessibility` | the accessibility statement |
 //! | `shared` | pieces several features use: the error summary, checkboxes, status tags, the plan's header, who is recording, parts downloaded on demand |
 //! | `state` | the app's state, by owner |
 //!
@@ -17,6 +18,7 @@
 //! its methods; words for people come from the domain modules, where they
 //! are tested natively.
 
+mod accessibility;
 pub(crate) mod boards;
 mod editing;
 mod importing;
@@ -31,7 +33,7 @@ mod welcome;
 
 use leptos::prelude::*;
 
-use crate::browser::{address, leaving, storage};
+use crate::browser::{address, focus, leaving, storage};
 use shared::on_demand::on_demand;
 use shell::opening::{Opening, Source};
 use state::{AppState, Page};
@@ -88,6 +90,7 @@ pub fn App() -> impl IntoView {
                 <shell::opening::OpeningStatus/>
                 {move || match shown.get() {
                     (_, Page::Import) => on_demand(importing::import_page).into_any(),
+                    (_, Page::Accessibility) => on_demand(accessibility::statement_page).into_any(),
                     (_, Page::NewPlan) | (Showing::Plan, Page::Edit) => on_demand(editing::editing_page).into_any(),
                     (Showing::Welcome, _) => view! { <welcome::Welcome/> }.into_any(),
                     (Showing::Shaping, _) => view! { <shell::shaping_status::ShapingStatus/> }.into_any(),
@@ -101,6 +104,10 @@ pub fn App() -> impl IntoView {
             </main>
             <footer class="footer">
                 <p>"Plan Tracker runs entirely in your browser. Plans and changes stay on this device until you export them."</p>
+                <p><button type="button" class="link-button" on:click=move |_| {
+                    state.set_page(Page::Accessibility);
+                    focus::scroll_to_top();
+                }>"Accessibility statement"</button></p>
             </footer>
         </div>
     }

@@ -1,9 +1,8 @@
 // Starting a new plan and editing a plan's structure in place: every change
 // is signed, survives a reload, can be undone, shows in the history, and
 // comes out in the export, which reopens as the same plan.
-import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
-import { chooseFile, expectAccessible, openSample, sayWhoIAm } from './helpers.mjs';
+import { test, expect, chooseFile, expectAccessible, openSample, sayWhoIAm, openPlanMenu } from './helpers.mjs';
 
 test.use({ viewport: { width: 768, height: 1024 } });
 
@@ -86,6 +85,7 @@ test('a new plan is started, built in place, reloaded, exported and reopened as 
   await page.getByRole('button', { name: 'Yes, delete it' }).click();
   await expect(page.getByText(/Deleted the priority 'Keep people safe from fraud'/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Edit priority Keep people safe from fraud' })).toHaveCount(0);
+  await openPlanMenu(page);
   await page.getByRole('button', { name: 'Undo last change' }).click();
   await expect(page.getByRole('button', { name: 'Edit priority Keep people safe from fraud' })).toBeVisible();
 
@@ -119,6 +119,7 @@ test('a new plan is started, built in place, reloaded, exported and reopened as 
   await expect(page.getByText('No changes waiting to be exported')).toBeVisible();
 
   // The export reopens as the same plan.
+  await openPlanMenu(page);
   await page.getByRole('button', { name: 'Close plan' }).click();
   await chooseFile(page, 'Choose a plan file', 'exported.json', text);
   await expect(page.getByRole('heading', { level: 1, name: 'Community Safety Plan 2026 to 2029' })).toBeVisible();

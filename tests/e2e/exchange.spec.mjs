@@ -1,8 +1,7 @@
 // The coordinator-and-partners round trip by email, each in their own
 // browser profile: send packs, partners update them, merge the returns,
 // resolve a conflict, undo, export for the board; plus compare and CSV.
-import { test, expect } from '@playwright/test';
-import { openSample, expectAccessible, sayWhoIAm } from './helpers.mjs';
+import { test, expect, openSample, expectAccessible, sayWhoIAm, openPlanMenu } from './helpers.mjs';
 import fs from 'node:fs';
 
 const MASH_ACTION = 'Co-location of the MASH and Early Help Unit';
@@ -104,6 +103,7 @@ test('send packs, merge the returns, resolve a conflict and export for the board
   await expect(mash.getByText(/Teams co-located in October\./).first()).toBeVisible();
 
   // Undo takes the whole merge back; merging again brings it back.
+  await openPlanMenu(coordinator);
   await coordinator.getByRole('button', { name: 'Undo last change' }).click();
   await expect(mash.getByText('30%', { exact: true })).toBeVisible();
   await coordinator.getByRole('button', { name: 'Share and merge' }).click();

@@ -1,6 +1,5 @@
 // Filters the way people use them, and the address carrying the view.
-import { test, expect } from '@playwright/test';
-import { openSample, expectAccessible, SAMPLES } from './helpers.mjs';
+import { test, expect, openSample, expectAccessible, SAMPLES } from './helpers.mjs';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -1,6 +1,24 @@
 // Shared steps, written the way a person finds things: by role and label.
-import { expect } from '@playwright/test';
+import { test as base, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+
+export { expect };
+
+/** Playwright's test, failing any test in which the browser reports that the
+ * app broke its content security policy (index.html): Chromium says so on
+ * the console, for every page of the test's browser context. */
+export const test = base.extend({
+  /** Set by the one test that breaks the policy on purpose. */
+  breaksPolicyOnPurpose: [false, { option: true }],
+  context: async ({ context, breaksPolicyOnPurpose }, use) => {
+    const violations = [];
+    context.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    await use(context);
+    if (!breaksPolicyOnPurpose) expect(violations, 'content security policy violations').toEqual([]);
+  },
+});
 
 export const SAMPLES = [
   { file: 'notts-cypf-2016-18.json', title: 'Children, Young People and Families Plan 2016-2018', actions: 44 },
@@ -44,4 +62,12 @@ export async function sayWhoIAm(page, name = 'Sam Jones', organisation = 'Nottin
 
 export function countText(shown, total) {
   return shown === total ? `Showing all ${total} actions` : `Showing ${shown} of ${total} actions`;
+}
+
+/** Opens the toolbar's "More options" menu (save, undo, discard, close,
+ * open another file) unless it is open already. */
+export async function openPlanMenu(page) {
+  const more = page.getByRole('button', { name: 'More options' });
+  if ((await more.getAttribute('aria-expanded')) !== 'true') await more.click();
+  await expect(more).toHaveAttribute('aria-expanded', 'true');
 }

@@ -3,9 +3,8 @@
 // (tests/import-files, written by scripts/make-import-files); a mapping
 // corrected, problems listed before anything is made, the plan created,
 // reloaded, exported and reopened.
-import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
-import { expectAccessible, chooseFile, openSample, sayWhoIAm } from './helpers.mjs';
+import { test, expect, expectAccessible, chooseFile, openSample, sayWhoIAm, openPlanMenu } from './helpers.mjs';
 
 test.use({ viewport: { width: 768, height: 1024 } });
 
@@ -60,6 +59,7 @@ test('a CSV of a real plan is previewed, corrected, created, kept on reload, exp
   expect(plan.format).toBe('plan-tracker/plan');
   expect(plan.id).toBe('children-young-people-and-families-plan-2016-2018-imported');
   expect(plan.priorities.flatMap((p) => p.activities.flatMap((a) => a.actions)).length).toBe(44);
+  await openPlanMenu(page);
   await page.getByRole('button', { name: 'Close plan' }).click();
   await chooseFile(page, 'Choose a plan file', 'exported.json', text);
   await expect(page.getByRole('heading', { level: 1, name: /\(imported\)/ })).toBeVisible();
@@ -165,6 +165,7 @@ test('rows from a sheet are added to the open plan as one change, which undo tak
   await expect(page.getByText('From more-actions.csv: 1 key action added; 1 row was already in the plan and left as it was.')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Showing all 45 actions' })).toBeVisible();
   await expect(page.getByText('3 changes not exported yet')).toBeVisible();
+  await openPlanMenu(page);
   await page.getByRole('button', { name: 'Undo last change' }).click();
   await expect(page.getByRole('heading', { name: 'Showing all 44 actions' })).toBeVisible();
 });

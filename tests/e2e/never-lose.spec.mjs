@@ -1,9 +1,8 @@
 // Never lose an edit: undo across tabs, closing with changes saved nowhere,
 // a stored journal that can be neither read nor set aside, and changes to
 // items a new revision lacks, all in real Chromium.
-import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
-import { openSample, expectAccessible, sayWhoIAm } from './helpers.mjs';
+import { test, expect, openSample, expectAccessible, sayWhoIAm, openPlanMenu } from './helpers.mjs';
 
 test.use({ viewport: { width: 1024, height: 768 } });
 
@@ -56,6 +55,7 @@ test('a change undone in one tab does not come back from another', async ({ page
   await setStatus(page, 'Complete');
   await expect(actionItem(second).getByText('Complete').first()).toBeVisible();
   // Tab one undoes it.
+  await openPlanMenu(page);
   await page.getByRole('button', { name: 'Undo last change' }).click();
   await expect(actionItem(page).getByText('No status yet')).toBeVisible();
   await expect(actionItem(second).getByText('No status yet')).toBeVisible();
@@ -67,7 +67,9 @@ test('a change undone in one tab does not come back from another', async ({ page
   await expect(actionItem(page).getByText('No status yet')).toBeVisible();
   await expect(actionItem(second).getByText('No status yet')).toBeVisible();
   // Each tab's undo is for its own changes: tab one has none left.
+  await openPlanMenu(page);
   await expect(page.getByRole('button', { name: 'Undo last change' })).toBeDisabled();
+  await openPlanMenu(second);
   await expect(second.getByRole('button', { name: 'Undo last change' })).toBeEnabled();
   // An export from tab one holds tab two's change and not the undone one.
   const plan = await exportedPlan(page, () => page.getByRole('button', { name: 'Export plan' }).click());
@@ -84,6 +86,7 @@ test('closing with changes saved nowhere asks first and offers to export', async
   await setStatus(page, 'At risk');
   await expect(page.getByRole('alert').filter({ hasText: 'Browser storage is full' })).toBeVisible();
 
+  await openPlanMenu(page);
   await page.getByRole('button', { name: 'Close plan' }).click();
   const dialog = page.getByRole('alertdialog', { name: 'You have 1 change that is not saved' });
   await expect(dialog).toBeVisible();
@@ -95,6 +98,7 @@ test('closing with changes saved nowhere asks first and offers to export', async
   await expect(actionItem(page).getByText('At risk').first()).toBeVisible();
 
   // Export first: the file holds the change, and then closing loses nothing.
+  await openPlanMenu(page);
   await page.getByRole('button', { name: 'Close plan' }).click();
   const plan = await exportedPlan(page, () => dialog.getByRole('button', { name: 'Export plan' }).click());
   expect(plan.priorities[0].activities[2].actions[0].progress.status).toBe('at_risk');
@@ -110,6 +114,7 @@ test('opening another plan with changes saved nowhere asks first, and the warnin
   await openSample(page);
   await setStatus(page, 'Off track');
   const other = fs.readFileSync(new URL('../../public/samples/notts-cypf-2011-14.json', import.meta.url));
+  await openPlanMenu(page);
   await page.getByLabel('Open another plan file').setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: other });
   const dialog = page.getByRole('alertdialog', { name: 'You have 1 change that is not saved' });
   await expect(dialog).toBeVisible();
@@ -119,6 +124,7 @@ test('opening another plan with changes saved nowhere asks first, and the warnin
   await expect(actionItem(page).getByText('Off track').first()).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: 'Browser storage is full' })).toBeVisible();
   // Going ahead is the person's choice, said in so many words.
+  await openPlanMenu(page);
   await page.getByLabel('Open another plan file').setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: other });
   await dialog.getByRole('button', { name: 'Open it and lose 1 change' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Nottinghamshire Children, Young People and Families Plan' })).toBeVisible();
@@ -150,6 +156,7 @@ test('a change to an item a new revision lacks goes into the next export', async
   const revision = JSON.parse(fs.readFileSync(new URL('../../public/samples/notts-cypf-2016-18.json', import.meta.url), 'utf8'));
   revision.revision = '1.2';
   revision.priorities[0].activities[2].actions.shift();
+  await openPlanMenu(page);
   await page.getByLabel('Open another plan file').setInputFiles({ name: 'rev2.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(revision)) });
   await expect(page.getByRole('region', { name: 'Notices' })).toContainText('the next export carries them');
   const plan = await exportedPlan(page, () => page.getByRole('button', { name: 'Export plan' }).click());
@@ -158,6 +165,7 @@ test('a change to an item a new revision lacks goes into the next export', async
   await expect(page.getByText(/carries 1 change to an item this version of the plan does not have/)).toBeVisible();
   // The export counts it, and the file keeps it when opened again.
   await expect(page.getByText('No changes waiting to be exported')).toBeVisible();
+  await openPlanMenu(page);
   await page.getByLabel('Open another plan file').setInputFiles({ name: 'exported.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(plan)) });
   await expect(page.getByRole('region', { name: 'Notices' })).toContainText('carries 1 change recorded against items it no longer has');
 });

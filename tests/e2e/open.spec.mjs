@@ -1,6 +1,5 @@
 // Opening and reading plans: the welcome page, every sample, links, bad files.
-import { test, expect } from '@playwright/test';
-import { SAMPLES, openSample, expectAccessible, chooseFile } from './helpers.mjs';
+import { test, expect, SAMPLES, openSample, expectAccessible, chooseFile, openPlanMenu } from './helpers.mjs';
 import fs from 'node:fs';
 
 test('the welcome page offers a file chooser and the samples', async ({ page }) => {
@@ -74,6 +73,7 @@ for (const [name, content, expected] of badFiles) {
   test(`opening ${name} lists the problem and keeps the open plan`, async ({ page }) => {
     await openSample(page);
     const title = SAMPLES[0].title;
+    await openPlanMenu(page);
     await chooseFile(page, 'Open another plan file', name, content);
     const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
     await expect(summary).toBeVisible();

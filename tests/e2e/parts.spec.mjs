@@ -1,8 +1,7 @@
 // The app comes in parts: opening a plan downloads only the main part, and
 // the rest comes when first used. A part that cannot be downloaded is a
 // problem on the page with "Try again", and the plan stays open.
-import { test, expect } from '@playwright/test';
-import { openSample, expectAccessible, sayWhoIAm } from './helpers.mjs';
+import { test, expect, openSample, expectAccessible, sayWhoIAm } from './helpers.mjs';
 
 const ON_DEMAND = /\/(split_[a-z_]+|chunk_\d+)\.wasm$/;
 

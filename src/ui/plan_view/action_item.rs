@@ -77,7 +77,7 @@ pub fn ActionItem(
                 {move || progress.get().and_then(|p| p.percent).map(|p| view! {
                     <div><dt>"Complete"</dt><dd>
                         <span class="percent">{format!("{p}%")}</span>
-                        <span class="meter" aria-hidden="true"><span class="meter__bar" style=format!("width: {p}%")></span></span>
+                        <span class="meter" aria-hidden="true"><span class="meter__bar" prop:style=format!("width: {p}%")></span></span>
                     </dd></div>
                 })}
             </dl>

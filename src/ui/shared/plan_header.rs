@@ -38,20 +38,40 @@ pub fn PlanHeader() -> impl IntoView {
                 let by = present(&e.by).map(|b| format!(" by {b}")).unwrap_or_default();
                 facts.push(("Last exported", format!("{}{by}", long_moment(&e.at))));
             }
+            let has_facts = !facts.is_empty();
+            let facts_list = move |class: &'static str| {
+                let facts = facts.clone();
+                view! {
+                    <dl class=class>
+                        {facts.into_iter().map(|(k, v)| view! { <div class="facts__row"><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
+                    </dl>
+                }
+            };
+            // On a phone the facts go inside "About this plan", so that the
+            // first screen reaches the plan's actions; on wider screens they
+            // show beside the title. Each copy is shown at one size only.
+            let about = present(&plan.description).map(|d| {
+                d.split("\n\n")
+                    .map(|p| view! { <p>{p.to_owned()}</p> })
+                    .collect_view()
+            });
+            let narrow_only = about.is_none();
+            let has_about = !narrow_only || has_facts;
             view! {
                 <div class="plan-header">
                     {present(&plan.organisation).map(|o| view! { <span class="caption-l">{o.to_owned()}</span> })}
                     <h1 class="plan-title">{plan.title.clone()}</h1>
                     {present(&plan.subtitle).map(|s| view! { <p class="lead">{s.to_owned()}</p> })}
-                    {present(&plan.description).map(|d| view! {
-                        <details class="details">
+                    {has_about.then(|| view! {
+                        <details class="details" class:details--narrow-only=narrow_only>
                             <summary class="details__summary">"About this plan"</summary>
-                            <div class="details__text">{d.split("\n\n").map(|p| view! { <p>{p.to_owned()}</p> }).collect_view()}</div>
+                            <div class="details__text">
+                                {about}
+                                {facts_list("facts facts--narrow")}
+                            </div>
                         </details>
                     })}
-                    <dl class="facts">
-                        {facts.into_iter().map(|(k, v)| view! { <div class="facts__row"><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
-                    </dl>
+                    {facts_list("facts facts--wide")}
                 </div>
             }
         })

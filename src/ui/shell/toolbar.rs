@@ -1,9 +1,12 @@
 //! The plan's toolbar: its pages, the count of changes not yet exported,
-//! export, undo, discard, close, and opening another plan file.
+//! export, and a menu (a disclosure, so the plan and its first results are
+//! on the first screen of a phone or tablet) with saving to a file, undo,
+//! discard, close, and opening another plan file.
 
 use leptos::prelude::*;
 
 use super::opening::{use_opening, Source};
+use crate::browser::focus::scroll_to_top;
 use crate::plan::dates::long_moment;
 use crate::progress::{waiting_text, Journal};
 use crate::ui::sharing::export::{can_save_to_file, export, save_to_file};
@@ -18,6 +21,7 @@ pub fn Toolbar() -> impl IntoView {
     let last_export = Memo::new(move |_| state.plan.journal(|j| j.last_export.clone()));
     let recorded = Memo::new(move |_| state.plan.journal(|j| j.edits.len()));
     let confirming_discard = RwSignal::new(false);
+    let menu_open = RwSignal::new(false);
     let discard = move |_| {
         state.plan.discard();
         confirming_discard.set(false);
@@ -27,7 +31,10 @@ pub fn Toolbar() -> impl IntoView {
         view! {
             <li>
                 <button type="button" class="link-button" aria-current=move || (state.view.page.get() == page).then_some("page")
-                    on:click=move |_| state.set_page(page)>{label}</button>
+                    on:click=move |_| {
+                        state.set_page(page);
+                        scroll_to_top();
+                    }>{label}</button>
             </li>
         }
     };
@@ -47,6 +54,13 @@ pub fn Toolbar() -> impl IntoView {
             </p>
             <div class="toolbar__actions">
                 <button type="button" class="button" on:click=move |_| export(state)>"Export plan"</button>
+                <button type="button" class="button button--secondary toolbar__more"
+                    aria-controls="plan-menu" aria-expanded=move || menu_open.get().to_string()
+                    on:click=move |_| menu_open.update(|o| *o = !*o)>
+                    "More options"
+                </button>
+            </div>
+            <div class="toolbar__menu" id="plan-menu" hidden=move || !menu_open.get()>
                 {can_save_to_file().then(|| view! {
                     <button type="button" class="button button--secondary" on:click=move |_| save_to_file(state)>"Save to a file…"</button>
                 })}
@@ -58,17 +72,17 @@ pub fn Toolbar() -> impl IntoView {
                 <button type="button" class="button button--warning" disabled=move || recorded.get() == 0
                     on:click=move |_| confirming_discard.set(true)>"Discard my changes"</button>
                 <button type="button" class="button button--secondary" on:click=move |_| state.close()>"Close plan"</button>
-            </div>
-            <div class="toolbar__open">
-                <label class="label-s" for="another-plan-file">"Open another plan file"</label>
-                <input class="file-upload file-upload--small" id="another-plan-file" type="file" accept=".json,application/json"
-                    on:change=move |ev| {
-                        let input: web_sys::HtmlInputElement = event_target(&ev);
-                        if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                            opening.open(Source::File(file));
-                        }
-                        input.set_value("");
-                    }/>
+                <div class="toolbar__open">
+                    <label class="label-s" for="another-plan-file">"Open another plan file"</label>
+                    <input class="file-upload file-upload--small" id="another-plan-file" type="file" accept=".json,application/json"
+                        on:change=move |ev| {
+                            let input: web_sys::HtmlInputElement = event_target(&ev);
+                            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                                opening.open(Source::File(file));
+                            }
+                            input.set_value("");
+                        }/>
+                </div>
             </div>
             <Show when=move || confirming_discard.get()>
                 <div class="confirm" role="alertdialog" aria-labelledby="discard-title">

@@ -26,10 +26,12 @@ pub enum Page {
     NewPlan,
     /// "Edit the plan": its structure.
     Edit,
+    /// The accessibility statement.
+    Accessibility,
 }
 
 impl Page {
-    const ALL: [Page; 9] = [
+    const ALL: [Page; 10] = [
         Page::Plan,
         Page::Measures,
         Page::Dashboard,
@@ -39,6 +41,7 @@ impl Page {
         Page::Import,
         Page::NewPlan,
         Page::Edit,
+        Page::Accessibility,
     ];
 
     pub fn code(self) -> &'static str {
@@ -52,6 +55,7 @@ impl Page {
             Page::Import => "import",
             Page::NewPlan => "new",
             Page::Edit => "edit",
+            Page::Accessibility => "accessibility",
         }
     }
 
