@@ -104,7 +104,9 @@
 //! - A part of the app that cannot be downloaded is a problem shown where it
 //!   would be, with "Try again"; the plan and the changes stay as they were.
 //! - Text from a file is only ever rendered as text: no module sets raw HTML,
-//!   and links are followed only for http, https and mailto.
+//!   and links are followed only for http, https and mailto. Characters
+//!   that reverse or hide text are shown marked in names and titles
+//!   ([`plan::hidden`]), in the plan as shown, never in the file.
 //! - The app runs under a strict content security policy (`index.html`): no
 //!   inline script, style attribute or handler, no eval (WebAssembly's
 //!   compile aside), nothing from another origin. A style set from Rust goes

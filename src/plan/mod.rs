@@ -4,6 +4,7 @@
 pub mod dates;
 pub mod due;
 pub mod figure;
+pub mod hidden;
 pub(crate) mod json;
 pub mod model;
 mod moment;

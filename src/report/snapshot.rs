@@ -32,7 +32,7 @@ pub fn escape(text: &str) -> String {
 }
 
 /// GOV.UK-like type and tags, small enough to read in an email preview.
-const STYLE: &str = "body{font-family:Arial,Helvetica,sans-serif;color:#0b0c0c;max-width:60em;margin:1em auto;padding:0 1em;line-height:1.4}\
+const STYLE: &str = "body{font-family:Arial,Helvetica,sans-serif;color:#0b0c0c;max-width:60em;margin:1em auto;padding:0 1em;line-height:1.4;overflow-wrap:anywhere}\
 h1{font-size:1.8em;margin:.2em 0}h2{font-size:1.4em;border-top:2px solid #b1b4b6;padding-top:.5em;margin-top:1.5em}h3{font-size:1.15em;margin:1em 0 .3em}\
 .meta{color:#505a5f}.tag{display:inline-block;padding:0 .4em;font-weight:bold;border:1px solid #505a5f}\
 .tag-off_track{background:#f4cdc6;border-color:#d4351c}.tag-at_risk{background:#fcd6c3}.tag-on_track{background:#cce2d8}\

@@ -23,7 +23,7 @@ use crate::browser::address;
 use crate::browser::frames::when_idle;
 use crate::browser::storage::{self, Person, StorageError};
 use crate::plan::dates::parse_iso_date;
-use crate::plan::{read_plan, Plan, ReadError};
+use crate::plan::{hidden, read_plan, Plan, ReadError};
 use crate::progress::{Change, Journal};
 use crate::query;
 
@@ -205,6 +205,9 @@ impl AppState {
             // Filters from the address that name nothing in this plan are dropped.
             let (mut filter, mut notices) = query::filter_from_query(&address::query_pairs());
             notices.extend(query::keep_known(&mut filter, &opened.index));
+            if opened.marked > 0 {
+                notices.push(hidden::hidden_notice(opened.marked));
+            }
             notices.into_iter().for_each(|n| self.messages.notice(n));
             self.view.show(filter);
         });

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use crate::browser::clock;
 use crate::browser::storage::{self, StorageError};
-use crate::plan::{Moment, Plan};
+use crate::plan::{hidden, Moment, Plan};
 use crate::progress::{Change, Edit, Journal, Locator};
 use crate::query::{Index, Overlay, Rollups, SearchText};
 
@@ -33,20 +33,35 @@ pub struct Opened {
     search_text: Arc<OnceLock<SearchText>>,
     /// The `plan=` link it came from, kept in the address.
     pub link: Option<String>,
+    /// How many names and titles are shown with their hidden characters
+    /// marked (`plan::hidden`): the file keeps them as written.
+    pub marked: usize,
+}
+
+/// The plan as shown from the plan as read: itself, unless names or titles
+/// hide characters, which the copy shown marks.
+fn as_shown(plan: Arc<Plan>) -> (Arc<Plan>, usize) {
+    if !hidden::has_hidden(&plan) {
+        return (plan, 0);
+    }
+    let mut shown = Plan::clone(&plan);
+    let marked = hidden::reveal_hidden(&mut shown);
+    (Arc::new(shown), marked)
 }
 
 impl Opened {
     pub fn new(plan: Plan, link: Option<String>) -> Opened {
-        let index = Index::build(&plan);
-        let plan = Arc::new(plan);
+        let file = Arc::new(plan);
+        let (plan, marked) = as_shown(Arc::clone(&file));
         Opened {
-            file: Arc::clone(&plan),
+            index: Arc::new(Index::build(&plan)),
+            file,
             plan,
             unplaced: Arc::default(),
-            index: Arc::new(index),
             locator: Arc::default(),
             search_text: Arc::default(),
             link,
+            marked,
         }
     }
 
@@ -59,9 +74,11 @@ impl Opened {
             return self.clone();
         }
         let (plan, unplaced) = shape(&self.file, structure);
+        let (plan, marked) = as_shown(Arc::new(plan));
         Opened {
             index: Arc::new(Index::build(&plan)),
-            plan: Arc::new(plan),
+            plan,
+            marked,
             unplaced: Arc::new(unplaced),
             locator: Arc::default(),
             search_text: Arc::default(),
