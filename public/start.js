@@ -3,6 +3,21 @@
 // and later, when idle, keeps the app for offline use (offline.js).
 import init from './plan-tracker.js';
 
+// The plan the address names (?plan=...) is fetched while the app itself
+// downloads; the app takes the response (fetch_bytes in src/browser/files.rs)
+// and checks it as it would its own.
+const planLink = new URLSearchParams(location.search).get('plan');
+if (planLink) {
+  try {
+    const url = new URL(planLink, location.href);
+    if (url.protocol === 'http:' || url.protocol === 'https:') {
+      window.planTrackerPrefetch = { link: planLink, response: fetch(url) };
+    }
+  } catch {
+    // Not an address: the app says so when it reads the link itself.
+  }
+}
+
 try {
   const wasm = await init({ module_or_path: new URL('plan-tracker_bg.wasm', import.meta.url) });
   dispatchEvent(new CustomEvent('plan-tracker-started', { detail: { wasm } }));

@@ -3,7 +3,7 @@
 use std::cell::RefCell;
 use std::ops::Deref;
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::plan::{human_size, MAX_FILE_BYTES};
@@ -155,6 +155,28 @@ fn is_web_address(url: &str, page: &str) -> bool {
         .is_ok_and(|u| matches!(u.protocol().as_str(), "http:" | "https:"))
 }
 
+/// The fetch of `link` that `start.js` began while the app itself was
+/// downloading (the plan the address names: one round trip less before it
+/// shows), taken at most once.
+fn prefetched(window: &web_sys::Window, link: &str) -> Option<js_sys::Promise> {
+    let key = JsValue::from_str("planTrackerPrefetch");
+    let started = js_sys::Reflect::get(window, &key)
+        .ok()
+        .filter(JsValue::is_object)?;
+    let _ = js_sys::Reflect::delete_property(window.unchecked_ref::<js_sys::Object>(), &key);
+    let same = js_sys::Reflect::get(&started, &"link".into())
+        .ok()?
+        .as_string()?
+        == link;
+    if !same {
+        return None;
+    }
+    js_sys::Reflect::get(&started, &"response".into())
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
 /// Fetches a plan published at a link, relative to the page or absolute.
 /// Only http and https are fetched; a body larger than a plan can be is
 /// refused by its declared length before it is read, or as soon as reading
@@ -174,9 +196,8 @@ pub async fn fetch_bytes(url: &str) -> Result<FileBytes, FetchError> {
             url: url.to_owned(),
         });
     }
-    let response = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(|_| network())?;
+    let request = prefetched(&window, url).unwrap_or_else(|| window.fetch_with_str(url));
+    let response = JsFuture::from(request).await.map_err(|_| network())?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| network())?;
     if !response.ok() {
         return Err(FetchError::Status {
