@@ -39,8 +39,9 @@
 //! Bytes from a file or a link go to [`plan::read_plan`], which gives a plan
 //! or every problem with its place. The file's plan is then fixed for as
 //! long as it is open. The plan shown is the file's with the journal's
-//! structure changes applied ([`progress::structure::shape`], in a part of
-//! its own: a plan without structure changes never needs it); it changes
+//! structure changes applied ([`progress::structure::shape`]) and its
+//! hidden characters marked ([`plan::hidden`]), in a part of its own: a
+//! plan with neither never needs it; it changes
 //! only when the structure does, never for progress, and each shape gets an
 //! [`query::Index`] built once, and the words filter's
 //! [`query::SearchText`] once the browser is idle after the first paint (or

@@ -57,12 +57,12 @@ fn reveal_in_lead(lead: &mut Option<Lead>, found: &mut usize) {
     }
 }
 
-/// Whether any name or title people go by has a hidden character: the plan
-/// and its organisation, every title, lead, team, officer, partner and
+/// How many names and titles people go by have a hidden character: the
+/// plan and its organisation, every title, lead, team, officer, partner and
 /// governance group. A quick scan, so a plan without any is never copied.
-pub fn has_hidden(plan: &Plan) -> bool {
-    let mut copy_needed = false;
-    let mut check = |text: &str| copy_needed |= text.chars().any(is_hidden);
+pub fn count_hidden(plan: &Plan) -> usize {
+    let mut found = 0;
+    let mut check = |text: &str| found += usize::from(text.chars().any(is_hidden));
     check(&plan.title);
     plan.organisation.iter().for_each(|o| check(o));
     for priority in &plan.priorities {
@@ -71,13 +71,12 @@ pub fn has_hidden(plan: &Plan) -> bool {
             check(&activity.title);
             activity.governance_group.iter().for_each(|g| check(g));
             activity.partners.iter().flatten().for_each(|p| check(p));
-            for lead in activity.lead.iter().chain(
-                activity
-                    .actions
-                    .iter()
-                    .flatten()
-                    .filter_map(|a| a.lead.as_ref()),
-            ) {
+            let action_leads = activity
+                .actions
+                .iter()
+                .flatten()
+                .filter_map(|a| a.lead.as_ref());
+            for lead in activity.lead.iter().chain(action_leads) {
                 check(&lead.organisation);
                 lead.team.iter().chain(&lead.officer).for_each(|t| check(t));
             }
@@ -89,11 +88,11 @@ pub fn has_hidden(plan: &Plan) -> bool {
         }
     }
     plan.measures.iter().flatten().for_each(|m| check(&m.title));
-    copy_needed
+    found
 }
 
-/// Marks every hidden character in the plan's names and titles (as
-/// [`has_hidden`] lists them); returns how many texts were marked.
+/// Marks every hidden character in the plan's names and titles (those
+/// [`count_hidden`] counts); returns how many texts were marked.
 pub fn reveal_hidden(plan: &mut Plan) -> usize {
     let mut found = 0;
     reveal_in(&mut plan.title, &mut found);

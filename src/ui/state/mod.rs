@@ -178,10 +178,12 @@ impl AppState {
             ));
         }
         let opened = Opened::new(plan, link);
-        // A plan with structure changes is shown once the part that applies
-        // them is here, so that what follows reads the plan as it stands.
+        // A plan with structure changes, or hidden characters to mark, is
+        // shown once the part that shapes it is here, so that what follows
+        // reads the plan as it stands.
         let structural = |j: &Journal| j.edits.iter().any(|e| e.change.is_structural());
-        let needs_shaper = structural(&journal)
+        let needs_shaper = opened.hidden > 0
+            || structural(&journal)
             || self
                 .plan
                 .journal_untracked(|open| open.plan_id == journal.plan_id && structural(open));
@@ -205,8 +207,8 @@ impl AppState {
             // Filters from the address that name nothing in this plan are dropped.
             let (mut filter, mut notices) = query::filter_from_query(&address::query_pairs());
             notices.extend(query::keep_known(&mut filter, &opened.index));
-            if opened.marked > 0 {
-                notices.push(hidden::hidden_notice(opened.marked));
+            if opened.hidden > 0 {
+                notices.push(hidden::hidden_notice(opened.hidden));
             }
             notices.into_iter().for_each(|n| self.messages.notice(n));
             self.view.show(filter);

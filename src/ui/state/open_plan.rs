@@ -33,36 +33,33 @@ pub struct Opened {
     search_text: Arc<OnceLock<SearchText>>,
     /// The `plan=` link it came from, kept in the address.
     pub link: Option<String>,
-    /// How many names and titles are shown with their hidden characters
-    /// marked (`plan::hidden`): the file keeps them as written.
-    pub marked: usize,
-}
-
-/// The plan as shown from the plan as read: itself, unless names or titles
-/// hide characters, which the copy shown marks.
-fn as_shown(plan: Arc<Plan>) -> (Arc<Plan>, usize) {
-    if !hidden::has_hidden(&plan) {
-        return (plan, 0);
-    }
-    let mut shown = Plan::clone(&plan);
-    let marked = hidden::reveal_hidden(&mut shown);
-    (Arc::new(shown), marked)
+    /// How many of the file's names and titles hide characters
+    /// (`plan::hidden`). The plan shown marks them, so it is the shaper's
+    /// copy even without structure changes; the file keeps them as written.
+    pub hidden: usize,
 }
 
 impl Opened {
     pub fn new(plan: Plan, link: Option<String>) -> Opened {
-        let file = Arc::new(plan);
-        let (plan, marked) = as_shown(Arc::clone(&file));
+        let index = Index::build(&plan);
+        let hidden = hidden::count_hidden(&plan);
+        let plan = Arc::new(plan);
         Opened {
-            index: Arc::new(Index::build(&plan)),
-            file,
+            file: Arc::clone(&plan),
             plan,
             unplaced: Arc::default(),
+            index: Arc::new(index),
             locator: Arc::default(),
             search_text: Arc::default(),
             link,
-            marked,
+            hidden,
         }
+    }
+
+    /// Whether the plan shown is the shaper's copy of the file: when there
+    /// are structure changes to apply, or hidden characters to mark.
+    pub fn needs_shaping(&self, structure: &[Edit]) -> bool {
+        !structure.is_empty() || self.hidden > 0
     }
 
     /// The file's plan (this is as read) with `structure` changes applied
@@ -70,15 +67,13 @@ impl Opened {
     /// text are built afresh for the new shape: structure changes are rare,
     /// and a rebuild is what keeps every page reading one plan.
     fn shaped(&self, shape: Shaper, structure: &[Edit]) -> Opened {
-        if structure.is_empty() {
+        if !self.needs_shaping(structure) {
             return self.clone();
         }
         let (plan, unplaced) = shape(&self.file, structure);
-        let (plan, marked) = as_shown(Arc::new(plan));
         Opened {
             index: Arc::new(Index::build(&plan)),
-            plan,
-            marked,
+            plan: Arc::new(plan),
             unplaced: Arc::new(unplaced),
             locator: Arc::default(),
             search_text: Arc::default(),
@@ -181,7 +176,7 @@ impl OpenPlan {
         let opened = Memo::new_with_compare(
             move |_| {
                 let read = as_read.get()?;
-                if structure.with(Vec::is_empty) {
+                if !structure.with(|s| read.needs_shaping(s)) {
                     return Some(read);
                 }
                 match shaping.get() {

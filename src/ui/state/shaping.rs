@@ -1,5 +1,6 @@
-//! The shaper: applying structure changes to the plan shown, in a part of
-//! its own. A plan without structure changes never needs it; one with them
+//! The shaper: applying structure changes to the plan shown (and marking
+//! characters that hide text), in a part of its own. A plan without
+//! structure changes or such characters never needs it; one with them
 //! is shown once it has been downloaded (from the cache after the first
 //! time), and if it cannot be, the page says so with "Try again".
 //!
@@ -15,6 +16,7 @@ use leptos::prelude::*;
 use leptos::wasm_split::wasm_split;
 
 use super::open_plan::{Shaper, Shaping};
+use crate::plan::hidden::reveal_hidden;
 use crate::plan::Plan;
 use crate::progress::structure::shape;
 use crate::progress::Edit;
@@ -33,12 +35,15 @@ pub fn download() -> Pin<Box<dyn Future<Output = Result<Shaper, PartNotLoaded>>>
     Box::pin(shaper())
 }
 
+/// The plan shown: the file's, with its structure changes applied and its
+/// hidden characters marked (`plan::hidden`).
 fn shape_copy(file: &Plan, structure: &[Edit]) -> (Plan, Vec<String>) {
     let mut plan = file.clone();
     let unplaced = shape(&mut plan, structure)
         .into_iter()
         .map(|e| e.id.clone())
         .collect();
+    reveal_hidden(&mut plan);
     (plan, unplaced)
 }
 
