@@ -6,6 +6,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -44,8 +45,26 @@ function resolve(table, urlPath) {
   return null;
 }
 
+/** Types a real host compresses. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.webmanifest']);
+
+/** Compressed copies of the app's files, made once per file: brotli at its
+ * highest level, as a host would precompress, or gzip at level 9. */
+const compressed = new Map();
+function compress(file, data, encoding) {
+  const key = `${encoding}:${file}`;
+  if (!compressed.has(key)) {
+    compressed.set(key, encoding === 'br'
+      ? zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } })
+      : zlib.gzipSync(data, { level: 9 }));
+  }
+  return compressed.get(key);
+}
+
 /** Starts serving the repository at `root`, with the app from `dist` and the
- * plans from `plans`; resolves with { origin, close() }. Port 0 picks a free one. */
+ * plans from `plans`; resolves with { origin, close() }. Port 0 picks a free
+ * one. The app's own files (not the generated plans, which are chosen as
+ * files, not downloaded) are sent compressed when the browser accepts it. */
 export function startServer(root, { dist, plans }, port = 0) {
   const table = mounts(root, dist, plans);
   const server = http.createServer((request, response) => {
@@ -56,11 +75,20 @@ export function startServer(root, { dist, plans }, port = 0) {
         response.end('not found');
         return;
       }
-      response.writeHead(200, {
+      const headers = {
         'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
         'cache-control': 'no-store',
-      });
-      response.end(data);
+      };
+      const accepts = request.headers['accept-encoding'] || '';
+      const encoding = /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
+      let body = data;
+      if (encoding && file.startsWith(dist) && COMPRESSIBLE.has(path.extname(file))) {
+        body = compress(file, data, encoding);
+        headers['content-encoding'] = encoding;
+        headers.vary = 'accept-encoding';
+      }
+      response.writeHead(200, headers);
+      response.end(body);
     });
   });
   return new Promise((resolvePromise, reject) => {
