@@ -5,7 +5,10 @@ pub mod dates;
 pub mod due;
 pub mod figure;
 pub mod hidden;
-pub(crate) mod json;
+/// The JSON tree the reader builds; public for the fuzz targets and the
+/// JSONTestSuite test, not for other code.
+#[doc(hidden)]
+pub mod json;
 pub mod model;
 mod moment;
 mod place;

@@ -41,6 +41,15 @@ pub enum ReadError {
     TooLarge { bytes: usize },
     /// NUL bytes or text that is not UTF-8: an image, a spreadsheet, a zip.
     NotText,
+    /// Text saved as UTF-16 (Notepad's "Unicode", Excel's "Unicode Text"),
+    /// told apart from binary so that the message can say how to fix it.
+    Utf16 {
+        big_endian: bool,
+        byte_order_mark: bool,
+    },
+    /// Nested deeper than serde_json's limit of 128 levels; `line` and
+    /// `column` count from 1.
+    TooDeep { line: usize, column: usize },
     /// More values than any plan holds ([`crate::plan::json::MAX_VALUES`]):
     /// reading stopped there rather than fill the browser's memory.
     TooManyValues { limit: usize },
@@ -72,19 +81,30 @@ impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ReadError::Empty => write!(f, "The file is empty. Choose a plan file that has been saved from Plan Tracker."),
+            // Just over the limit rounds to the limit itself, so say "more than".
             ReadError::TooLarge { bytes } => write!(
                 f,
-                "The file is {}. Plan Tracker opens plan files up to {}.",
+                "The file is {}, more than Plan Tracker opens: it opens plan files up to {}, and a plan of 20,000 actions is about 20 MB. Check that this is the plan file you meant to open.",
                 human_size(*bytes),
                 human_size(crate::plan::MAX_FILE_BYTES)
             ),
             ReadError::NotText => write!(
                 f,
-                "This file is not a text file. Choose a plan file ending in .json, not a Word, Excel, PDF or image file."
+                "This file is not a text file, or not text saved as UTF-8. Choose a plan file ending in .json, not a Word, Excel, PDF or image file; a plan edited by hand must be saved as UTF-8."
+            ),
+            ReadError::Utf16 { big_endian, byte_order_mark } => write!(
+                f,
+                "This file is text saved as UTF-16 ({}, {} a byte order mark), as Notepad's \"Unicode\" saves it, but Plan Tracker reads plan files saved as UTF-8. Open it in a text editor, save it as UTF-8, and open it here again.",
+                if *big_endian { "big-endian" } else { "little-endian" },
+                if *byte_order_mark { "with" } else { "without" }
+            ),
+            ReadError::TooDeep { line, column } => write!(
+                f,
+                "The file is nested more than 128 levels deep at line {line}, column {column}, far deeper than any plan, so Plan Tracker stopped reading it. Check that this is a plan file saved from Plan Tracker."
             ),
             ReadError::TooManyValues { limit } => write!(
                 f,
-                "The file holds more than {} million values, far more than any plan (a plan of 20,000 actions holds about a million), so Plan Tracker stopped reading it.",
+                "The file holds more than {} million values, far more than any plan (a plan of 20,000 actions holds about a million), so Plan Tracker stopped reading it. Check that this is a plan file saved from Plan Tracker.",
                 limit / 1_000_000
             ),
             ReadError::Syntax { line, column, message } => {

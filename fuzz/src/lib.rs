@@ -1,0 +1,3 @@
+//! What the fuzz targets share: the plan reader's JSON tree.
+
+pub use plan_tracker::plan::json;
