@@ -176,6 +176,7 @@ fn the_coordinator_and_partners_round_trip() {
             ("health.json".into(), health_return),
         ],
         &received(),
+        None,
     );
     assert!(merge.not_merged.is_empty(), "{:#?}", merge.not_merged);
     assert_eq!(merge.conflicts.len(), 1, "{:#?}", merge.conflicts);
@@ -232,6 +233,7 @@ fn the_coordinator_and_partners_round_trip() {
         &coordinator.edits,
         &[("council.json".into(), council_return)],
         &received(),
+        None,
     );
     assert!(again.edits.is_empty(), "{:#?}", again.edits);
     assert!(again.conflicts.is_empty());
@@ -284,7 +286,13 @@ fn different_fields_changed_on_each_side_are_not_a_conflict() {
             percent: Some(30),
         },
     )];
-    let merge = plan_merge(&plan, &ours, &[("r.json".into(), theirs)], &received());
+    let merge = plan_merge(
+        &plan,
+        &ours,
+        &[("r.json".into(), theirs)],
+        &received(),
+        None,
+    );
     assert!(merge.conflicts.is_empty(), "{:#?}", merge.conflicts);
     let mut journal = Journal::new(&plan.id);
     for e in ours.iter().chain(&merge.edits) {
@@ -308,7 +316,13 @@ fn returns_of_another_plan_are_refused_with_the_reason() {
     let plan = sample();
     let other = read_plan(&std::fs::read("public/samples/notts-cypf-2011-14.json").expect("other"))
         .expect("opens");
-    let merge = plan_merge(&plan, &[], &[("other.json".into(), other)], &received());
+    let merge = plan_merge(
+        &plan,
+        &[],
+        &[("other.json".into(), other)],
+        &received(),
+        None,
+    );
     assert_eq!(merge.not_merged.len(), 1);
     assert!(matches!(
         merge.not_merged[0].why,
@@ -337,7 +351,13 @@ fn a_hostile_return_cannot_touch_items_the_plan_lacks() {
         updated: Some(at("2030-01-01T00:00:00Z")),
         ..Default::default()
     });
-    let merge = plan_merge(&plan, &[], &[("hostile.json".into(), hostile)], &received());
+    let merge = plan_merge(
+        &plan,
+        &[],
+        &[("hostile.json".into(), hostile)],
+        &received(),
+        None,
+    );
     assert!(merge.edits.iter().all(|e| e.change.target() != "injected"));
     assert_eq!(merge.not_merged.len(), 1);
     assert!(
@@ -501,7 +521,13 @@ fn a_return_of_items_this_plan_lacks_lists_every_one() {
         }
     }
     let renamed = theirs.priorities[0].activities().len();
-    let merge = plan_merge(&plan, &[], &[("renamed.json".into(), theirs)], &received());
+    let merge = plan_merge(
+        &plan,
+        &[],
+        &[("renamed.json".into(), theirs)],
+        &received(),
+        None,
+    );
     assert!(merge.edits.is_empty() && merge.conflicts.is_empty());
     assert_eq!(merge.not_merged.len(), renamed, "{:#?}", merge.not_merged);
     assert!(merge.not_merged.iter().all(
@@ -534,6 +560,7 @@ fn returned_values_without_a_time_are_merged_once() {
         &[],
         &[("typed.json".into(), theirs.clone())],
         &received(),
+        None,
     );
     assert_eq!(merge.edits.len(), 1, "{:#?}", merge);
     assert_eq!(
@@ -544,7 +571,13 @@ fn returned_values_without_a_time_are_merged_once() {
     assert_eq!(merge.edits[0].change.target(), id);
     let mut merged = plan.clone();
     apply_all(&mut merged, &merge.edits);
-    let again = plan_merge(&merged, &[], &[("typed.json".into(), theirs)], &received());
+    let again = plan_merge(
+        &merged,
+        &[],
+        &[("typed.json".into(), theirs)],
+        &received(),
+        None,
+    );
     assert!(
         again.edits.is_empty(),
         "the same figure is not added twice: {:#?}",
@@ -598,6 +631,7 @@ fn a_taken_change_that_would_lose_to_a_later_one_here_is_a_conflict() {
         &[],
         &[("ncc.json".into(), returned)],
         &received(),
+        None,
     );
     assert!(
         merge
@@ -628,4 +662,167 @@ fn a_taken_change_that_would_lose_to_a_later_one_here_is_a_conflict() {
         .and_then(|k| k.progress.as_ref())
         .and_then(|p| p.status);
     assert_eq!(status, Some(Status::Complete));
+}
+
+/// The coordinator sent a pack on 1 November and set an action off track on
+/// 5 November; the partner set only its percent. `claimed` is the pack
+/// record the return carries.
+fn return_claiming(claimed: serde_json::Value) -> (Plan, Vec<Edit>, Plan) {
+    let plan = sample();
+    let mut pack = partner_pack(
+        &plan,
+        &leads(&["Nottinghamshire County Council"]),
+        &at("2016-11-01T09:00:00Z"),
+        "Coordinator",
+    );
+    pack.extra.insert(PACK_FIELD.to_owned(), claimed);
+    let percent = edit(
+        "t1",
+        "2016-11-10T10:00:00Z",
+        "Ann",
+        Change::SetPercent {
+            item: "p1-a3-k1".into(),
+            percent: Some(50),
+        },
+    );
+    let theirs = partner_returns(&pack, vec![percent], "2016-11-20T11:00:00Z", "Ann");
+    let ours = vec![edit(
+        "o1",
+        "2016-11-05T10:00:00Z",
+        "Chris",
+        Change::SetStatus {
+            item: "p1-a3-k1".into(),
+            status: Some(Status::OffTrack),
+        },
+    )];
+    (plan, ours, theirs)
+}
+
+fn status_edits(merge: &MergePlan) -> usize {
+    merge
+        .edits
+        .iter()
+        .filter(|e| matches!(e.change, Change::SetStatus { .. }))
+        .count()
+}
+
+fn sent_here() -> Vec<Moment> {
+    vec![at("2016-11-01T09:00:00Z")]
+}
+
+#[test]
+fn a_return_of_a_pack_sent_from_here_keeps_changes_made_since() {
+    let (plan, ours, theirs) =
+        return_claiming(serde_json::json!({ "sent_at": "2016-11-01T09:00:00Z" }));
+    let sent = sent_here();
+    let merge = plan_merge(
+        &plan,
+        &ours,
+        &[("r.json".into(), theirs)],
+        &received(),
+        Some(&sent),
+    );
+    assert!(
+        merge.doubtful_packs.is_empty(),
+        "{:#?}",
+        merge.doubtful_packs
+    );
+    assert!(merge.conflicts.is_empty(), "{:#?}", merge.conflicts);
+    assert_eq!(
+        status_edits(&merge),
+        0,
+        "they left the status, so ours stands"
+    );
+    assert_eq!(
+        merge.edits.len(),
+        1,
+        "their percent is taken: {:#?}",
+        merge.edits
+    );
+}
+
+#[test]
+fn a_return_claiming_a_pack_never_sent_from_here_asks_before_overwriting() {
+    // Trusted, this later send time would make our change look older than
+    // the pack, and their unchanged status would quietly undo it.
+    let claimed = serde_json::json!({ "sent_at": "2016-11-20T09:00:00Z", "sent_by": "Someone" });
+    let (plan, ours, theirs) = return_claiming(claimed);
+    let sent = sent_here();
+    let merge = plan_merge(
+        &plan,
+        &ours,
+        &[("r.json".into(), theirs)],
+        &received(),
+        Some(&sent),
+    );
+    assert_eq!(
+        merge.doubtful_packs,
+        [DoubtfulPack {
+            file: "r.json".into(),
+            why: PackDoubt::NotSentHere {
+                at: at("2016-11-20T09:00:00Z"),
+                by: Some("Someone".into())
+            }
+        }]
+    );
+    assert_eq!(
+        merge.doubtful_packs[0].to_string(),
+        "r.json says it is the return of a pack sent 20 November 2016 at 09:00 by Someone, but this browser has no record of sending that pack. It is merged as a plain plan file: where you changed the same thing here, you choose which to keep."
+    );
+    assert_eq!(status_edits(&merge), 0);
+    assert_eq!(merge.conflicts.len(), 1, "{:#?}", merge.conflicts);
+    assert_eq!(merge.conflicts[0].item, "p1-a3-k1");
+    assert_eq!(merge.conflicts[0].field, Field::Status);
+}
+
+#[test]
+fn a_pack_sent_in_the_future_or_at_no_readable_time_is_not_trusted() {
+    for (claimed, doubt) in [
+        (
+            serde_json::json!({ "sent_at": "2016-12-25T09:00:00Z" }),
+            PackDoubt::SentLater {
+                at: at("2016-12-25T09:00:00Z"),
+            },
+        ),
+        (
+            serde_json::json!({ "sent_at": "last Tuesday" }),
+            PackDoubt::NoSendTime,
+        ),
+        (serde_json::json!("sent"), PackDoubt::NoSendTime),
+    ] {
+        let (plan, ours, theirs) = return_claiming(claimed);
+        // Also when this browser cannot say which packs it sent.
+        let merge = plan_merge(
+            &plan,
+            &ours,
+            &[("r.json".into(), theirs)],
+            &received(),
+            None,
+        );
+        assert_eq!(merge.doubtful_packs.len(), 1);
+        assert_eq!(merge.doubtful_packs[0].why, doubt);
+        assert_eq!(merge.conflicts.len(), 1, "{:#?}", merge.conflicts);
+    }
+}
+
+#[test]
+fn the_record_of_packs_sent_reads_back_and_keeps_the_newest() {
+    let mut text = "[]".to_owned();
+    let mut sent = Vec::new();
+    for day in 0..600 {
+        let moment = Moment::from_instant(
+            chrono::DateTime::from_timestamp(1_480_000_000 + day * 86_400, 0)
+                .expect("time")
+                .fixed_offset(),
+        );
+        let before = read_packs_sent(&text).expect("reads");
+        text = packs_sent_text(&before, &moment);
+        sent.push(moment);
+    }
+    let kept = read_packs_sent(&text).expect("reads");
+    assert_eq!(kept.len(), 500);
+    assert_eq!(kept, sent[100..]);
+    for unreadable in ["", "{}", "[1]", "[\"not a time\"]", "null"] {
+        assert_eq!(read_packs_sent(unreadable), None, "{unreadable}");
+    }
 }

@@ -351,6 +351,7 @@ fn a_return_for_a_deleted_item_is_listed_not_dropped() {
         &ours.edits,
         &[("return.json".into(), theirs)],
         &at("2026-11-03T09:00:00Z"),
+        None,
     );
     assert!(merge.edits.is_empty());
     assert!(

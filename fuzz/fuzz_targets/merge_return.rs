@@ -22,6 +22,12 @@ fn received() -> Moment {
     Moment::parse("2016-11-25T09:00:00Z").expect("a moment")
 }
 
+/// The one pack this browser sent: seed-pack-sent.json is its return, and
+/// seed-pack-never-sent.json claims another.
+fn sent_here() -> [Moment; 1] {
+    [Moment::parse("2016-11-01T09:00:00Z").expect("a moment")]
+}
+
 fuzz_target!(|bytes: &[u8]| {
     let Ok(theirs) = read_plan(bytes) else {
         return;
@@ -32,8 +38,10 @@ fuzz_target!(|bytes: &[u8]| {
         &[],
         &[("return.json".to_owned(), theirs)],
         &received(),
+        Some(&sent_here()),
     );
     let _ = merge.summary(|_| None);
+    let _ = merge.doubtful_packs.iter().map(ToString::to_string).count();
     // Everything the person could confirm: the changes taken and their side
     // of every conflict, applied as the app applies them.
     let mut edits = merge.edits.clone();

@@ -10,15 +10,18 @@
 //! first merges the one stored (another tab may have written since), so tabs
 //! never overwrite each other's changes.
 //!
-//! gloo-storage reads and writes the small typed entries (who is editing).
-//! Journals and plan text go through web_sys directly: their writes must tell
-//! a full quota from other failures on every browser (old WebKit's code 22),
-//! and their reads must see the stored text before anything is parsed.
+//! gloo-storage writes the small typed entry (who is editing). Everything
+//! is read through web_sys, whose reads return an error where gloo's `get`
+//! panics when the browser's read throws; journals and plan text are also
+//! written through it, to tell a full quota from other failures on every
+//! browser (old WebKit's code 22).
 
 use gloo_storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 
+use crate::exchange::{packs_sent_text, read_packs_sent};
+use crate::plan::Moment;
 use crate::progress::{journal_to_store, read_journal, Journal, NotSaved};
 
 const PREFIX: &str = "plan-tracker/v1";
@@ -78,7 +81,7 @@ impl StorageError {
     }
 
     /// Why, in a few words, for a sentence about something else.
-    fn cause(&self) -> String {
+    pub fn cause(&self) -> String {
         match self {
             StorageError::Full => "browser storage is full".to_owned(),
             StorageError::Unavailable => "browser storage is blocked".to_owned(),
@@ -154,7 +157,7 @@ fn write_raw(key: &str, text: &str) -> Result<(), StorageError> {
 fn read_raw(key: &str) -> Result<Option<String>, StorageError> {
     available()?
         .get_item(key)
-        .map_err(|_| StorageError::Failed("reading".into()))
+        .map_err(|_| StorageError::Failed("what it holds could not be read".into()))
 }
 
 thread_local! {
@@ -283,9 +286,36 @@ pub fn forget_current_plan() {
     }
 }
 
+fn packs_key(plan_id: &str) -> String {
+    format!("{PREFIX}/packs-sent/{plan_id}")
+}
+
+/// When this browser sent packs of a plan, for checking returns; `None`
+/// when storage cannot say (unavailable, or the record is unreadable).
+pub fn packs_sent(plan_id: &str) -> Option<Vec<Moment>> {
+    match read_raw(&packs_key(plan_id)).ok()? {
+        Some(text) => read_packs_sent(&text),
+        None => Some(Vec::new()),
+    }
+}
+
+/// Records that a pack of a plan was sent. A record that cannot be read
+/// is left as it is, like every stored entry.
+pub fn record_pack_sent(plan_id: &str, sent: &Moment) -> Result<(), StorageError> {
+    let key = packs_key(plan_id);
+    let before = match read_raw(&key)? {
+        None => Vec::new(),
+        Some(text) => read_packs_sent(&text).ok_or_else(|| {
+            StorageError::Failed("the record of packs sent could not be read".into())
+        })?,
+    };
+    write_raw(&key, &packs_sent_text(&before, sent))
+}
+
 pub fn load_person() -> Option<Person> {
-    available().ok()?;
-    LocalStorage::get(format!("{PREFIX}/person")).ok()
+    // Not gloo's `get`, which panics when the browser's read throws.
+    let text = read_raw(&format!("{PREFIX}/person")).ok()??;
+    serde_json::from_str(&text).ok()
 }
 
 pub fn save_person(person: &Person) -> Result<(), StorageError> {

@@ -10,6 +10,12 @@
 //! send time (a plain export, not a pack) every difference they bring is
 //! taken unless we changed that field here too. Measure values are added once.
 //!
+//! A send time is trusted only from a pack this browser sent (when it knows
+//! which it sent) and never from the future: a return that claims any other
+//! is merged as a plain export and listed in [`MergePlan::doubtful_packs`],
+//! so that a wrong or forged time cannot make this browser's changes look
+//! older than the pack and be overwritten without a question.
+//!
 //! Nothing is dropped quietly: a change that is taken is one that shows once
 //! merged (each is checked by applying it), a change that would lose to a
 //! later one here is a conflict, and everything else a return carries that
@@ -23,7 +29,8 @@ use crate::progress::{
     ValueDraft,
 };
 
-use super::pack::pack_sent_at;
+use super::pack::{pack_claim, PackClaim};
+use crate::plan::dates::long_moment;
 
 /// Something in a returned file that will not be merged.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,6 +71,51 @@ impl std::fmt::Display for NotMerged {
                 self.what
             ),
         }
+    }
+}
+
+/// A return whose claim to answer a pack is not trusted: it is merged as a
+/// plain plan file (every difference it brings is a change; one to a field
+/// also changed here is a conflict).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DoubtfulPack {
+    /// The returned file.
+    pub file: String,
+    pub why: PackDoubt,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum PackDoubt {
+    /// It carries a pack record without a readable send time.
+    NoSendTime,
+    /// Its send time is later than now.
+    SentLater { at: Moment },
+    /// This browser keeps a record of the packs it sent, and not this one.
+    NotSentHere { at: Moment, by: Option<String> },
+}
+
+impl std::fmt::Display for DoubtfulPack {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let file = &self.file;
+        match &self.why {
+            PackDoubt::NoSendTime => write!(
+                f,
+                "{file} says it is the return of a pack but not when the pack was sent"
+            ),
+            PackDoubt::SentLater { at } => write!(
+                f,
+                "{file} says its pack was sent {}, which is later than now",
+                long_moment(at)
+            ),
+            PackDoubt::NotSentHere { at, by } => {
+                let by = by
+                    .as_deref()
+                    .map(|b| format!(" by {b}"))
+                    .unwrap_or_default();
+                write!(f, "{file} says it is the return of a pack sent {}{by}, but this browser has no record of sending that pack", long_moment(at))
+            }
+        }?;
+        write!(f, ". It is merged as a plain plan file: where you changed the same thing here, you choose which to keep.")
     }
 }
 
@@ -130,6 +182,8 @@ pub struct MergePlan {
     pub conflicts: Vec<Conflict>,
     /// What the returns hold that will not be merged, with why.
     pub not_merged: Vec<NotMerged>,
+    /// Returns whose pack send time is not trusted.
+    pub doubtful_packs: Vec<DoubtfulPack>,
 }
 
 impl MergePlan {
@@ -159,12 +213,15 @@ impl Conflict {
 
 /// Works out what merging `returns` (file name, plan) would do to the plan
 /// opened as `base` with this browser's edits `ours`. `received` stands in
-/// for when a change was made where the return does not say.
+/// for when a change was made where the return does not say. `sent_here`
+/// lists when this browser sent packs of this plan, where it keeps a record
+/// (`None` when it cannot tell).
 pub fn plan_merge(
     base: &Plan,
     ours: &[Edit],
     returns: &[(String, Plan)],
     received: &Moment,
+    sent_here: Option<&[Moment]>,
 ) -> MergePlan {
     let mut current = base.clone();
     apply_all(&mut current, ours);
@@ -194,7 +251,23 @@ pub fn plan_merge(
             });
             continue;
         }
-        let sent = pack_sent_at(theirs);
+        let (sent, doubt) = match pack_claim(theirs) {
+            PackClaim::NotAPack => (None, None),
+            PackClaim::Unreadable => (None, Some(PackDoubt::NoSendTime)),
+            PackClaim::Sent { at, .. } if at > *received => {
+                (None, Some(PackDoubt::SentLater { at }))
+            }
+            PackClaim::Sent { at, by } if sent_here.is_some_and(|s| !s.contains(&at)) => {
+                (None, Some(PackDoubt::NotSentHere { at, by }))
+            }
+            PackClaim::Sent { at, .. } => (Some(at), None),
+        };
+        if let Some(why) = doubt {
+            out.doubtful_packs.push(DoubtfulPack {
+                file: file.clone(),
+                why,
+            });
+        }
         // When the return does not say when a change was made: when it was
         // exported, or else now.
         let unstamped = theirs

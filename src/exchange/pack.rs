@@ -84,13 +84,43 @@ pub fn partner_pack(plan: &Plan, choice: &PackChoice, sent: &Moment, sent_by: &s
     pack
 }
 
-/// When a returned file's pack was sent, if it is a pack.
+/// When a returned file's pack was sent, if it is a pack that says so.
 pub fn pack_sent_at(plan: &Plan) -> Option<Moment> {
-    plan.extra
-        .get(PACK_FIELD)?
-        .get("sent_at")?
-        .as_str()
+    match pack_claim(plan) {
+        PackClaim::Sent { at, .. } => Some(at),
+        PackClaim::NotAPack | PackClaim::Unreadable => None,
+    }
+}
+
+/// What a file says about the pack it is the return of.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PackClaim {
+    /// A plain plan file.
+    NotAPack,
+    /// A pack sent at `at`, by `by` where it says.
+    Sent { at: Moment, by: Option<String> },
+    /// It carries a pack record without a readable send time.
+    Unreadable,
+}
+
+pub fn pack_claim(plan: &Plan) -> PackClaim {
+    let Some(record) = plan.extra.get(PACK_FIELD) else {
+        return PackClaim::NotAPack;
+    };
+    let by = record
+        .get("sent_by")
+        .and_then(|b| b.as_str())
+        .map(str::trim)
+        .filter(|b| !b.is_empty())
+        .map(str::to_owned);
+    match record
+        .get("sent_at")
+        .and_then(|s| s.as_str())
         .and_then(Moment::parse)
+    {
+        Some(at) => PackClaim::Sent { at, by },
+        None => PackClaim::Unreadable,
+    }
 }
 
 /// `<plan id>-<lead>-<YYYY-MM-DD>.json`, for a pack.
@@ -111,4 +141,24 @@ pub fn pack_file_name(plan_id: &str, choice: &PackChoice, day: chrono::NaiveDate
         who.join("-and-")
     };
     super::export_file_name(&format!("{plan_id}-{who}"), day)
+}
+
+/// Send times this browser remembers per plan, newest kept: a year of
+/// monthly rounds to a dozen partners is under 150.
+const SENDS_REMEMBERED: usize = 500;
+
+/// The packs of a plan this browser sent, from their stored text (a JSON
+/// list of send times); `None` when the text is not such a list.
+pub fn read_packs_sent(text: &str) -> Option<Vec<Moment>> {
+    crate::plan::json::parse(text.as_bytes())
+        .ok()?
+        .into_list(|time| Moment::parse(&time.into_string()?))
+}
+
+/// The stored text of `sent` with one more send, oldest first.
+pub fn packs_sent_text(sent: &[Moment], another: &Moment) -> String {
+    let mut times: Vec<&str> = sent.iter().map(Moment::as_str).collect();
+    times.push(another.as_str());
+    let keep_from = times.len().saturating_sub(SENDS_REMEMBERED);
+    serde_json::to_string(&times[keep_from..]).unwrap_or_else(|_| "[]".to_owned())
 }

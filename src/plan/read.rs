@@ -178,6 +178,7 @@ impl Walk {
 
     fn id(&mut self, f: &mut Fields) -> String {
         let id = self.req_text(f, "id");
+        self.check_id_characters(&f.place, &id);
         if !id.trim().is_empty() {
             if let Some(first) = self.ids.get(&id) {
                 let message = format!("id '{id}' is used more than once (first at {first}); every id in a plan must be different");
@@ -187,6 +188,29 @@ impl Walk {
             }
         }
         id
+    }
+
+    /// Edits and merges are keyed on ids, so one that cannot be seen or
+    /// typed in full (a tab, a null, any control character) is refused:
+    /// "p1" and "p1" plus an invisible character would be two items.
+    fn check_id_characters(&mut self, place: &Place, id: &str) {
+        if let Some(c) = id.chars().find(|c| c.is_control()) {
+            // Written out by hand: `escape_debug` would bring Unicode tables
+            // into the download for this one message.
+            let mut shown = String::new();
+            for c in id.chars() {
+                if c.is_control() {
+                    shown.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+                } else {
+                    shown.push(c);
+                }
+            }
+            let message = format!(
+                "id '{shown}' has a control character in it (U+{:04X}), which cannot be seen or typed; ids are made of letters, digits and punctuation",
+                u32::from(c)
+            );
+            self.problem(place, message);
+        }
     }
 
     fn plan(&mut self, map: Vec<(Key, Json)>) -> Plan {
@@ -214,6 +238,7 @@ impl Walk {
             }
         };
         let id = self.req_text(&mut f, "id");
+        self.check_id_characters(&Place::PLAN, &id);
         if !id.trim().is_empty() {
             self.ids.insert(id.clone(), Place::PLAN);
         }

@@ -71,3 +71,21 @@ export async function openPlanMenu(page) {
   if ((await more.getAttribute('aria-expanded')) !== 'true') await more.click();
   await expect(more).toHaveAttribute('aria-expanded', 'true');
 }
+
+export const MASH_ACTION = 'Co-location of the MASH and Early Help Unit';
+
+/** An action in the list, found by its title. */
+export function actionItem(page, title = MASH_ACTION) {
+  return page.getByRole('listitem').filter({ hasText: title });
+}
+
+/** Records a status on an action through its progress form. */
+export async function setStatus(page, status, title = MASH_ACTION) {
+  const action = actionItem(page, title);
+  await action.getByRole('button', { name: /Update progress/ }).click();
+  await sayWhoIAm(page);
+  await action.getByRole('radio', { name: status }).check();
+  await action.getByRole('button', { name: 'Save update' }).click();
+  await expect(action.getByText(status).first()).toBeVisible();
+  return action;
+}

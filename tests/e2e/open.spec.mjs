@@ -1,5 +1,5 @@
-// Opening and reading plans: the welcome page, every sample, links, bad files.
-import { test, expect, SAMPLES, openSample, expectAccessible, chooseFile, openPlanMenu } from './helpers.mjs';
+// Opening and reading plans: the welcome page, every sample, links, several problems in one file.
+import { test, expect, SAMPLES, openSample, expectAccessible, chooseFile } from './helpers.mjs';
 import fs from 'node:fs';
 
 test('the welcome page offers a file chooser and the samples', async ({ page }) => {
@@ -53,37 +53,7 @@ test('a plan opens by link, and a failed link says why', async ({ page }) => {
   await expect(summary).toBeFocused();
 });
 
-const badFiles = [
-  ['broken.json', '{\n  "format": "plan-tracker/plan",\n  "title": "x"\n  "id": 1\n}', 'not valid JSON at line 4, column 3'],
-  ['cut-short.json', '{"format": "plan-tracker/plan", "priorities": [', 'cut short'],
-  ['empty.json', '', 'The file is empty'],
-  ['picture.json', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), 'not a text file'],
-  ['budget.json', '{"sheets": [{"name": "Budget"}]}', 'This file is not a Plan Tracker plan'],
-  ['newer.json', JSON.stringify({ format: 'plan-tracker/plan', format_version: 2, id: 'x', title: 'x', priorities: [] }), 'saved by a newer version of Plan Tracker'],
-  ['deep.json', '['.repeat(5000) + ']'.repeat(5000), 'more than 128 levels deep'],
-  ['wrong-values.json', JSON.stringify({
-    format: 'plan-tracker/plan', format_version: 1, id: 'x', title: 'Bad plan',
-    priorities: [{ id: 'p1', title: 'One' }, { id: 'p2', title: 'Two', activities: [
-      { id: 'a1', title: 'A' }, { id: 'a2', title: 'B' },
-      { id: 'a3', title: 'C', actions: [{ id: 'k1', title: 'K', due: { date: '31/03/2017' } }], progress: { status: 'green' } }] }],
-  }), "Priority 2 › Activity 3 › Action 1: due date '31/03/2017' is not a date; write 2017-03-31"],
-];
-
-for (const [name, content, expected] of badFiles) {
-  test(`opening ${name} lists the problem and keeps the open plan`, async ({ page }) => {
-    await openSample(page);
-    const title = SAMPLES[0].title;
-    await openPlanMenu(page);
-    await chooseFile(page, 'Open another plan file', name, content);
-    const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
-    await expect(summary).toBeVisible();
-    await expect(summary).toContainText(expected);
-    await expect(summary).toContainText('The plan that was open before is still open');
-    await expect(summary).toBeFocused();
-    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-    await expect(page.getByRole('heading', { name: 'Showing all 44 actions' })).toBeVisible();
-  });
-}
+// Bad files, one by one, are in bad-files.spec.mjs, from tests/bad-files/.
 
 test('every problem in a file is listed, not just the first', async ({ page }) => {
   await page.goto('./');

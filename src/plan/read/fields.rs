@@ -101,9 +101,14 @@ impl Walk {
     pub(super) fn req_text(&mut self, f: &mut Fields, key: &str) -> String {
         match f.map.remove(key) {
             Some(Json::String(s)) if !s.trim().is_empty() => s,
-            Some(Json::String(_)) => {
+            Some(Json::String(s)) => {
                 let name = f.name(key);
-                self.problem(&f.place, format!("{name} is empty; it is required"));
+                let what = if s.is_empty() {
+                    "is empty"
+                } else {
+                    "has only spaces"
+                };
+                self.problem(&f.place, format!("{name} {what}; it is required"));
                 String::new()
             }
             None | Some(Json::Null) => {

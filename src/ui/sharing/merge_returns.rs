@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::browser::{clock, files};
+use crate::browser::{clock, files, storage};
 use crate::exchange::{plan_merge, Conflict, MergePlan, NotMergedReason};
 use crate::plan::dates::long_moment;
 use crate::plan::read_plan;
@@ -44,9 +44,16 @@ async fn read_returns(
     let Some(opened) = state.plan.opened.get_untracked() else {
         return (Vec::new(), None);
     };
-    let merge = state
-        .plan
-        .journal_untracked(|j| plan_merge(&opened.file, &j.edits, &returns, &clock::now()));
+    let sent_here = storage::packs_sent(&opened.plan.id);
+    let merge = state.plan.journal_untracked(|j| {
+        plan_merge(
+            &opened.file,
+            &j.edits,
+            &returns,
+            &clock::now(),
+            sent_here.as_deref(),
+        )
+    });
     // A whole file that cannot be merged is a problem with that file; items
     // within a file are listed in the review.
     refused.extend(
@@ -62,6 +69,7 @@ async fn read_returns(
         .collect();
     let anything = !merge.edits.is_empty()
         || !merge.conflicts.is_empty()
+        || !merge.doubtful_packs.is_empty()
         || merge.not_merged.iter().any(|n| !n.is_whole_file());
     if !anything {
         if !returns.is_empty() {
@@ -79,7 +87,17 @@ async fn read_returns(
     (
         problems,
         Some(Pending {
-            files: returns.into_iter().map(|(name, _)| name).collect(),
+            // The files refused whole are in the error summary, not here.
+            files: returns
+                .into_iter()
+                .map(|(name, _)| name)
+                .filter(|name| {
+                    !merge
+                        .not_merged
+                        .iter()
+                        .any(|n| n.is_whole_file() && n.file == *name)
+                })
+                .collect(),
             merge,
             take_theirs,
         }),
@@ -185,10 +203,22 @@ fn MergeReview(pending: Pending, on_apply: Callback<()>, on_cancel: Callback<()>
         .enumerate()
         .map(|(i, (c, s))| (i, c, s))
         .collect();
+    let doubtful: Vec<String> = pending
+        .merge
+        .doubtful_packs
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     let anything = !pending.merge.edits.is_empty() || !conflicts.is_empty();
     view! {
         <div class="merge-review">
             <h4 class="heading-s">{format!("From {}", pending.files.join(", "))}</h4>
+            {(!doubtful.is_empty()).then(|| view! {
+                <div class="inset-text">
+                    <h4 class="heading-s">"Check where these came from"</h4>
+                    <ul class="list list--bullet">{doubtful.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
+                </div>
+            })}
             {(!summary.is_empty()).then(|| view! {
                 <p>{match summary.len() { 1 => "1 change will be taken as it is:".to_owned(), n => format!("{n} changes will be taken as they are:") }}</p>
                 <ul class="list list--bullet">{summary.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>

@@ -6,7 +6,7 @@ use std::collections::{BTreeSet, HashSet};
 use leptos::prelude::*;
 
 use super::current_plan;
-use crate::browser::{clock, download};
+use crate::browser::{clock, download, storage};
 use crate::exchange::{export_text, pack_file_name, partner_pack, PackChoice};
 use crate::progress::Location;
 use crate::ui::shared::checkbox::CheckboxItem;
@@ -64,10 +64,17 @@ pub fn PartnerPack() -> impl IntoView {
         }
         let name = pack_file_name(&plan.id, &choice, sent.instant().date_naive());
         match download::download_text(&name, &export_text(&pack), "application/json") {
-            Ok(()) => state.messages.success(format!(
-                "Pack for {} downloaded as {name}",
-                choice.leads.iter().cloned().collect::<Vec<_>>().join(", ")
-            )),
+            Ok(()) => {
+                let leads = choice.leads.iter().cloned().collect::<Vec<_>>().join(", ");
+                // Its return is trusted to say when it was sent only if it was sent from here.
+                let unrecorded = match storage::record_pack_sent(&plan.id, &sent) {
+                    Ok(()) => String::new(),
+                    Err(e) => format!(" This browser could not note that it sent it ({}), so when it comes back, anything you also changed here will be yours to choose.", e.cause()),
+                };
+                state.messages.success(format!(
+                    "Pack for {leads} downloaded as {name}.{unrecorded}"
+                ));
+            }
             Err(e) => problem(e.to_string()),
         }
     };
