@@ -17,17 +17,36 @@ export async function keepForOffline() {
     return;
   }
   let asked = false;
+  let controlled = navigator.serviceWorker.controller !== null;
   navigator.serviceWorker.addEventListener('controllerchange', () => {
-    if (asked) location.reload();
+    if (asked) {
+      location.reload();
+      return;
+    }
+    // The first version taking this page over is no news.
+    if (!controlled) {
+      controlled = true;
+      return;
+    }
+    // Another tab took a new version. This page runs on, on its own version
+    // (its files are kept), until the person chooses to reload.
+    document.getElementById('new-version')?.remove();
+    document.body.prepend(newVersionBanner(
+      'Plan Tracker was updated in another tab. Reload this one to use the new version: changes saved in this browser are kept.',
+      () => location.reload(),
+    ));
   });
   // Offered only when an older version runs this page: the first install
   // simply takes over.
   const offer = (worker) => {
     if (!navigator.serviceWorker.controller || document.getElementById('new-version')) return;
-    document.body.prepend(newVersionBanner(() => {
-      asked = true;
-      worker.postMessage('update-now');
-    }));
+    document.body.prepend(newVersionBanner(
+      'A new version of Plan Tracker is ready. Reload to use it: changes saved in this browser are kept.',
+      () => {
+        asked = true;
+        worker.postMessage('update-now');
+      },
+    ));
   };
   if (registration.waiting) offer(registration.waiting);
   registration.addEventListener('updatefound', () => {
@@ -39,10 +58,10 @@ export async function keepForOffline() {
   });
 }
 
-/** "A new version of Plan Tracker is ready", GOV.UK-style, with the button
- * that reloads into it. Built from text nodes only: nothing is parsed as
+/** A new version to reload into, GOV.UK-style: what happened, and the
+ * button that reloads. Built from text nodes only: nothing is parsed as
  * HTML, and no inline handler is needed. */
-function newVersionBanner(reload) {
+function newVersionBanner(message, reload) {
   const banner = document.createElement('div');
   banner.id = 'new-version';
   banner.className = 'banner new-version';
@@ -50,7 +69,7 @@ function newVersionBanner(reload) {
   banner.setAttribute('aria-label', 'New version');
   const text = document.createElement('p');
   text.className = 'banner__heading';
-  text.textContent = 'A new version of Plan Tracker is ready. Reload to use it: changes saved in this browser are kept.';
+  text.textContent = message;
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'button';

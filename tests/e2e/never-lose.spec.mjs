@@ -2,27 +2,11 @@
 // a stored journal that can be neither read nor set aside, and changes to
 // items a new revision lacks, all in real Chromium.
 import fs from 'node:fs';
-import { test, expect, openSample, expectAccessible, sayWhoIAm, openPlanMenu } from './helpers.mjs';
+import { test, expect, openSample, expectAccessible, openPlanMenu, actionItem, setStatus } from './helpers.mjs';
 
 test.use({ viewport: { width: 1024, height: 768 } });
 
 const JOURNAL_KEY = 'plan-tracker/v1/journal/notts-cypf-2016-18';
-const MASH_ACTION = 'Co-location of the MASH and Early Help Unit';
-
-function actionItem(page, title = MASH_ACTION) {
-  return page.getByRole('listitem').filter({ hasText: title });
-}
-
-async function setStatus(page, status, title = MASH_ACTION) {
-  const action = actionItem(page, title);
-  await action.getByRole('button', { name: /Update progress/ }).click();
-  await sayWhoIAm(page);
-  await action.getByRole('radio', { name: status }).check();
-  await action.getByRole('button', { name: 'Save update' }).click();
-  await expect(action.getByText(status).first()).toBeVisible();
-  return action;
-}
-
 /** Fills localStorage until the browser refuses more. */
 async function fillStorage(page) {
   await page.evaluate(() => {
@@ -168,4 +152,40 @@ test('a change to an item a new revision lacks goes into the next export', async
   await openPlanMenu(page);
   await page.getByLabel('Open another plan file').setInputFiles({ name: 'exported.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(plan)) });
   await expect(page.getByRole('region', { name: 'Notices' })).toContainText('carries 1 change recorded against items it no longer has');
+});
+
+test.describe('in a browser that deletes storage after a week away', () => {
+  // Safari on an iPad, which did not agree to keep the site's storage.
+  test.use({ userAgent: 'Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1' });
+
+  test('changes not exported are flagged with the way to keep them', async ({ page }) => {
+    await page.addInitScript(() => { navigator.storage.persist = async () => false; });
+    await openSample(page);
+    const warning = page.getByRole('region', { name: 'Changes kept in this browser' });
+    await expect(page.getByRole('heading', { name: 'Showing all 44 actions' })).toBeVisible();
+    await expect(warning).toHaveCount(0);
+    await setStatus(page, 'At risk');
+    await expect(warning).toContainText('deletes what websites keep in it after 7 days without a visit. 1 change not exported yet: export the plan to keep it.');
+    await expectAccessible(page);
+    const plan = await exportedPlan(page, () => warning.getByRole('button', { name: 'Export plan now' }).click());
+    expect(plan.priorities[0].activities[2].actions[0].progress.status).toBe('at_risk');
+    await expect(warning).toHaveCount(0);
+  });
+});
+
+test('storage that fails on every read: the plan opens, the problem is said, and the changes stored are not written over', async ({ page }) => {
+  const earlier = JSON.stringify({ version: 2, plan_id: 'notts-cypf-2016-18', edits: [
+    { id: 'e-earlier', at: '2016-11-20T10:00:00Z', by: 'Ann', kind: 'set_status', item: 'p1-a3-k2', status: 'complete' }] });
+  await page.goto('./');
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [JOURNAL_KEY, earlier]);
+  await page.addInitScript(() => {
+    Storage.prototype.getItem = function getItem() { throw new DOMException('The operation is insecure.', 'SecurityError'); };
+  });
+  await openSample(page);
+  await expect(page.getByRole('alert').filter({ hasText: 'Browser storage failed' })).toContainText('what it holds could not be read');
+  await setStatus(page, 'At risk');
+  await expect(page.getByRole('button', { name: 'Export plan now' })).toBeVisible();
+  // Read past the broken getItem: the changes stored earlier are as they were.
+  expect(await page.evaluate((key) => localStorage[key], JOURNAL_KEY)).toBe(earlier);
+  await expectAccessible(page);
 });

@@ -1,7 +1,8 @@
 // Offline and installable: after one visit the app opens with no network at
 // all (its own server is stopped), parts never used before included; a new
-// version is offered and only taken when the person asks.
-import { test, expect, SAMPLES, expectAccessible } from './helpers.mjs';
+// version is offered and only taken when the person asks, and a second tab
+// left on the older version is told and keeps working.
+import { test, expect, SAMPLES, expectAccessible, actionItem, setStatus } from './helpers.mjs';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -92,6 +93,51 @@ test.describe('with the service worker', () => {
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(SAMPLES[0].title);
       await expect.poll(() => page.evaluate(() => caches.keys())).toContain('plan-tracker-0123456789abcdef');
       expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.waiting === null))).toBe(true);
+    } finally {
+      await host.stop();
+    }
+  });
+});
+
+test.describe('with the service worker, in two tabs', () => {
+  test.use({ serviceWorkers: 'allow' });
+
+  test('a tab left on the older version is told, keeps working, and loses nothing', async ({ context }) => {
+    const host = await hostCopy();
+    try {
+      const address = host.url(`?plan=samples/${SAMPLES[0].file}&today=2016-11-22`);
+      const first = await context.newPage();
+      await first.goto(address);
+      await expect.poll(() => controlled(first), { timeout: 30_000 }).toBe(true);
+      const second = await context.newPage();
+      await second.goto(address);
+      await expect(second.getByRole('heading', { level: 1 })).toHaveText(SAMPLES[0].title);
+      await setStatus(second, 'At risk');
+      const stored = () => second.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+      const before = await stored();
+
+      const worker = path.join(host.folder, 'sw.js');
+      fs.writeFileSync(worker, fs.readFileSync(worker, 'utf8').replace(/^const VERSION = "[0-9a-f]+";/m, 'const VERSION = "fedcba9876543210";'));
+      await first.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+      await first.getByRole('region', { name: 'New version' }).getByRole('button', { name: 'Reload to update' }).click();
+      await expect(first.getByRole('heading', { level: 1 })).toHaveText(SAMPLES[0].title);
+
+      // The second tab did not ask: it is told, and goes on as it was.
+      const told = second.getByRole('region', { name: 'New version' });
+      await expect(told).toContainText('Plan Tracker was updated in another tab. Reload this one to use the new version');
+      await expect(actionItem(second).getByText('At risk').first()).toBeVisible();
+      await second.getByRole('button', { name: 'Dashboard', exact: true }).click();
+      // Charts draw once in view, and the banner has pushed them down.
+      await second.locator('.chart').first().scrollIntoViewIfNeeded();
+      await expect(second.locator('.chart__canvas canvas').first()).toBeVisible();
+      await expectAccessible(second);
+      expect(await stored()).toBe(before);
+
+      await told.getByRole('button', { name: 'Reload to update' }).click();
+      await expect(second.getByRole('heading', { level: 1 })).toHaveText(SAMPLES[0].title);
+      await expect(second.getByRole('region', { name: 'New version' })).toHaveCount(0);
+      await second.getByRole('button', { name: 'Actions', exact: true }).click();
+      await expect(actionItem(second).getByText('At risk').first()).toBeVisible();
     } finally {
       await host.stop();
     }

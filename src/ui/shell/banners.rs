@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::progress::{waiting_text, Journal};
 use crate::ui::sharing::export::export;
 use crate::ui::use_state;
 
@@ -27,6 +28,16 @@ pub fn Banners() -> impl IntoView {
                     {offers_export.then(|| view! {
                         <button type="button" class="button" on:click=move |_| export(state)>"Export plan now"</button>
                     })}
+                </div>
+            })
+        }}
+        {move || {
+            // Said while there is something to lose, with the way to keep it.
+            let waiting = state.plan.journal(Journal::unexported_count);
+            (messages.may_be_cleared.get() && waiting > 0).then(|| view! {
+                <div class="banner" role="region" aria-label="Changes kept in this browser">
+                    <p class="banner__heading">{format!("This browser deletes what websites keep in it after 7 days without a visit. {}: export the plan to keep {}.", waiting_text(waiting), if waiting == 1 { "it" } else { "them" })}</p>
+                    <button type="button" class="button" on:click=move |_| export(state)>"Export plan now"</button>
                 </div>
             })
         }}

@@ -25,6 +25,9 @@ pub struct Messages {
     /// Keeping the plan's text or who is editing failed, or stored changes
     /// were set aside.
     pub storage: RwSignal<Option<StorageError>>,
+    /// This browser deletes what a site stores after a week without a visit
+    /// (Safari, iPadOS), and did not agree to keep it.
+    pub may_be_cleared: RwSignal<bool>,
 }
 
 impl Messages {
@@ -34,6 +37,7 @@ impl Messages {
             notices: RwSignal::new(Vec::new()),
             success: RwSignal::new(None),
             storage: RwSignal::new(None),
+            may_be_cleared: RwSignal::new(false),
         }
     }
 
