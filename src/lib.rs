@@ -18,8 +18,8 @@
 //! # Parts
 //!
 //! The WebAssembly is cut into parts at build time (`scripts/build-wasm` runs
-//! wasm-split): the main part shows a plan, and the measures page, "Share and
-//! merge", the progress form, the notes and history list and the plan file
+//! wasm-split): the main part shows a plan, and the welcome page, the
+//! measures page, "Share and merge", the progress form, the notes and history list and the plan file
 //! writer, the dashboard, the exception report, meeting mode, the
 //! snapshot writer, the import page, the plan editor, the accessibility
 //! statement and the shaper (which applies structure changes) are each
@@ -60,7 +60,9 @@
 //! # Invariants
 //!
 //! - Reading never panics and never stops at the first problem; a file that
-//!   fails leaves the open plan as it was.
+//!   fails leaves the open plan as it was (`tests/bad-files/` is the
+//!   catalogue, checked natively and end to end). Ids holding control
+//!   characters are refused: edits are keyed on them.
 //! - Unknown fields at any level come back unchanged, in place, on export; an
 //!   exported file reopens as exactly the same plan (a property test checks).
 //!   Numbers, known or not, keep every digit as written; only an exponent is
@@ -83,7 +85,9 @@
 //!   a conflict they choose, and undo takes the whole merge back. A change
 //!   taken is one that shows once merged; one that would lose to a later
 //!   change here is a conflict; anything else a return holds that cannot be
-//!   merged is listed with the reason.
+//!   merged is listed with the reason. A return's word for when its pack was
+//!   sent is trusted only for a pack this browser recorded sending, and
+//!   never from the future; otherwise it merges as a plain file, and says so.
 //! - Filtering reads only the index, the search text and the overlay:
 //!   organisations are numbers there, and only a page of results is drawn.
 //! - Nothing a plan file says is formatted into words unless it is shown:
@@ -116,6 +120,8 @@
 //! - A new version of the app is taken only when the person reloads into
 //!   it, and never mixes parts with the old: each version's parts are under
 //!   their own content-hashed folder and kept by the service worker whole.
+//!   A tab left on the older version when another takes the new one is told,
+//!   and works on.
 //! - Nothing in `plan`, `query`, `progress`, `exchange` or `generate` uses
 //!   leptos, web_sys or js_sys.
 

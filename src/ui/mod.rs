@@ -10,6 +10,7 @@
 //! | `importing` | importing a plan from a spreadsheet or a pasted table |
 //! | `editing` | starting a new plan, and editing a plan's structure in place |
 //! | `boards` | for the board: the dashboard, the exception report, meeting mode, snapshots |
+//! | `welcome` | the welcome page: choose, drop or import a plan file, or open a sample |
 //! | `accessibility` | the accessibility statement |
 //! | `shared` | pieces several features use: the error summary, checkboxes, status tags, the plan's header, who is recording, parts downloaded on demand |
 //! | `state` | the app's state, by owner |
@@ -67,6 +68,8 @@ pub fn App() -> impl IntoView {
             Showing::Plan
         } else if state.plan.is_open() {
             Showing::Shaping
+        } else if opening.is_under_way() {
+            Showing::Opening
         } else {
             Showing::Welcome
         };
@@ -92,7 +95,10 @@ pub fn App() -> impl IntoView {
                     (_, Page::Import) => on_demand(importing::import_page).into_any(),
                     (_, Page::Accessibility) => on_demand(accessibility::statement_page).into_any(),
                     (_, Page::NewPlan) | (Showing::Plan, Page::Edit) => on_demand(editing::editing_page).into_any(),
-                    (Showing::Welcome, _) => view! { <welcome::Welcome/> }.into_any(),
+                    (Showing::Welcome, _) => on_demand(welcome::welcome_page).into_any(),
+                    // The opening status says it all, and a plan opened by
+                    // link never downloads the welcome page.
+                    (Showing::Opening, _) => ().into_any(),
                     (Showing::Shaping, _) => view! { <shell::shaping_status::ShapingStatus/> }.into_any(),
                     (Showing::Plan, Page::Plan) => view! { <plan_view::page::PlanPage/> }.into_any(),
                     (Showing::Plan, Page::Measures) => on_demand(measures::measures_page).into_any(),
@@ -117,6 +123,8 @@ pub fn App() -> impl IntoView {
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Showing {
     Welcome,
+    /// No plan is open, and one is being read.
+    Opening,
     /// A plan is open and waits for the part that applies its structure
     /// changes.
     Shaping,
@@ -154,7 +162,7 @@ fn start(state: AppState, opening: Opening) {
     on_cleanup(move || listeners.into_iter().for_each(|listener| listener.remove()));
     leptos::task::spawn_local(async move {
         if storage::ask_to_persist().await != Some(true) && storage::storage_may_be_evicted() {
-            state.messages.notice("This browser may clear saved changes after 7 days without use. Export the plan at the end of each session.".into());
+            state.messages.may_be_cleared.set(true);
         }
     });
 }

@@ -1,8 +1,11 @@
-//! The welcome page: choose a plan file, drop one, or open a sample.
+//! The welcome page: choose a plan file, drop one, or open a sample. A part
+//! of its own: opening a plan by link or from storage never needs it.
 
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
 
 use crate::plan::json::{self, Json};
+use crate::ui::shared::on_demand::PartNotLoaded;
 use crate::ui::shell::opening::{use_opening, Source};
 use crate::ui::state::Page;
 
@@ -40,8 +43,13 @@ fn sample(value: Json) -> Option<Sample> {
     })
 }
 
+#[wasm_split(welcome_page, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn welcome_page() -> Result<AnyView, PartNotLoaded> {
+    Ok(view! { <Welcome/> }.into_any())
+}
+
 #[component]
-pub fn Welcome() -> impl IntoView {
+fn Welcome() -> impl IntoView {
     let opening = use_opening();
     let state = crate::ui::use_state();
     let on_change = move |ev: leptos::ev::Event| {

@@ -11,18 +11,22 @@ const OPEN_TIMEOUT_MS = 120_000;
 const STEP_TIMEOUT_MS = 30_000;
 
 /** A fresh browser context (empty storage, nothing cached) with the probe,
- * on `target`'s page, ready for a file. Every URL it requests is pushed to
- * `requests`; page errors are printed. */
+ * on `target`'s page, ready for a file. Every URL it requests once ready is
+ * pushed to `requests` (what it takes to draw the page where the file is
+ * chosen, the app's welcome page among it, is not opening a plan); page
+ * errors are printed. */
 export async function newTargetPage(browser, origin, target, requests = []) {
   // No service worker: its download of every file would run alongside the
   // measurements (the tablet profile measures it on its own).
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, acceptDownloads: true, serviceWorkers: 'block' });
   await context.addInitScript({ path: PROBE });
   const page = await context.newPage();
-  page.on('request', (request) => requests.push(request.url()));
+  let ready = false;
+  page.on('request', (request) => { if (ready) requests.push(request.url()); });
   page.on('pageerror', (error) => console.error(`  [${target.key}] page error: ${error.message}`));
   await page.goto(origin + target.path);
   await target.ready(page);
+  ready = true;
   return { context, page };
 }
 

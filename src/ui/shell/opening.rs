@@ -33,6 +33,11 @@ impl Opening {
         }
     }
 
+    /// True while a plan is being read.
+    pub fn is_under_way(&self) -> bool {
+        self.under_way.with(Option::is_some)
+    }
+
     pub fn open(&self, source: Source) {
         let Opening { state, under_way } = *self;
         let name = match &source {
