@@ -26,7 +26,7 @@ fn Statement() -> impl IntoView {
             <ul class="list list--bullet">
                 <li>"do everything with a keyboard alone, with the focus always visible"</li>
                 <li>"zoom in up to 400% with the text reflowing, down to a 320 pixel wide screen, with no sideways scrolling"</li>
-                <li>"use it with a screen reader: pages have headings and landmarks, and changes such as a new count of results or a saved update are announced"</li>
+                <li>"use it with a screen reader: pages have headings and landmarks, and changes such as a saved update are announced, and a new count of results once you stop typing or choosing"</li>
                 <li>"use it on a phone or tablet, with controls at least 44 by 44 pixels"</li>
                 <li>"use your system's high contrast (forced colours) mode, and turn off motion"</li>
                 <li>"read every chart as a table with the same figures"</li>
@@ -54,6 +54,7 @@ fn Statement() -> impl IntoView {
             <ul class="list list--bullet">
                 <li>"checks with axe-core against WCAG 2.2 A and AA on each page and state: the welcome page, a plan, filters open and applied, the progress form with its error summary, history, measures, share and merge with a conflict, the dashboard, the exception report, meeting mode, importing, editing, and the pages shown when part of the app cannot be downloaded"</li>
                 <li>"using the app with the keyboard alone, including meeting mode and the toolbar's menu"</li>
+                <li>"that the count of results is announced once when a search settles, not for every letter typed"</li>
                 <li>"screen sizes from a 320 pixel phone to a 1366 pixel tablet, for sideways scrolling, touch target sizes, and what is on the first screen"</li>
             </ul>
             <p class="body">"It has not yet been tested by an accessibility specialist or by people who use assistive technology. This statement was prepared on 1 December 2026."</p>

@@ -158,3 +158,23 @@ test('scrolling down a long list draws the rest, then the button goes', async ({
   await expect(page.getByRole('button', { name: /^Show \d+ more actions$/ })).toHaveCount(0);
   await expect(page.getByText('Something went wrong')).toHaveCount(0);
 });
+
+test('the count is said once the filtering settles, not for every letter typed', async ({ page }) => {
+  await openSample(page);
+  const said = [];
+  await page.exposeFunction('countSaid', (text) => said.push(text));
+  // Every change to the status that speaks the count, as a screen reader
+  // would hear it.
+  await page.evaluate(() => {
+    const region = document.querySelector('#results-count + [role="status"]');
+    new MutationObserver(() => window.countSaid(region.textContent))
+      .observe(region, { childList: true, characterData: true, subtree: true });
+  });
+  await page.getByLabel('Search words').pressSequentially('MASH', { delay: 120 });
+  const heading = page.getByRole('heading', { name: /^Showing \d+ of 44 actions$/ });
+  await expect(heading).toBeVisible();
+  await expect.poll(() => said.length).toBe(1);
+  expect(said).toEqual([await heading.textContent()]);
+  await page.waitForTimeout(1500);
+  expect(said).toHaveLength(1);
+});

@@ -13,6 +13,7 @@ use crate::query::results_text;
 use crate::report::charts::{measure, status_charts, ChartView};
 use crate::report::figures::{dashboard, Choice};
 use crate::ui::plan_view::{FilterPanel, SelectedFilters};
+use crate::ui::shared::announce::SettledAnnouncement;
 use crate::ui::shared::error_summary::{ErrorSummary, FieldProblem};
 use crate::ui::shared::plan_header::PlanHeader;
 use crate::ui::use_state;
@@ -20,6 +21,12 @@ use crate::ui::use_state;
 #[component]
 pub fn DashboardPage() -> impl IntoView {
     let state = use_state();
+    let count = move || {
+        state
+            .view
+            .results
+            .with(|r| results_text(r.rows.len(), r.total))
+    };
     let charting = RwSignal::new(Charting::Loading);
     let attempt = RwSignal::new(0_u32);
     // ECharts is downloaded the first time a chart is shown; after a failed
@@ -74,9 +81,8 @@ pub fn DashboardPage() -> impl IntoView {
             <FilterPanel/>
             <section class="filter-layout__content" aria-labelledby="dashboard-count">
                 <SelectedFilters/>
-                <p class="heading-m" id="dashboard-count" aria-live="polite">
-                    {move || state.view.results.with(|r| results_text(r.rows.len(), r.total))}
-                </p>
+                <p class="heading-m" id="dashboard-count">{count}</p>
+                <SettledAnnouncement text=Signal::derive(count)/>
                 <ErrorSummary id="charts-problem" problems=problem>
                     <p><button type="button" class="button" on:click=move |_| attempt.update(|n| *n += 1)>"Try again"</button></p>
                 </ErrorSummary>

@@ -13,6 +13,7 @@ use crate::query::filters_in_words;
 use crate::report::exceptions::{exception_report, exceptions_csv, ExceptionItem, ItemKind};
 use crate::report::snapshot::snapshot_file_name;
 use crate::ui::plan_view::{FilterPanel, SelectedFilters};
+use crate::ui::shared::announce::SettledAnnouncement;
 use crate::ui::shared::plan_header::PlanHeader;
 use crate::ui::shared::status_tag::StatusTag;
 use crate::ui::state::{MeetingPlace, Page};
@@ -41,6 +42,7 @@ pub fn ExceptionsPage() -> impl IntoView {
             }))
         })
     });
+    let count = move || report.with(|r| r.as_ref().map(summary).unwrap_or_default());
     let export_csv = move |_| {
         let Some(opened) = state.plan.opened.get_untracked() else {
             return;
@@ -94,9 +96,8 @@ pub fn ExceptionsPage() -> impl IntoView {
             <FilterPanel/>
             <section class="filter-layout__content" aria-labelledby="exceptions-count">
                 <SelectedFilters/>
-                <p class="heading-m" id="exceptions-count" aria-live="polite">
-                    {move || report.with(|r| r.as_ref().map(summary).unwrap_or_default())}
-                </p>
+                <p class="heading-m" id="exceptions-count">{count}</p>
+                <SettledAnnouncement text=Signal::derive(count)/>
                 {move || report.get().map(|report| view! {
                     {report.is_empty().then(|| view! {
                         <p class="body">"Nothing in this view is off track, at risk, overdue, or without a status or a date."</p>

@@ -9,6 +9,7 @@ use crate::browser::printing::{before_printing, print_after};
 use crate::plan::dates::long_date;
 use crate::query::{filters_in_words, results_text};
 use crate::ui::boards::snapshot::{SnapshotButton, SnapshotOf};
+use crate::ui::shared::announce::SettledAnnouncement;
 use crate::ui::shared::plan_header::PlanHeader;
 use crate::ui::state::{MeetingPlace, Page};
 use crate::ui::use_state;
@@ -56,7 +57,8 @@ pub fn PlanPage() -> impl IntoView {
             <FilterPanel/>
             <section class="filter-layout__content" aria-labelledby="results-count">
                 <SelectedFilters/>
-                <h2 class="heading-m results-count" id="results-count" aria-live="polite">{summary}</h2>
+                <h2 class="heading-m results-count" id="results-count">{summary}</h2>
+                <SettledAnnouncement text=Signal::derive(summary)/>
                 <ResultsList/>
             </section>
         </div>

@@ -1,5 +1,6 @@
 //! Pieces several features use.
 
+pub mod announce;
 pub mod checkbox;
 pub mod error_summary;
 pub mod on_demand;
