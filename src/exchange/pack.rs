@@ -103,6 +103,7 @@ pub enum PackClaim {
     Unreadable,
 }
 
+/// Reads the pack record a returned file carries, if any.
 pub fn pack_claim(plan: &Plan) -> PackClaim {
     let Some(record) = plan.extra.get(PACK_FIELD) else {
         return PackClaim::NotAPack;
