@@ -68,8 +68,10 @@
 //!   Numbers, known or not, keep every digit as written; only an exponent is
 //!   spelt serde_json's one way (`1e2` comes back `1e+2`, never `100.0`).
 //! - Reading stops with a message, never a stack overflow or an exhausted
-//!   memory: at 128 levels of nesting, 64 MB, or 4 million values. A plan by
-//!   link is fetched only over http or https, and its body only up to 64 MB.
+//!   memory: at 128 levels of nesting, 64 MB, or 4 million values; a single
+//!   text over 1 MB is a problem at its place, and the note form refuses
+//!   one. A plan by link is fetched only over http or https, and its body
+//!   only up to 64 MB.
 //! - An edit never copies or rebuilds the whole plan; only shown items are
 //!   computed.
 //! - An edit is never lost without the person choosing so. Copies of the

@@ -202,3 +202,27 @@ fn an_empty_file_says_so() {
         assert!(message.starts_with("The file is empty."), "{message}");
     }
 }
+
+#[test]
+fn a_text_over_a_megabyte_is_refused_at_its_place_and_one_at_the_limit_opens() {
+    use plan_tracker::plan::MAX_TEXT_BYTES;
+    let at_limit = format!("\"{}\"", "é".repeat(MAX_TEXT_BYTES / 2));
+    let plan = read_plan(plan_with_text(&at_limit).as_bytes()).expect("a megabyte of text");
+    assert_eq!(plan.title.len(), MAX_TEXT_BYTES);
+    for (length, said) in [(MAX_TEXT_BYTES + 1, "1.0 MB"), (1_500_000, "1.5 MB")] {
+        let over = format!("\"{}\"", "x".repeat(length));
+        let (error, _) = refusal(plan_with_text(&over).as_bytes());
+        let problems: Vec<String> = error.problems().iter().map(ToString::to_string).collect();
+        assert_eq!(
+            problems,
+            [format!("Plan: title is {said} of text, more than the 1.0 MB one text in a plan can hold; shorten it")]
+        );
+    }
+}
+
+/// A plan whose title is `text` (JSON, quotes included).
+fn plan_with_text(text: &str) -> String {
+    format!(
+        r#"{{"format": "plan-tracker/plan", "format_version": 1, "id": "t", "title": {text}, "priorities": [{{"id": "p1", "title": "One"}}]}}"#
+    )
+}

@@ -19,7 +19,7 @@ pub mod schema;
 pub use model::*;
 pub use moment::Moment;
 pub use problem::{human_size, Problem, ReadError};
-pub use read::{read_plan, MAX_FILE_BYTES};
+pub use read::{read_plan, MAX_FILE_BYTES, MAX_TEXT_BYTES};
 
 /// Writes a plan as the pretty-printed JSON people email to each other.
 pub fn write_plan(plan: &Plan) -> String {

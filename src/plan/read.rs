@@ -19,6 +19,10 @@ use fields::{kind, short, take, Fields};
 /// The largest file opened. Plans of 20,000 actions are about 20 MB.
 pub const MAX_FILE_BYTES: usize = 64 * 1000 * 1000;
 
+/// The longest single text a plan may hold (a title, a note, a name). The
+/// samples' longest, a note of evidence, is about 4 KB.
+pub const MAX_TEXT_BYTES: usize = 1000 * 1000;
+
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Opens a plan file.

@@ -5,9 +5,10 @@
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
-use super::Walk;
+use super::{Walk, MAX_TEXT_BYTES};
 use crate::plan::dates::{iso_date, parse_iso_date};
 use crate::plan::figure::Figure;
+use crate::plan::human_size;
 use crate::plan::json::{Entries, Json};
 use crate::plan::model::*;
 use crate::plan::place::{Label, Place};
@@ -98,8 +99,25 @@ impl Walk {
         }
     }
 
+    /// A text over [`MAX_TEXT_BYTES`] is a problem at its place: no plan
+    /// has one, and drawing it would freeze the page.
+    fn text_too_long(&mut self, f: &Fields, key: &str, text: &str) -> bool {
+        let too_long = text.len() > MAX_TEXT_BYTES;
+        if too_long {
+            let name = f.name(key);
+            let message = format!(
+                "{name} is {} of text, more than the {} one text in a plan can hold; shorten it",
+                human_size(text.len()),
+                human_size(MAX_TEXT_BYTES)
+            );
+            self.problem(&f.place, message);
+        }
+        too_long
+    }
+
     pub(super) fn req_text(&mut self, f: &mut Fields, key: &str) -> String {
         match f.map.remove(key) {
+            Some(Json::String(s)) if self.text_too_long(f, key, &s) => String::new(),
             Some(Json::String(s)) if !s.trim().is_empty() => s,
             Some(Json::String(s)) => {
                 let name = f.name(key);
@@ -130,6 +148,7 @@ impl Walk {
     pub(super) fn opt_text(&mut self, f: &mut Fields, key: &str) -> Option<String> {
         match f.map.remove(key) {
             None | Some(Json::Null) => None,
+            Some(Json::String(s)) if self.text_too_long(f, key, &s) => None,
             Some(Json::String(s)) => Some(s),
             Some(other) => {
                 let name = f.name(key);
@@ -149,6 +168,7 @@ impl Walk {
                 let mut out = Vec::with_capacity(items.len());
                 for (i, item) in items.into_iter().enumerate() {
                     match item {
+                        Json::String(s) if self.text_too_long(f, key, &s) => {}
                         Json::String(s) => out.push(s),
                         other => {
                             let name = f.name(key);

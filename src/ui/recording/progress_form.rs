@@ -7,7 +7,7 @@ use leptos::wasm_split::wasm_split;
 
 use crate::browser::clock;
 use crate::plan::dates::long_moment;
-use crate::plan::{Progress, Status};
+use crate::plan::{human_size, Progress, Status, MAX_TEXT_BYTES};
 use crate::progress::{is_followable_link, parse_percent, Change, EvidenceDraft, NoteDraft};
 use crate::ui::shared::error_summary::{
     error_id, ErrorSummary, FieldError, FieldProblem, FormProblems,
@@ -127,6 +127,17 @@ pub fn ProgressForm(
             found.push(FieldProblem::at(
                 &f_url,
                 "Enter a link starting with https://, http:// or mailto:",
+            ));
+        }
+        // A note the plan reader would refuse would make the export unopenable.
+        if text.len() > MAX_TEXT_BYTES {
+            found.push(FieldProblem::at(
+                &f_note,
+                format!(
+                    "The note is {}; a note can be up to {}",
+                    human_size(text.len()),
+                    human_size(MAX_TEXT_BYTES)
+                ),
             ));
         }
         if evidence_given && text.is_empty() {
