@@ -664,10 +664,11 @@ fn a_taken_change_that_would_lose_to_a_later_one_here_is_a_conflict() {
     assert_eq!(status, Some(Status::Complete));
 }
 
-/// The coordinator sent a pack on 1 November and set an action off track on
-/// 5 November; the partner set only its percent. `claimed` is the pack
-/// record the return carries.
-fn return_claiming(claimed: serde_json::Value) -> (Plan, Vec<Edit>, Plan) {
+/// Merges a return whose pack record is `claimed`, into a plan whose
+/// coordinator sent a pack on 1 November and set an action off track on 5
+/// November; the partner set only that action's percent. `sent_here` is
+/// what this browser knows of the packs it sent.
+fn merge_claiming(claimed: serde_json::Value, sent_here: Option<&[Moment]>) -> MergePlan {
     let plan = sample();
     let mut pack = partner_pack(
         &plan,
@@ -695,7 +696,13 @@ fn return_claiming(claimed: serde_json::Value) -> (Plan, Vec<Edit>, Plan) {
             status: Some(Status::OffTrack),
         },
     )];
-    (plan, ours, theirs)
+    plan_merge(
+        &plan,
+        &ours,
+        &[("r.json".into(), theirs)],
+        &received(),
+        sent_here,
+    )
 }
 
 fn status_edits(merge: &MergePlan) -> usize {
@@ -706,22 +713,17 @@ fn status_edits(merge: &MergePlan) -> usize {
         .count()
 }
 
+/// The one pack this browser sent.
+const SENT_HERE: &[&str] = &["2016-11-01T09:00:00Z"];
+
 fn sent_here() -> Vec<Moment> {
-    vec![at("2016-11-01T09:00:00Z")]
+    SENT_HERE.iter().map(|s| at(s)).collect()
 }
 
 #[test]
 fn a_return_of_a_pack_sent_from_here_keeps_changes_made_since() {
-    let (plan, ours, theirs) =
-        return_claiming(serde_json::json!({ "sent_at": "2016-11-01T09:00:00Z" }));
-    let sent = sent_here();
-    let merge = plan_merge(
-        &plan,
-        &ours,
-        &[("r.json".into(), theirs)],
-        &received(),
-        Some(&sent),
-    );
+    let claimed = serde_json::json!({ "sent_at": SENT_HERE[0] });
+    let merge = merge_claiming(claimed, Some(&sent_here()));
     assert!(
         merge.doubtful_packs.is_empty(),
         "{:#?}",
@@ -746,15 +748,7 @@ fn a_return_claiming_a_pack_never_sent_from_here_asks_before_overwriting() {
     // Trusted, this later send time would make our change look older than
     // the pack, and their unchanged status would quietly undo it.
     let claimed = serde_json::json!({ "sent_at": "2016-11-20T09:00:00Z", "sent_by": "Someone" });
-    let (plan, ours, theirs) = return_claiming(claimed);
-    let sent = sent_here();
-    let merge = plan_merge(
-        &plan,
-        &ours,
-        &[("r.json".into(), theirs)],
-        &received(),
-        Some(&sent),
-    );
+    let merge = merge_claiming(claimed, Some(&sent_here()));
     assert_eq!(
         merge.doubtful_packs,
         [DoubtfulPack {
@@ -790,15 +784,8 @@ fn a_pack_sent_in_the_future_or_at_no_readable_time_is_not_trusted() {
         ),
         (serde_json::json!("sent"), PackDoubt::NoSendTime),
     ] {
-        let (plan, ours, theirs) = return_claiming(claimed);
         // Also when this browser cannot say which packs it sent.
-        let merge = plan_merge(
-            &plan,
-            &ours,
-            &[("r.json".into(), theirs)],
-            &received(),
-            None,
-        );
+        let merge = merge_claiming(claimed, None);
         assert_eq!(merge.doubtful_packs.len(), 1);
         assert_eq!(merge.doubtful_packs[0].why, doubt);
         assert_eq!(merge.conflicts.len(), 1, "{:#?}", merge.conflicts);
