@@ -29,8 +29,7 @@ use crate::progress::{
     ValueDraft,
 };
 
-use super::pack::{pack_claim, PackClaim};
-use crate::plan::dates::long_moment;
+use super::pack::{trusted_send_time, DoubtfulPack};
 
 /// Something in a returned file that will not be merged.
 #[derive(Debug, Clone, PartialEq)]
@@ -71,51 +70,6 @@ impl std::fmt::Display for NotMerged {
                 self.what
             ),
         }
-    }
-}
-
-/// A return whose claim to answer a pack is not trusted: it is merged as a
-/// plain plan file (every difference it brings is a change; one to a field
-/// also changed here is a conflict).
-#[derive(Debug, Clone, PartialEq)]
-pub struct DoubtfulPack {
-    /// The returned file.
-    pub file: String,
-    pub why: PackDoubt,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum PackDoubt {
-    /// It carries a pack record without a readable send time.
-    NoSendTime,
-    /// Its send time is later than now.
-    SentLater { at: Moment },
-    /// This browser keeps a record of the packs it sent, and not this one.
-    NotSentHere { at: Moment, by: Option<String> },
-}
-
-impl std::fmt::Display for DoubtfulPack {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let file = &self.file;
-        match &self.why {
-            PackDoubt::NoSendTime => write!(
-                f,
-                "{file} says it is the return of a pack but not when the pack was sent"
-            ),
-            PackDoubt::SentLater { at } => write!(
-                f,
-                "{file} says its pack was sent {}, which is later than now",
-                long_moment(at)
-            ),
-            PackDoubt::NotSentHere { at, by } => {
-                let by = by
-                    .as_deref()
-                    .map(|b| format!(" by {b}"))
-                    .unwrap_or_default();
-                write!(f, "{file} says it is the return of a pack sent {}{by}, but this browser has no record of sending that pack", long_moment(at))
-            }
-        }?;
-        write!(f, ". It is merged as a plain plan file: where you changed the same thing here, you choose which to keep.")
     }
 }
 
@@ -251,23 +205,11 @@ pub fn plan_merge(
             });
             continue;
         }
-        let (sent, doubt) = match pack_claim(theirs) {
-            PackClaim::NotAPack => (None, None),
-            PackClaim::Unreadable => (None, Some(PackDoubt::NoSendTime)),
-            PackClaim::Sent { at, .. } if at > *received => {
-                (None, Some(PackDoubt::SentLater { at }))
-            }
-            PackClaim::Sent { at, by } if sent_here.is_some_and(|s| !s.contains(&at)) => {
-                (None, Some(PackDoubt::NotSentHere { at, by }))
-            }
-            PackClaim::Sent { at, .. } => (Some(at), None),
-        };
-        if let Some(why) = doubt {
-            out.doubtful_packs.push(DoubtfulPack {
-                file: file.clone(),
-                why,
-            });
-        }
+        let sent = trusted_send_time(theirs, received, sent_here).unwrap_or_else(|why| {
+            let file = file.clone();
+            out.doubtful_packs.push(DoubtfulPack { file, why });
+            None
+        });
         // When the return does not say when a change was made: when it was
         // exported, or else now.
         let unstamped = theirs

@@ -9,13 +9,10 @@ mod pack;
 
 pub use compare::{compare, exported_at, Comparison, PriorityChanges};
 pub use csv::{actions_csv, csv_file_name, field as csv_field};
-pub use merge::{
-    plan_merge, Conflict, DoubtfulPack, Field, MergePlan, NotMerged, NotMergedReason, PackDoubt,
-    Side,
-};
+pub use merge::{plan_merge, Conflict, Field, MergePlan, NotMerged, NotMergedReason, Side};
 pub use pack::{
     pack_claim, pack_file_name, pack_sent_at, packs_sent_text, partner_pack, read_packs_sent,
-    PackChoice, PackClaim, PACK_FIELD,
+    trusted_send_time, DoubtfulPack, PackChoice, PackClaim, PackDoubt, PACK_FIELD,
 };
 
 use chrono::NaiveDate;

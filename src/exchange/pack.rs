@@ -8,6 +8,7 @@ use std::collections::{BTreeSet, HashSet};
 
 use serde_json::json;
 
+use crate::plan::dates::long_moment;
 use crate::plan::{Moment, Plan};
 
 /// The field a pack records itself in (an optional addition within format 1).
@@ -121,6 +122,73 @@ pub fn pack_claim(plan: &Plan) -> PackClaim {
     {
         Some(at) => PackClaim::Sent { at, by },
         None => PackClaim::Unreadable,
+    }
+}
+
+/// A return whose claim to answer a pack is not trusted: it is merged as a
+/// plain plan file (every difference it brings is a change; one to a field
+/// also changed here is a conflict).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DoubtfulPack {
+    /// The returned file.
+    pub file: String,
+    pub why: PackDoubt,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum PackDoubt {
+    /// It carries a pack record without a readable send time.
+    NoSendTime,
+    /// Its send time is later than now.
+    SentLater { at: Moment },
+    /// This browser keeps a record of the packs it sent, and not this one.
+    NotSentHere { at: Moment, by: Option<String> },
+}
+
+impl std::fmt::Display for DoubtfulPack {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let file = &self.file;
+        match &self.why {
+            PackDoubt::NoSendTime => write!(
+                f,
+                "{file} says it is the return of a pack but not when the pack was sent"
+            ),
+            PackDoubt::SentLater { at } => write!(
+                f,
+                "{file} says its pack was sent {}, which is later than now",
+                long_moment(at)
+            ),
+            PackDoubt::NotSentHere { at, by } => {
+                let by = by
+                    .as_deref()
+                    .map(|b| format!(" by {b}"))
+                    .unwrap_or_default();
+                write!(f, "{file} says it is the return of a pack sent {}{by}, but this browser has no record of sending that pack", long_moment(at))
+            }
+        }?;
+        write!(f, ". It is merged as a plain plan file: where you changed the same thing here, you choose which to keep.")
+    }
+}
+
+/// When the pack a return answers was sent, where that can be trusted:
+/// `Ok(None)` for a plain plan file, `Err` with why for a claim that is not
+/// trusted. A time is trusted only for a pack this browser recorded
+/// sending (when `sent_here` says which it sent) and never from the future
+/// (after `received`), so that a wrong or forged time cannot make changes
+/// made here look older than the pack.
+pub fn trusted_send_time(
+    returned: &Plan,
+    received: &Moment,
+    sent_here: Option<&[Moment]>,
+) -> Result<Option<Moment>, PackDoubt> {
+    match pack_claim(returned) {
+        PackClaim::NotAPack => Ok(None),
+        PackClaim::Unreadable => Err(PackDoubt::NoSendTime),
+        PackClaim::Sent { at, .. } if at > *received => Err(PackDoubt::SentLater { at }),
+        PackClaim::Sent { at, by } if sent_here.is_some_and(|s| !s.contains(&at)) => {
+            Err(PackDoubt::NotSentHere { at, by })
+        }
+        PackClaim::Sent { at, .. } => Ok(Some(at)),
     }
 }
 
