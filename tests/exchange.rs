@@ -53,6 +53,12 @@ fn partner_returns(pack: &Plan, edits: Vec<Edit>, when: &str, by: &str) -> Plan 
     read_plan(export_text(&export.plan).as_bytes()).expect("the return opens")
 }
 
+/// Merges one returned file into `base`, with no changes made here and no
+/// record of packs sent.
+fn merge_alone(base: &Plan, file: &str, returned: Plan) -> MergePlan {
+    plan_merge(base, &[], &[(file.to_owned(), returned)], &received(), None)
+}
+
 fn all_action_ids(plan: &Plan) -> Vec<String> {
     plan.priorities
         .iter()
@@ -316,13 +322,7 @@ fn returns_of_another_plan_are_refused_with_the_reason() {
     let plan = sample();
     let other = read_plan(&std::fs::read("public/samples/notts-cypf-2011-14.json").expect("other"))
         .expect("opens");
-    let merge = plan_merge(
-        &plan,
-        &[],
-        &[("other.json".into(), other)],
-        &received(),
-        None,
-    );
+    let merge = merge_alone(&plan, "other.json", other);
     assert_eq!(merge.not_merged.len(), 1);
     assert!(matches!(
         merge.not_merged[0].why,
@@ -351,13 +351,7 @@ fn a_hostile_return_cannot_touch_items_the_plan_lacks() {
         updated: Some(at("2030-01-01T00:00:00Z")),
         ..Default::default()
     });
-    let merge = plan_merge(
-        &plan,
-        &[],
-        &[("hostile.json".into(), hostile)],
-        &received(),
-        None,
-    );
+    let merge = merge_alone(&plan, "hostile.json", hostile);
     assert!(merge.edits.iter().all(|e| e.change.target() != "injected"));
     assert_eq!(merge.not_merged.len(), 1);
     assert!(
@@ -521,13 +515,7 @@ fn a_return_of_items_this_plan_lacks_lists_every_one() {
         }
     }
     let renamed = theirs.priorities[0].activities().len();
-    let merge = plan_merge(
-        &plan,
-        &[],
-        &[("renamed.json".into(), theirs)],
-        &received(),
-        None,
-    );
+    let merge = merge_alone(&plan, "renamed.json", theirs);
     assert!(merge.edits.is_empty() && merge.conflicts.is_empty());
     assert_eq!(merge.not_merged.len(), renamed, "{:#?}", merge.not_merged);
     assert!(merge.not_merged.iter().all(
@@ -555,13 +543,7 @@ fn returned_values_without_a_time_are_merged_once() {
     measure.values.get_or_insert_with(Vec::new).push(typed);
     // It travels as a file, so its figure is read back from text.
     let theirs = read_plan(export_text(&theirs).as_bytes()).expect("opens");
-    let merge = plan_merge(
-        &plan,
-        &[],
-        &[("typed.json".into(), theirs.clone())],
-        &received(),
-        None,
-    );
+    let merge = merge_alone(&plan, "typed.json", theirs.clone());
     assert_eq!(merge.edits.len(), 1, "{:#?}", merge);
     assert_eq!(
         merge.edits[0].at,
@@ -571,13 +553,7 @@ fn returned_values_without_a_time_are_merged_once() {
     assert_eq!(merge.edits[0].change.target(), id);
     let mut merged = plan.clone();
     apply_all(&mut merged, &merge.edits);
-    let again = plan_merge(
-        &merged,
-        &[],
-        &[("typed.json".into(), theirs)],
-        &received(),
-        None,
-    );
+    let again = merge_alone(&merged, "typed.json", theirs);
     assert!(
         again.edits.is_empty(),
         "the same figure is not added twice: {:#?}",
@@ -626,13 +602,7 @@ fn a_taken_change_that_would_lose_to_a_later_one_here_is_a_conflict() {
         )],
     );
     let revision = read_plan(export_text(&revision).as_bytes()).expect("opens");
-    let merge = plan_merge(
-        &revision,
-        &[],
-        &[("ncc.json".into(), returned)],
-        &received(),
-        None,
-    );
+    let merge = merge_alone(&revision, "ncc.json", returned);
     assert!(
         merge
             .edits
