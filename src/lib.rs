@@ -54,8 +54,8 @@
 //! with an overlay of edited statuses, and an export applies the whole journal
 //! (structure first, then progress) to one copy of the file's plan
 //! ([`exchange::export_plan`]). One effect writes the
-//! journal to browser storage after every change, merged first with what
-//! another tab may have stored.
+//! journal to browser storage within every change, before anything is drawn
+//! from it, merged first with what another tab may have stored.
 //!
 //! # Invariants
 //!

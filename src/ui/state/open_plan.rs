@@ -228,10 +228,15 @@ impl OpenPlan {
         // The one effect: every change to the journal is written to storage
         // as it is made; a failure is shown, and the change stays in memory.
         // No plan open is nothing to save, and says nothing about storage.
-        Effect::new(move |_| {
-            if let Some(result) =
-                journal.with(|j| (!j.plan_id.is_empty()).then(|| storage::save_journal(j)))
-            {
+        // It runs within the change itself, not on a later tick: the edit is
+        // stored before anything is drawn from it, so nothing that drawing
+        // does, however slow or broken, stands between a change and storage.
+        ImmediateEffect::new_scoped(move || {
+            let result =
+                journal.with(|j| (!j.plan_id.is_empty()).then(|| storage::save_journal(j)));
+            // Set only when it changes: what shows a problem has nothing to
+            // redo for each further change that storage refuses.
+            if let Some(result) = result.filter(|r| saved.with_untracked(|s| s != r)) {
                 saved.set(result);
             }
         });
