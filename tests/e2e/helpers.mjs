@@ -89,3 +89,40 @@ export async function setStatus(page, status, title = MASH_ACTION) {
   await expect(action.getByText(status).first()).toBeVisible();
   return action;
 }
+
+/** Hears the page as a screen reader would, from before it loads: what is
+ * added to or changed in a live region already on the page (a status, an
+ * alert, a log, or `aria-live`) is said, as the region's text; an alert is
+ * also said when it arrives. A status that arrives with its words already
+ * in it is not said, as screen readers often do not. Returns a function
+ * that gives everything said so far, in order, as "role: text". */
+export async function listenAsAScreenReader(page) {
+  await page.addInitScript(() => {
+    const said = [];
+    window.__said = said;
+    const LIVE = '[role="status"], [role="alert"], [role="log"], [aria-live="polite"], [aria-live="assertive"]';
+    const known = new WeakSet();
+    const remember = () => document.querySelectorAll(LIVE).forEach((region) => known.add(region));
+    const silent = (element) => element.closest('[hidden], [aria-hidden="true"]') !== null;
+    const say = (region) => {
+      const text = region.innerText.replace(/\s+/g, ' ').trim();
+      if (text && !silent(region)) said.push(`${region.getAttribute('role') || 'live'}: ${text}`);
+    };
+    new MutationObserver((records) => {
+      const changed = new Set();
+      for (const record of records) {
+        const target = record.target.nodeType === Node.ELEMENT_NODE ? record.target : record.target.parentElement;
+        const region = target && target.closest(LIVE);
+        if (region && known.has(region)) changed.add(region);
+        for (const node of record.addedNodes) {
+          if (node.nodeType !== Node.ELEMENT_NODE) continue;
+          const alerts = [...(node.matches('[role="alert"]') ? [node] : []), ...node.querySelectorAll('[role="alert"]')];
+          alerts.filter((alert) => !known.has(alert)).forEach((alert) => changed.add(alert));
+        }
+      }
+      changed.forEach(say);
+      remember();
+    }).observe(document, { childList: true, characterData: true, subtree: true });
+  });
+  return () => page.evaluate(() => [...window.__said]);
+}

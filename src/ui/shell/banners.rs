@@ -11,12 +11,17 @@ pub fn Banners() -> impl IntoView {
     let state = use_state();
     let messages = state.messages;
     view! {
-        {move || messages.success.get().map(|message| view! {
-            <div class="banner banner--success" role="status">
-                <p class="banner__heading">{message}</p>
-                <button type="button" class="link-button" on:click=move |_| messages.success.set(None)>"Dismiss"</button>
-            </div>
-        })}
+        // The status is on the page before any message is put in it: screen
+        // readers say what is added to a live region, but not always a
+        // region that arrives with its words already in it.
+        <div role="status">
+            {move || messages.success.get().map(|message| view! {
+                <div class="banner banner--success">
+                    <p class="banner__heading">{message}</p>
+                    <button type="button" class="link-button" on:click=move |_| messages.success.set(None)>"Dismiss"</button>
+                </div>
+            })}
+        </div>
         {move || {
             // The journal's own saving comes first: it is what loses changes.
             let issue = state.plan.save_problem().or_else(|| messages.storage.get())?;

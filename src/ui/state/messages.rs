@@ -2,6 +2,8 @@
 //! a success banner, and storage problems other than saving the journal
 //! (which the open plan reports itself).
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 
 use crate::browser::storage::StorageError;
@@ -54,7 +56,19 @@ impl Messages {
     }
 
     pub fn success(&self, message: String) {
-        self.success.set(Some(message));
+        let success = self.success;
+        if success.with_untracked(|s| s.as_deref() == Some(message.as_str())) {
+            // The same words again (a second export, say): taken away and
+            // given anew, since a screen reader says what is added to the
+            // page, not what stays on it.
+            success.set(None);
+            set_timeout(
+                move || success.set(Some(message)),
+                Duration::from_millis(50),
+            );
+        } else {
+            success.set(Some(message));
+        }
     }
 }
 
