@@ -4,7 +4,7 @@
 //! read into a format version 1 plan. Plain Rust: the browser's part
 //! (reading the file, the clipboard's HTML) is in `browser` and `ui::import`.
 //!
-//! - [`decode`]: bytes to text (UTF-8, UTF-16, Windows-1252).
+//! - [`decode`](mod@decode): bytes to text (UTF-8, UTF-16, Windows-1252).
 //! - [`table`]: text or HTML cells to a table, merged cells spread.
 //! - [`workbook`]: a sheet of an Excel workbook to a table.
 //! - [`fields`]: headings to fields, RAG words to statuses.

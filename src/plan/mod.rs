@@ -5,8 +5,8 @@ pub mod dates;
 pub mod due;
 pub mod figure;
 pub mod hidden;
-/// The JSON tree the reader builds; public for the fuzz targets and the
-/// JSONTestSuite test, not for other code.
+// The JSON tree the reader builds: public for the fuzz targets and the
+// JSONTestSuite test, not for other code.
 #[doc(hidden)]
 pub mod json;
 pub mod model;
