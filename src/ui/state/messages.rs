@@ -60,10 +60,14 @@ impl Messages {
         if success.with_untracked(|s| s.as_deref() == Some(message.as_str())) {
             // The same words again (a second export, say): taken away and
             // given anew, since a screen reader says what is added to the
-            // page, not what stays on it.
+            // page, not what stays on it; unless another message came first.
             success.set(None);
             set_timeout(
-                move || success.set(Some(message)),
+                move || {
+                    if success.with_untracked(Option::is_none) {
+                        success.set(Some(message));
+                    }
+                },
                 Duration::from_millis(50),
             );
         } else {
