@@ -1,7 +1,11 @@
 // Starts Plan Tracker: loads the main part of the app (the other parts are
 // downloaded when first used), then tells anyone listening that it started,
 // and later, when idle, keeps the app for offline use (offline.js).
-import init from './plan-tracker.js';
+//
+// The glue is imported only after the plan's fetch has started: a static
+// import would hold this script back until the glue had arrived and been
+// compiled, and the plan's download with it. index.html preloads the glue,
+// so importing it here costs no extra round trip.
 
 // The plan the address names (?plan=...) is fetched while the app itself
 // downloads; the app takes the response (fetch_bytes in src/browser/files.rs)
@@ -19,6 +23,7 @@ if (planLink) {
 }
 
 try {
+  const { default: init } = await import('./plan-tracker.js');
   const wasm = await init({ module_or_path: new URL('plan-tracker_bg.wasm', import.meta.url) });
   dispatchEvent(new CustomEvent('plan-tracker-started', { detail: { wasm } }));
 } catch (error) {

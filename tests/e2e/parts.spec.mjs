@@ -57,12 +57,14 @@ test('the progress form and export work after a failed download', async ({ page 
   expect((await download).suggestedFilename()).toMatch(/\.json$/);
 });
 
-test('if the main part cannot be downloaded, the page says the app could not start', async ({ page }) => {
-  await page.route(/plan-tracker_bg\.wasm$/, (route) => route.abort('internetdisconnected'));
-  await page.goto('./');
-  await expect(page.getByRole('alert')).toHaveText(/^Plan Tracker could not start\. Reload the page/);
-  await expectAccessible(page);
-});
+for (const [what, file] of [['main part', /plan-tracker_bg\.wasm$/], ['script that loads it', /plan-tracker\.js$/]]) {
+  test(`if the ${what} cannot be downloaded, the page says the app could not start`, async ({ page }) => {
+    await page.route(file, (route) => route.abort('internetdisconnected'));
+    await page.goto('./');
+    await expect(page.getByRole('alert')).toHaveText(/^Plan Tracker could not start\. Reload the page/);
+    await expectAccessible(page);
+  });
+}
 
 test('a plan with structure changes waits for their part; if it cannot come, the page says so and can try again', async ({ page }) => {
   await openSample(page, undefined, '&view=edit');
