@@ -2,10 +2,12 @@
 // downloaded when first used), then tells anyone listening that it started,
 // and later, when idle, keeps the app for offline use (offline.js).
 //
-// The glue is imported only after the plan's fetch has started: a static
+// The script is async (index.html), so it runs as soon as it arrives, and
+// the glue is imported only after the plan's fetch has started: a static
 // import would hold this script back until the glue had arrived and been
 // compiled, and the plan's download with it. index.html preloads the glue,
-// so importing it here costs no extra round trip.
+// so importing it here costs no extra round trip. The app itself starts
+// once the page is parsed, as it mounts in the page's body.
 
 // The plan the address names (?plan=...) is fetched while the app itself
 // downloads; the app takes the response (fetch_bytes in src/browser/files.rs)
@@ -22,12 +24,17 @@ if (planLink) {
   }
 }
 
+const parsed = document.readyState === 'loading'
+  ? new Promise((done) => addEventListener('DOMContentLoaded', done, { once: true }))
+  : null;
 try {
   const { default: init } = await import('./plan-tracker.js');
+  await parsed;
   const wasm = await init({ module_or_path: new URL('plan-tracker_bg.wasm', import.meta.url) });
   dispatchEvent(new CustomEvent('plan-tracker-started', { detail: { wasm } }));
 } catch (error) {
   console.error(error);
+  await parsed;
   const message = document.createElement('p');
   message.className = 'start-failed';
   message.setAttribute('role', 'alert');
