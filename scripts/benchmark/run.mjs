@@ -44,7 +44,7 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-
 function parseOptions(argv) {
   const options = {
     sizes: DEFAULT_SIZES, opens: 5, keys: 15, leads: 10, edits: 10, exports: 5, dashboards: 10, parseRuns: 7, cycles: 5,
-    imports: 5, importRows: 5000, tablet: 5,
+    imports: 5, importRows: 5000, tablet: 20,
     plans: path.join(HERE, 'tmp'), readme: true,
   };
   const counts = { '--opens': 'opens', '--keys': 'keys', '--leads': 'leads', '--edits': 'edits', '--exports': 'exports', '--dashboards': 'dashboards', '--parse-runs': 'parseRuns', '--cycles': 'cycles', '--imports': 'imports', '--import-rows': 'importRows', '--tablet': 'tablet' };

@@ -206,7 +206,7 @@ function notes(results) {
   return [
     `- Run ${results.date} on commit \`${results.commit}\`, ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, ${m.os}; ${m.chromium} headless; Node ${m.node}.`,
     `- Load average (1 minute) ${m.loadAverage.start} at the start and ${m.loadAverage.end} at the end: anything else running slows every page alike.`,
-    `- Runs per size: ${o.opens} opens (each in a fresh page), ${o.keys} keystrokes, ${o.leads} lead choices, ${o.edits} edits, ${o.exports} exports, ${o.dashboards} dashboards; ${o.parseRuns} JSON.parse runs. Imports: ${o.imports} of ${int(o.importRows)} rows, each in a fresh page.`,
+    `- Runs per size: ${o.opens} opens (each in a fresh page), ${o.keys} keystrokes, ${o.leads} lead choices, ${o.edits} edits, ${o.exports} exports, ${o.dashboards} dashboards; ${o.parseRuns} JSON.parse runs. Imports: ${o.imports} of ${int(o.importRows)} rows, each in a fresh page. Tablet profile: ${o.tablet} cold visits, each followed by a repeat visit.`,
     '- Each open is in a fresh page, one second after it is ready for a file (every page gets the same pause: nobody chooses a file the instant a page appears).',
     '- Times are taken in the page with performance.now(): from the input event (file chosen, keydown, click) to the first frame rendered after the results count changed, or to the journal\'s localStorage.setItem, or to the export\'s download link being clicked.',
     `- Each timed keystroke is the last letter of a prefix that changes the results in all three pages (${keys}).`,

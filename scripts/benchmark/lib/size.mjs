@@ -28,10 +28,11 @@ function totals(files) {
 }
 
 /** The files the page loads before the app runs: the module script
- * index.html names, every module it imports (statically, so the browser
- * fetches them all before running any), and the wasm index.html preloads. */
+ * index.html names, the modules it preloads (start.js imports the glue
+ * once the plan's download has begun), every module those import
+ * statically, and the wasm index.html preloads. */
 function startFiles(dist, indexHtml) {
-  const entry = /<script type="module" src="\.\/([^"]+)"/.exec(indexHtml);
+  const entry = /<script type="module"(?: async)? src="\.\/([^"]+)"/.exec(indexHtml);
   const wasm = /<link rel="preload" href="\.\/([^"]+\.wasm)"/.exec(indexHtml);
   if (!entry || !wasm) throw new Error('dist/index.html names no module script or no preloaded wasm: is dist/ from scripts/build?');
   const modules = new Set();
@@ -44,6 +45,7 @@ function startFiles(dist, indexHtml) {
     }
   };
   visit(entry[1]);
+  for (const [, preloaded] of indexHtml.matchAll(/<link rel="modulepreload" href="\.\/([^"]+)"/g)) visit(preloaded);
   return [...modules, wasm[1]];
 }
 
