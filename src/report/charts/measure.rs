@@ -1,14 +1,13 @@
 //! A measure's chart: its values over time against its targets, with its
 //! baseline and comparators as lines across.
 
-use charming::component::{Axis, Grid, Legend};
+use charming::component::Axis;
 use charming::element::{
     AxisType, ItemStyle, Label, LineStyle, LineStyleType, MarkLine, MarkLineData, MarkLineVariant,
-    Tooltip, Trigger,
 };
 use charming::series::Line;
 
-use super::{base, ChartView, Table};
+use super::{axis_chart, ChartView, Table};
 use crate::plan::figure::value_text;
 use crate::plan::{present, Direction, Measure};
 
@@ -97,17 +96,7 @@ pub fn measure(measure: &Measure) -> Option<ChartView> {
                 .data(across),
         );
     }
-    let mut chart = base()
-        .tooltip(Tooltip::new().trigger(Trigger::Axis))
-        .legend(Legend::new().top("bottom"))
-        .grid(
-            Grid::new()
-                .left("2%")
-                .right("12%")
-                .top(20)
-                .bottom(60)
-                .contain_label(true),
-        )
+    let mut chart = axis_chart("12%")
         .x_axis(Axis::new().type_(AxisType::Category).data(periods.clone()))
         .y_axis(Axis::new().type_(AxisType::Value).scale(true))
         .series(reported);

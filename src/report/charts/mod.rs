@@ -77,6 +77,22 @@ fn base() -> Chart {
         .aria(Aria::new().enabled(true).decal(Decal::new().show(true)))
 }
 
+/// A chart on axes with its legend below: the tooltip follows the axis, and
+/// `right` leaves room for the labels at the end of bars or lines.
+fn axis_chart(right: &str) -> Chart {
+    base()
+        .tooltip(Tooltip::new().trigger(Trigger::Axis))
+        .legend(Legend::new().top("bottom"))
+        .grid(
+            Grid::new()
+                .left("2%")
+                .right(right)
+                .top(20)
+                .bottom(60)
+                .contain_label(true),
+        )
+}
+
 /// A category name short enough to sit beside a bar; the table beside the
 /// chart has it in full.
 fn short(label: &str) -> String {
@@ -95,17 +111,7 @@ pub fn status_by(title: &str, bars: &[StatusBar]) -> ChartView {
     let labels: Vec<String> = bars.iter().map(|b| b.label.clone()).collect();
     // Categories read top to bottom in the order given.
     let reversed: Vec<String> = labels.iter().rev().map(|l| short(l)).collect();
-    let mut chart = base()
-        .tooltip(Tooltip::new().trigger(Trigger::Axis))
-        .legend(Legend::new().top("bottom"))
-        .grid(
-            Grid::new()
-                .left("2%")
-                .right("4%")
-                .top(20)
-                .bottom(60)
-                .contain_label(true),
-        )
+    let mut chart = axis_chart("4%")
         .x_axis(Axis::new().type_(AxisType::Value).min_interval(1))
         .y_axis(Axis::new().type_(AxisType::Category).data(reversed));
     for (status, colour) in SERIES {
@@ -217,17 +223,7 @@ pub fn deadlines(months: &[MonthBar], undated: usize) -> ChartView {
         ("Overdue", "#d4351c", |m| m.overdue),
         ("Still to come", "#b1b4b6", |m| m.to_come),
     ];
-    let mut chart = base()
-        .tooltip(Tooltip::new().trigger(Trigger::Axis))
-        .legend(Legend::new().top("bottom"))
-        .grid(
-            Grid::new()
-                .left("2%")
-                .right("4%")
-                .top(20)
-                .bottom(60)
-                .contain_label(true),
-        )
+    let mut chart = axis_chart("4%")
         .x_axis(
             Axis::new()
                 .type_(AxisType::Category)
