@@ -8,8 +8,10 @@
 //! - [`table`]: text or HTML cells to a table, merged cells spread.
 //! - [`workbook`]: a sheet of an Excel workbook to a table.
 //! - [`fields`]: headings to fields, RAG words to statuses.
-//! - [`build`]: rows read and grouped, problems listed with row and column,
-//!   the plan written with ids made from content.
+//! - [`rows`]: the rows read by the columns' uses, problems listed with row
+//!   and column.
+//! - [`build`]: the rows grouped and the plan written, with ids made from
+//!   content.
 //! - [`blank`]: a new plan from its title, period and first priority.
 //! - [`into_open`]: the rows added to the open plan as edits.
 
@@ -18,12 +20,12 @@ pub mod build;
 pub mod decode;
 pub mod fields;
 pub mod into_open;
+pub mod rows;
 pub mod table;
 pub mod workbook;
 
-pub use build::{
-    build_plan, headings, read_rows, DeadlineRead, ImportProblem, Imported, NewPlan, ReadRow,
-};
+pub use build::{build_plan, Imported, NewPlan};
 pub use decode::{decode, Encoding};
 pub use fields::{guess_uses, Field, Use};
+pub use rows::{headings, read_rows, DeadlineRead, ImportProblem, ReadRow};
 pub use table::{SpanCell, Table, TableError};

@@ -98,7 +98,7 @@ pub fn likely_plan_sheet(bytes: &[u8], sheets: usize) -> usize {
         let Ok(table) = sheet_table(bytes, index) else {
             return 0;
         };
-        let (_, headings) = super::build::headings(&table);
+        let (_, headings) = super::rows::headings(&table);
         let uses = guess_uses(&headings);
         if uses.contains(&Use::Field(Field::Action)) {
             uses.iter().filter(|u| matches!(u, Use::Field(_))).count()
