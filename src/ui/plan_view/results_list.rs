@@ -1,5 +1,6 @@
 //! The matching actions: grouped under their priority and activity in plan
-//! order, or as one flat list. Only the first page is drawn, with more as the
+//! order, or as one flat list. Only a first screen is drawn before the page
+//! is painted and the rest of a page just after, then a page more as the
 //! list is scrolled or on request, so a 20,000-action plan opens and filters
 //! as fast as a small one. Lists are keyed, so a form someone is filling in
 //! survives changes elsewhere.

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::open_plan::OpenPlan;
 use crate::browser::clock;
+use crate::browser::frames::when_idle;
 use crate::query::{self, Filter, Results, Rollups};
 
 /// Which page is showing; kept in the address as `view`.
@@ -107,11 +108,16 @@ impl MeetingPlace {
     }
 }
 
-/// How many actions are drawn at first, and how many more each time the list
-/// is scrolled to its end: about two screens on a tablet. Drawing is what
-/// costs on a large plan, not filtering, so the page draws what a person can
-/// look at.
+/// How many more actions are drawn each time the list is scrolled towards
+/// its end: about two screens on a tablet. Drawing is what costs on a large
+/// plan, not filtering, so the page draws what a person can look at.
 pub const PAGE_SIZE: usize = 10;
+
+/// How many actions a new view draws before it is first painted: about a
+/// tablet's first screen, so the plan shows sooner, opened or filtered. The
+/// rest of the first page is drawn once that is painted and the browser is
+/// idle (within a second), or sooner as the list is scrolled.
+pub const FIRST_DRAW: usize = 4;
 
 #[derive(Clone, Copy)]
 pub struct ViewState {
@@ -152,7 +158,7 @@ impl ViewState {
             shown_rollups,
             meeting: RwSignal::new(MeetingPlace::default()),
             filter,
-            shown: RwSignal::new(PAGE_SIZE),
+            shown: RwSignal::new(FIRST_DRAW),
             results,
             fixed_today,
         }
@@ -162,10 +168,19 @@ impl ViewState {
         clock::today(self.fixed_today)
     }
 
-    /// A new filter, with the first page of its results.
+    /// A new filter, with the first screen of its results, and the rest of
+    /// the first page once that screen is painted and the browser is idle.
     pub(super) fn show(&self, filter: Filter) {
         self.filter.set(filter);
-        self.shown.set(PAGE_SIZE);
+        self.shown.set(FIRST_DRAW);
+        let shown = self.shown;
+        when_idle(move || {
+            // Only ever more: "Show more" or printing may have come first,
+            // and the view may have gone (then there is nothing to do).
+            if shown.try_get_untracked().is_some_and(|s| s < PAGE_SIZE) {
+                shown.set(PAGE_SIZE);
+            }
+        });
     }
 
     pub fn show_more(&self) {
