@@ -275,10 +275,12 @@ each budget (exiting 0 either way: it is a report, not a test), and writes
 \`scripts/benchmark/results/latest.md\` and \`latest.json\`. Options:
 \`--no-build\`; \`--sizes 1000,20000\`; \`--runs N\`, the number of runs of
 every measure (by default 5 opens, 15 keystrokes, 10 lead choices, 10 edits,
-5 exports and 10 dashboards per size, and 5 imports); \`--opens\`, \`--keys\`,
-\`--leads\`, \`--edits\`, \`--exports\`, \`--dashboards\`, \`--imports\`,
-\`--cycles N\` for one measure; \`--import-rows N\` (5,000); \`--no-readme\`.
-Measuring takes about seven minutes on two cores, after the build. A full
+5 exports and 10 dashboards per size, 5 imports, and 20 tablet visits, so
+that the tablet's 95th percentile is not simply its slowest visit);
+\`--opens\`, \`--keys\`, \`--leads\`, \`--edits\`, \`--exports\`, \`--dashboards\`,
+\`--imports\`, \`--tablet\`, \`--cycles N\` for one measure; \`--import-rows N\`
+(5,000); \`--no-readme\`.
+Measuring takes about nine minutes on two cores, after the build. A full
 run rewrites the tables below; a run without every size leaves them alone.
 They are from the latest full run on a 2-core machine; other work on the
 machine slows every page alike, so compare the ratios more than the times.`;
