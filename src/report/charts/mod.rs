@@ -257,7 +257,8 @@ pub fn deadlines(months: &[MonthBar], undated: usize) -> ChartView {
             })
             .collect(),
     };
-    let choices = months
+    // A bar and a row of the table are the same month.
+    let choices: Vec<Choice> = months
         .iter()
         .map(|m| Choice::Month {
             from: m.from,
@@ -268,14 +269,8 @@ pub fn deadlines(months: &[MonthBar], undated: usize) -> ChartView {
         title,
         chart,
         table,
+        row_choices: choices.clone(),
         choices,
-        row_choices: months
-            .iter()
-            .map(|m| Choice::Month {
-                from: m.from,
-                to: m.to,
-            })
-            .collect(),
         note: subtitle,
     }
 }
