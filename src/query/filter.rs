@@ -52,7 +52,8 @@ impl StatusChoice {
         }
     }
 
-    fn of(status: Option<Status>) -> StatusChoice {
+    /// The choice an item with `status` (or none yet) falls under.
+    pub fn of(status: Option<Status>) -> StatusChoice {
         status.map_or(StatusChoice::NoStatus, StatusChoice::Is)
     }
 }

@@ -194,7 +194,7 @@ pub fn overall(rollup: &Rollup) -> ChartView {
     };
     let choices = slices
         .iter()
-        .map(|(s, ..)| Choice::Status(s.map_or(StatusChoice::NoStatus, StatusChoice::Is)))
+        .map(|(s, ..)| Choice::Status(StatusChoice::of(*s)))
         .collect();
     ChartView {
         title,
@@ -203,7 +203,7 @@ pub fn overall(rollup: &Rollup) -> ChartView {
         choices,
         row_choices: SERIES
             .iter()
-            .map(|(s, _)| Choice::Status(s.map_or(StatusChoice::NoStatus, StatusChoice::Is)))
+            .map(|(s, _)| Choice::Status(StatusChoice::of(*s)))
             .collect(),
         note: None,
     }
