@@ -12,7 +12,7 @@
 //! | [`report`] | for the board: the dashboard's figures and charts (charming options with a table of the same figures), the exception report and its CSV, the read-only snapshot | no |
 //! | [`import`] | a plan from a spreadsheet or a pasted table: text in any of the encodings Excel writes, merged cells spread, headings matched to fields, rows grouped, RAG words read, ids made from content; a new plan from its title and first priority | no |
 //! | [`generate`] | realistic generated plans for tests and the benchmark | no |
-//! | [`browser`] | storage, files, fetch, downloads, saving to a picked file, the address bar, the clock, work put off until idle, the panic hook | yes: the only module that is |
+//! | [`browser`] | storage, files, fetch, downloads, saving to a picked file, the address bar, the clock, the view's width, work put off until idle, the panic hook | yes: the only module that is |
 //! | [`ui`] | Leptos components, one feature per file, and the app state | through `browser` |
 //!
 //! # Parts

@@ -14,6 +14,12 @@ const IDLE_TIMEOUT_MS: u32 = 1000;
 /// without idle callbacks (Safari) run it in a task queued from the frame
 /// callback, which also runs after the paint.
 pub fn when_idle(work: impl FnOnce() + 'static) {
+    // One copy of what follows for every caller's work: each caller's own
+    // copy of the frame and idle callbacks' glue would grow the main part.
+    when_idle_boxed(Box::new(work));
+}
+
+fn when_idle_boxed(work: Box<dyn FnOnce()>) {
     leptos::prelude::request_animation_frame(move || {
         let Some(window) = web_sys::window() else {
             return;

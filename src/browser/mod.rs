@@ -13,5 +13,6 @@ pub mod panic;
 pub mod pasted;
 pub mod printing;
 pub mod save_file;
+pub mod screen;
 pub mod storage;
 pub mod visibility;

@@ -12,7 +12,7 @@ use crate::plan::present;
 use crate::query::results_text;
 use crate::report::charts::{measure, status_charts, ChartView};
 use crate::report::figures::{dashboard, Choice};
-use crate::ui::plan_view::{FilterPanel, SelectedFilters};
+use crate::ui::plan_view::{FilterLayout, SelectedFilters};
 use crate::ui::shared::announce::SettledAnnouncement;
 use crate::ui::shared::error_summary::{ErrorSummary, FieldProblem};
 use crate::ui::shared::plan_header::PlanHeader;
@@ -65,20 +65,13 @@ pub fn DashboardPage() -> impl IntoView {
         Charting::Failed(e) => vec![FieldProblem::general(e.to_string())],
         _ => Vec::new(),
     });
-    let filters_open = RwSignal::new(false);
     view! {
         <PlanHeader/>
         <div class="page-heading">
             <h2 class="heading-l">"Dashboard"</h2>
             <button type="button" class="button button--secondary no-print" on:click=move |_| print_after(|| {})>"Print or save as PDF"</button>
         </div>
-        <div class="filter-layout" class:filter-layout--open=move || filters_open.get()>
-            <button type="button" class="button button--secondary filter-toggle" aria-controls="filter-panel"
-                aria-expanded=move || filters_open.get().to_string()
-                on:click=move |_| filters_open.update(|o| *o = !*o)>
-                {move || if filters_open.get() { "Hide filters" } else { "Show filters" }}
-            </button>
-            <FilterPanel/>
+        <FilterLayout>
             <section class="filter-layout__content" aria-labelledby="dashboard-count">
                 <SelectedFilters/>
                 <p class="heading-m" id="dashboard-count">{count}</p>
@@ -106,7 +99,7 @@ pub fn DashboardPage() -> impl IntoView {
                 })}
                 <MeasureChart charting=charting/>
             </section>
-        </div>
+        </FilterLayout>
     }
 }
 

@@ -12,7 +12,7 @@ use crate::plan::dates::long_moment;
 use crate::query::filters_in_words;
 use crate::report::exceptions::{exception_report, exceptions_csv, ExceptionItem, ItemKind};
 use crate::report::snapshot::snapshot_file_name;
-use crate::ui::plan_view::{FilterPanel, SelectedFilters};
+use crate::ui::plan_view::{FilterLayout, SelectedFilters};
 use crate::ui::shared::announce::SettledAnnouncement;
 use crate::ui::shared::plan_header::PlanHeader;
 use crate::ui::shared::status_tag::StatusTag;
@@ -71,7 +71,6 @@ pub fn ExceptionsPage() -> impl IntoView {
             })
             .unwrap_or_default()
     };
-    let filters_open = RwSignal::new(false);
     view! {
         <PlanHeader/>
         <div class="page-heading">
@@ -87,13 +86,7 @@ pub fn ExceptionsPage() -> impl IntoView {
                 state.set_page(Page::Meeting);
             }>"Meeting mode"</button>
         </div>
-        <div class="filter-layout" class:filter-layout--open=move || filters_open.get()>
-            <button type="button" class="button button--secondary filter-toggle" aria-controls="filter-panel"
-                aria-expanded=move || filters_open.get().to_string()
-                on:click=move |_| filters_open.update(|o| *o = !*o)>
-                {move || if filters_open.get() { "Hide filters" } else { "Show filters" }}
-            </button>
-            <FilterPanel/>
+        <FilterLayout>
             <section class="filter-layout__content" aria-labelledby="exceptions-count">
                 <SelectedFilters/>
                 <p class="heading-m" id="exceptions-count">{count}</p>
@@ -127,7 +120,7 @@ pub fn ExceptionsPage() -> impl IntoView {
                     })}
                 })}
             </section>
-        </div>
+        </FilterLayout>
     }
 }
 

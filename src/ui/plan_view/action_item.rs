@@ -7,6 +7,7 @@ use crate::plan::due::deadline_text;
 use crate::plan::present;
 use crate::progress::current_progress;
 use crate::ui::recording::{History, UpdateProgress};
+use crate::ui::shared::or_nothing;
 use crate::ui::shared::status_tag::StatusTag;
 use crate::ui::use_state;
 
@@ -74,12 +75,12 @@ pub fn ActionItem(
                 <div><dt>"Due"</dt><dd>{due}</dd></div>
                 {own_lead.map(|l| view! { <div><dt>"Lead"</dt><dd>{l}</dd></div> })}
                 {remarks.map(|r| view! { <div><dt>"Remarks"</dt><dd>{r}</dd></div> })}
-                {move || progress.get().and_then(|p| p.percent).map(|p| view! {
+                {move || or_nothing(progress.get().and_then(|p| p.percent).map(|p| view! {
                     <div><dt>"Complete"</dt><dd>
                         <span class="percent">{format!("{p}%")}</span>
                         <span class="meter" aria-hidden="true"><span class="meter__bar" prop:style=format!("width: {p}%")></span></span>
                     </dd></div>
-                })}
+                }))}
             </dl>
             <History item_id=id.clone() progress=Signal::derive(move || progress.get())/>
             <UpdateProgress item_id=id button_for=format!("for {}", action.title) item_title=action.title.clone()

@@ -3,9 +3,11 @@
 
 mod action_item;
 mod activity_card;
+mod filter_layout;
 mod filter_panel;
 pub mod page;
 mod priority_section;
 mod results_list;
 
-pub use filter_panel::{FilterPanel, SelectedFilters};
+pub use filter_layout::FilterLayout;
+pub use filter_panel::SelectedFilters;

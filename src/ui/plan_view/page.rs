@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::filter_panel::{FilterPanel, SelectedFilters};
+use super::filter_layout::FilterLayout;
+use super::filter_panel::SelectedFilters;
 use super::results_list::ResultsList;
 use crate::browser::printing::{before_printing, print_after};
 use crate::plan::dates::long_date;
@@ -17,7 +18,6 @@ use crate::ui::use_state;
 #[component]
 pub fn PlanPage() -> impl IntoView {
     let state = use_state();
-    let filters_open = RwSignal::new(false);
     let summary = move || {
         state
             .view
@@ -48,19 +48,13 @@ pub fn PlanPage() -> impl IntoView {
                 state.set_page(Page::Meeting);
             }>"Meeting mode"</button>
         </div>
-        <div class="filter-layout" class:filter-layout--open=move || filters_open.get()>
-            <button type="button" class="button button--secondary filter-toggle" aria-controls="filter-panel"
-                aria-expanded=move || filters_open.get().to_string()
-                on:click=move |_| filters_open.update(|o| *o = !*o)>
-                {move || if filters_open.get() { "Hide filters" } else { "Show filters" }}
-            </button>
-            <FilterPanel/>
+        <FilterLayout>
             <section class="filter-layout__content" aria-labelledby="results-count">
                 <SelectedFilters/>
                 <h2 class="heading-m results-count" id="results-count">{summary}</h2>
                 <SettledAnnouncement text=Signal::derive(summary)/>
                 <ResultsList/>
             </section>
-        </div>
+        </FilterLayout>
     }
 }

@@ -8,6 +8,7 @@ use crate::plan::dates::long_moment;
 use crate::plan::{present, Moment, Progress};
 use crate::progress::{is_followable_link, Change};
 use crate::ui::shared::on_demand::{on_demand, PartNotLoaded};
+use crate::ui::shared::or_nothing;
 use crate::ui::shared::status_tag::StatusTag;
 use crate::ui::use_state;
 
@@ -37,9 +38,9 @@ pub fn History(item_id: String, #[prop(into)] progress: Signal<Option<Progress>>
     let open = RwSignal::new(false);
     let latest = move || progress.with(|p| p.as_ref().and_then(|p| p.notes().last().cloned()));
     view! {
-        {move || latest().map(|note| view! {
+        {move || or_nothing(latest().map(|note| view! {
             <p class="latest-note"><span class="caption-m">{format!("Latest note, {}: ", long_moment(&note.at))}</span>{note.text}</p>
-        })}
+        }))}
         <Show when=move || { count() > 0 }>
             <details class="details history" on:toggle=move |ev| {
                 let details: web_sys::HtmlDetailsElement = event_target(&ev);

@@ -6,6 +6,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use super::or_nothing;
 use crate::browser::focus::focus_element;
 use crate::plan::Problem;
 
@@ -83,15 +84,15 @@ pub fn ErrorSummary(
     let title_id = format!("{id}-title");
     move || {
         if !any.get() {
-            return None;
+            return ().into_any();
         }
         let list = problems.get();
         let more = list.len().saturating_sub(MAX_LISTED);
         let children = children.clone();
-        Some(view! {
+        view! {
             <div class="error-summary" role="alert" aria-labelledby=title_id.clone() tabindex="-1" node_ref=summary>
                 <h2 class="error-summary__title" id=title_id.clone()>"There is a problem"</h2>
-                {move || intro.get().map(|intro| view! { <p class="error-summary__intro">{intro}</p> })}
+                {move || or_nothing(intro.get().map(|intro| view! { <p class="error-summary__intro">{intro}</p> }))}
                 <ul class="error-summary__list">
                     {list.into_iter().take(MAX_LISTED).map(|p| {
                         let place = p.place.map(|place| view! { <strong class="error-summary__place">{place}": "</strong> });
@@ -118,7 +119,8 @@ pub fn ErrorSummary(
                     </p>
                 })}
             </div>
-        })
+        }
+        .into_any()
     }
 }
 
@@ -130,9 +132,9 @@ pub fn FieldError(
     #[prop(into)] message: Signal<Option<String>>,
 ) -> impl IntoView {
     move || {
-        message.get().map(|m| {
+        or_nothing(message.get().map(|m| {
             view! { <p class="error-message" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{m}</p> }
-        })
+        }))
     }
 }
 

@@ -7,3 +7,14 @@ pub mod on_demand;
 pub mod person_form;
 pub mod plan_header;
 pub mod status_tag;
+
+use leptos::prelude::*;
+
+/// `view` if there is one, else nothing, as an `AnyView`: what a reactive
+/// view that is sometimes absent returns (see the `ui` module's docs).
+pub fn or_nothing(view: Option<impl IntoView + 'static>) -> AnyView {
+    match view {
+        Some(view) => view.into_any(),
+        None => ().into_any(),
+    }
+}
