@@ -35,11 +35,9 @@ try {
 } catch (error) {
   console.error(error);
   await parsed;
-  const message = document.createElement('p');
-  message.className = 'start-failed';
-  message.setAttribute('role', 'alert');
-  message.textContent = 'Plan Tracker could not start. Reload the page; if that does not help, use an up-to-date browser such as Chrome, Edge, Firefox or Safari.';
-  document.body.prepend(message);
+  // A page of its own, as the app's pages are: a main landmark and a title.
+  document.body.insertAdjacentHTML('afterbegin', '<main><h1 class="heading-xl start-failed__title">Sorry, there is a problem</h1>'
+    + '<p class="start-failed" role="alert">Plan Tracker could not start. Reload the page; if that does not help, use an up-to-date browser such as Chrome, Edge, Firefox or Safari.</p></main>');
 }
 
 // Keeping the app for offline use waits until the page is loaded and the

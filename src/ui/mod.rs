@@ -41,7 +41,7 @@ mod welcome;
 use leptos::prelude::*;
 
 use crate::browser::{address, focus, leaving, storage};
-use shared::on_demand::on_demand;
+use shared::on_demand::on_demand_page;
 use shell::opening::{Opening, Source};
 use state::{AppState, Page};
 
@@ -98,20 +98,20 @@ pub fn App() -> impl IntoView {
                 <shell::page_problems::PageProblems/>
                 <shell::opening::OpeningStatus/>
                 {move || match shown.get() {
-                    (_, Page::Import) => on_demand(importing::import_page).into_any(),
-                    (_, Page::Accessibility) => on_demand(accessibility::statement_page).into_any(),
-                    (_, Page::NewPlan) | (Showing::Plan, Page::Edit) => on_demand(editing::editing_page).into_any(),
-                    (Showing::Welcome, _) => on_demand(welcome::welcome_page).into_any(),
+                    (_, Page::Import) => on_demand_page(importing::import_page).into_any(),
+                    (_, Page::Accessibility) => on_demand_page(accessibility::statement_page).into_any(),
+                    (_, Page::NewPlan) | (Showing::Plan, Page::Edit) => on_demand_page(editing::editing_page).into_any(),
+                    (Showing::Welcome, _) => on_demand_page(welcome::welcome_page).into_any(),
                     // The opening status says it all, and a plan opened by
                     // link never downloads the welcome page.
                     (Showing::Opening, _) => ().into_any(),
                     (Showing::Shaping, _) => view! { <shell::shaping_status::ShapingStatus/> }.into_any(),
                     (Showing::Plan, Page::Plan) => view! { <plan_view::page::PlanPage/> }.into_any(),
-                    (Showing::Plan, Page::Measures) => on_demand(measures::measures_page).into_any(),
-                    (Showing::Plan, Page::Dashboard) => on_demand(boards::dashboard_page).into_any(),
-                    (Showing::Plan, Page::Exceptions) => on_demand(boards::exceptions_page).into_any(),
-                    (Showing::Plan, Page::Meeting) => on_demand(boards::meeting_page).into_any(),
-                    (Showing::Plan, Page::Exchange) => on_demand(sharing::exchange_page).into_any(),
+                    (Showing::Plan, Page::Measures) => on_demand_page(measures::measures_page).into_any(),
+                    (Showing::Plan, Page::Dashboard) => on_demand_page(boards::dashboard_page).into_any(),
+                    (Showing::Plan, Page::Exceptions) => on_demand_page(boards::exceptions_page).into_any(),
+                    (Showing::Plan, Page::Meeting) => on_demand_page(boards::meeting_page).into_any(),
+                    (Showing::Plan, Page::Exchange) => on_demand_page(sharing::exchange_page).into_any(),
                 }}
             </main>
             <footer class="footer">

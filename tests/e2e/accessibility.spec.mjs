@@ -82,3 +82,52 @@ for (const size of SIZES) {
     expect(stops).toHaveLength(16);
   });
 }
+
+// What a screen reader's user steers by: the landmarks, and headings that go
+// from the plan's title down to each action, one level at a time, with
+// each action's status said in words. (axe's best practices, checked at
+// every stop above, catch a skipped level; this checks the outline itself.)
+test('the plan reads as an outline: landmarks, then headings from its title down to each action', async ({ page }) => {
+  await openSample(page);
+  await expect(page.getByRole('banner')).toHaveCount(1);
+  await expect(page.getByRole('main')).toHaveCount(1);
+  await expect(page.getByRole('link', { name: 'Skip to main content' })).toHaveAttribute('href', '#main');
+  await expect(page.getByRole('navigation', { name: 'Plan' })).toMatchAriaSnapshot(`
+    - list:
+      - listitem:
+        - button "Actions"
+      - listitem:
+        - button "Measures"
+      - listitem:
+        - button "Dashboard"
+      - listitem:
+        - button "Exception report"
+      - listitem:
+        - button "Share and merge"
+      - listitem:
+        - button "Edit the plan"
+    - button "Export plan"
+  `);
+  await expect(page.getByRole('main')).toMatchAriaSnapshot(`
+    - heading "Children, Young People and Families Plan 2016-2018" [level=1]
+    - search "Filter actions":
+      - heading "Filter" [level=2]
+      - searchbox "Search words"
+      - group "Priority"
+      - group "Lead organisation"
+      - group "Deadline"
+      - group "Status"
+    - region "Showing all 44 actions":
+      - heading "Showing all 44 actions" [level=2]
+      - 'region "Priority 1: Children and young people are safe in Nottinghamshire"':
+        - 'heading "Priority 1: Children and young people are safe in Nottinghamshire" [level=2]'
+        - region /^1\\. The monitoring of the implementation/:
+          - heading /^1\\. The monitoring of the implementation/ [level=3]
+          - strong: No status yet
+          - heading "Key actions" [level=4]
+          - list:
+            - listitem:
+              - heading /^1\\. To have implemented the LAC and Care Leavers Strategy/ [level=5]
+              - strong: No status yet
+  `);
+});

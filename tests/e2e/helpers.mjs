@@ -32,10 +32,13 @@ export async function openSample(page, file = SAMPLES[0].file, extra = '') {
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 }
 
-/** Fails on any WCAG 2.2 A or AA violation axe can find. */
+/** Fails on any WCAG 2.2 A or AA violation axe can find, and on any breach
+ * of axe's best practices: among them, what a screen reader's user steers
+ * by (one main landmark, landmarks named apart, all content in one, one
+ * level-one heading, heading levels that never skip one going down). */
 export async function expectAccessible(page) {
   const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
     .analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(', ')}`);
   expect(summary).toEqual([]);

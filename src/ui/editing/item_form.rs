@@ -8,7 +8,7 @@ use super::outline::use_shape;
 use crate::progress::structure::{date_understood, ItemDraft, Level, TextField};
 use crate::progress::Change;
 use crate::ui::shared::error_summary::{
-    error_id, ErrorSummary, FieldError, FieldProblem, FormProblems,
+    error_id, ErrorSummary, FieldError, FieldProblem, FormProblems, SummaryPlace,
 };
 use crate::ui::use_state;
 
@@ -170,7 +170,7 @@ pub fn ItemForm(id: String, level: Level, on_done: Callback<()>) -> impl IntoVie
     let activity_id = format!("{base}-activity");
     view! {
         <form class="edit-form" on:submit=save novalidate>
-            <ErrorSummary id=format!("{base}-problems") problems=problems.list()/>
+            <ErrorSummary id=format!("{base}-problems") problems=problems.list() place=SummaryPlace::Within/>
             {inputs}
             {(level == Level::Action).then(|| view! {
                 <div class="form-group">
@@ -260,7 +260,7 @@ pub fn DetailsForm() -> impl IntoView {
     view! {
         <form class="edit-form edit-form--details" on:submit=save novalidate>
             <h2 class="heading-l">"The plan"</h2>
-            <ErrorSummary id="plan-details-problems" problems=problems.list()/>
+            <ErrorSummary id="plan-details-problems" problems=problems.list() place=SummaryPlace::Within/>
             {FIELDS.iter().enumerate().map(|(n, (_, id, label))| {
                 let hint = (n == 2).then(|| view! { <p class="hint" id="plan-revision-hint">"For example, \"Version 3, agreed by the board on 12 March\". Left as it is, the export keeps the current one."</p> });
                 view! {

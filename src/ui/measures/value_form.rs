@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::plan::figure::{parse_figure, Figure};
 use crate::progress::{Change, ValueDraft};
 use crate::ui::shared::error_summary::{
-    error_id, ErrorSummary, FieldError, FieldProblem, FormProblems,
+    error_id, ErrorSummary, FieldError, FieldProblem, FormProblems, SummaryPlace,
 };
 use crate::ui::shared::person_form::PersonForm;
 use crate::ui::use_state;
@@ -77,7 +77,7 @@ pub fn ValueForm(measure_id: String, on_done: Callback<()>) -> impl IntoView {
     view! {
         <Show when=move || state.person.with(Option::is_some) fallback=|| view! { <PersonForm/> }>
             <form class="progress-form" on:submit=save.clone() novalidate>
-                <ErrorSummary id=format!("value-problems-{key}") problems=problems.list()/>
+                <ErrorSummary id=format!("value-problems-{key}") problems=problems.list() place=SummaryPlace::Within/>
                 <div class="form-group" class:form-group--error=move || period_error.with(Option::is_some)>
                     <label class="label-s" for=f_period.clone()>"Period"</label>
                     <p class="hint">"For example, 2016/17 Q2"</p>

@@ -10,7 +10,7 @@ use crate::plan::dates::long_moment;
 use crate::plan::{human_size, Progress, Status, MAX_TEXT_BYTES};
 use crate::progress::{is_followable_link, parse_percent, Change, EvidenceDraft, NoteDraft};
 use crate::ui::shared::error_summary::{
-    error_id, ErrorSummary, FieldError, FieldProblem, FormProblems,
+    error_id, ErrorSummary, FieldError, FieldProblem, FormProblems, SummaryPlace,
 };
 use crate::ui::shared::on_demand::{on_demand, PartNotLoaded};
 use crate::ui::shared::person_form::PersonForm;
@@ -210,7 +210,7 @@ pub fn ProgressForm(
         <Show when=move || state.person.with(Option::is_some) fallback=|| view! { <PersonForm/> }>
             <form class="progress-form" on:submit=save.clone() novalidate>
                 <h4 class="heading-s">{format!("Update progress: {item_title}")}</h4>
-                <ErrorSummary id=field("problems") problems=problems.list()/>
+                <ErrorSummary id=field("problems") problems=problems.list() place=SummaryPlace::Within/>
                 <fieldset class="fieldset" id=field("status") aria-describedby=problems.described_by(&field("status"))>
                     <legend class="legend-s">"Status"</legend>
                     {field_error("status")}

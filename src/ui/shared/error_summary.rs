@@ -54,6 +54,20 @@ impl From<Problem> for FieldProblem {
     }
 }
 
+/// Where a summary sits, which decides whether its title is a heading.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SummaryPlace {
+    /// At the top of a page, under its title: the title is a level-2
+    /// heading, as GOV.UK's is.
+    #[default]
+    Page,
+    /// Inside a section or an item (a form under an action, a part of the
+    /// page that could not be downloaded): the title is bold text, not a
+    /// heading, so that the page's outline of headings stays whole. The
+    /// summary is still an alert named by its title.
+    Within,
+}
+
 #[component]
 pub fn ErrorSummary(
     /// Unique on the page: the summary's heading gets `<id>-title`.
@@ -63,6 +77,9 @@ pub fn ErrorSummary(
     /// What was being done, and what still holds.
     #[prop(optional, into)]
     intro: Signal<Option<String>>,
+    /// At the top of a page (the default), or within a section or an item.
+    #[prop(optional)]
+    place: SummaryPlace,
     /// "Dismiss", for summaries that are not tied to a form.
     #[prop(optional)]
     on_dismiss: Option<Callback<()>>,
@@ -91,7 +108,10 @@ pub fn ErrorSummary(
         let children = children.clone();
         view! {
             <div class="error-summary" role="alert" aria-labelledby=title_id.clone() tabindex="-1" node_ref=summary>
-                <h2 class="error-summary__title" id=title_id.clone()>"There is a problem"</h2>
+                {match place {
+                    SummaryPlace::Page => view! { <h2 class="error-summary__title" id=title_id.clone()>"There is a problem"</h2> }.into_any(),
+                    SummaryPlace::Within => view! { <p class="error-summary__title" id=title_id.clone()>"There is a problem"</p> }.into_any(),
+                }}
                 {move || or_nothing(intro.get().map(|intro| view! { <p class="error-summary__intro">{intro}</p> }))}
                 <ul class="error-summary__list">
                     {list.into_iter().take(MAX_LISTED).map(|p| {

@@ -2,7 +2,9 @@
 
 use leptos::prelude::*;
 
-use super::error_summary::{error_id, ErrorSummary, FieldError, FieldProblem, FormProblems};
+use super::error_summary::{
+    error_id, ErrorSummary, FieldError, FieldProblem, FormProblems, SummaryPlace,
+};
 use crate::browser::storage::{self, Person};
 use crate::ui::use_state;
 
@@ -28,21 +30,26 @@ pub fn PersonForm() -> impl IntoView {
         }
         state.person.set(Some(person));
     };
+    // A named group, not a heading: the form appears under headings of
+    // every level (a page, an activity, an action, a meeting), and a
+    // screen reader names the group as the first field is reached.
     view! {
         <form class="person-form" on:submit=save novalidate>
-            <h4 class="heading-s">"Before you record progress"</h4>
-            <p>"Your name and organisation are saved with every change you make, so others can see who updated what. You are asked once on this device."</p>
-            <ErrorSummary id="person-problems" problems=problems.list()/>
-            <div class="form-group" class:form-group--error=move || problems.message_for("person-name").with(Option::is_some)>
-                <label class="label-s" for="person-name">"Your name"</label>
-                <FieldError error_id=error_id("person-name") message=problems.message_for("person-name")/>
-                <input class="input" type="text" id="person-name" autocomplete="name" aria-describedby=problems.described_by("person-name")
-                    prop:value=name on:input=move |ev| name.set(event_target_value(&ev))/>
-            </div>
-            <div class="form-group">
-                <label class="label-s" for="person-organisation">"Your organisation"</label>
-                <input class="input" type="text" id="person-organisation" autocomplete="organization" prop:value=organisation on:input=move |ev| organisation.set(event_target_value(&ev))/>
-            </div>
+            <ErrorSummary id="person-problems" problems=problems.list() place=SummaryPlace::Within/>
+            <fieldset class="fieldset" aria-describedby="person-why">
+                <legend class="heading-s">"Before you record progress"</legend>
+                <p id="person-why">"Your name and organisation are saved with every change you make, so others can see who updated what. You are asked once on this device."</p>
+                <div class="form-group" class:form-group--error=move || problems.message_for("person-name").with(Option::is_some)>
+                    <label class="label-s" for="person-name">"Your name"</label>
+                    <FieldError error_id=error_id("person-name") message=problems.message_for("person-name")/>
+                    <input class="input" type="text" id="person-name" autocomplete="name" aria-describedby=problems.described_by("person-name")
+                        prop:value=name on:input=move |ev| name.set(event_target_value(&ev))/>
+                </div>
+                <div class="form-group">
+                    <label class="label-s" for="person-organisation">"Your organisation"</label>
+                    <input class="input" type="text" id="person-organisation" autocomplete="organization" prop:value=organisation on:input=move |ev| organisation.set(event_target_value(&ev))/>
+                </div>
+            </fieldset>
             <button type="submit" class="button">"Save and continue"</button>
         </form>
     }

@@ -8,7 +8,7 @@ use crate::browser::files;
 use crate::exchange::{compare, exported_at, Comparison};
 use crate::plan::dates::long_moment;
 use crate::plan::read_plan;
-use crate::ui::shared::error_summary::{ErrorSummary, FieldProblem};
+use crate::ui::shared::error_summary::{ErrorSummary, FieldProblem, SummaryPlace};
 use crate::ui::shared::status_tag::StatusTag;
 use crate::ui::use_state;
 
@@ -64,7 +64,7 @@ pub fn CompareVersions() -> impl IntoView {
     view! {
         <section class="section" aria-labelledby="compare-title">
             <h3 class="heading-m" id="compare-title">"What changed since an earlier version"</h3>
-            <ErrorSummary id="compare-problems" problems=problems/>
+            <ErrorSummary id="compare-problems" problems=problems place=SummaryPlace::Within/>
             <div class="form-group">
                 <label class="label-s" for="earlier-file">"Choose an earlier file of this plan"</label>
                 <input class="file-upload" id="earlier-file" type="file" accept=".json,application/json" on:change=on_file/>

@@ -9,7 +9,7 @@ use crate::browser::{clock, files, storage};
 use crate::exchange::{plan_merge, Conflict, MergePlan, NotMergedReason};
 use crate::plan::dates::long_moment;
 use crate::plan::read_plan;
-use crate::ui::shared::error_summary::{ErrorSummary, FieldProblem};
+use crate::ui::shared::error_summary::{ErrorSummary, FieldProblem, SummaryPlace};
 use crate::ui::state::AppState;
 use crate::ui::use_state;
 
@@ -163,7 +163,7 @@ pub fn MergeReturns() -> impl IntoView {
         <section class="section" aria-labelledby="merge-title">
             <h3 class="heading-m" id="merge-title">"Merge returns"</h3>
             <p>"Open the files partners sent back. Notes are combined, newer statuses and values are taken, and where both you and they changed the same thing you choose which to keep. Nothing changes until you confirm."</p>
-            <ErrorSummary id="merge-problems" problems=problems/>
+            <ErrorSummary id="merge-problems" problems=problems place=SummaryPlace::Within/>
             <div class="form-group">
                 <label class="label-s" for="return-files">"Choose returned plan files"</label>
                 <p class="hint">"You can choose several at once"</p>

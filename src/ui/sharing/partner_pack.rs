@@ -10,7 +10,7 @@ use crate::browser::{clock, download, storage};
 use crate::exchange::{export_text, pack_file_name, partner_pack, PackChoice};
 use crate::progress::Location;
 use crate::ui::shared::checkbox::CheckboxItem;
-use crate::ui::shared::error_summary::{ErrorSummary, FieldProblem};
+use crate::ui::shared::error_summary::{ErrorSummary, FieldProblem, SummaryPlace};
 use crate::ui::use_state;
 
 #[component]
@@ -82,7 +82,7 @@ pub fn PartnerPack() -> impl IntoView {
         <section class="section" aria-labelledby="pack-title">
             <h3 class="heading-m" id="pack-title">"Export for a partner"</h3>
             <p>"The file holds only the chosen organisations' activities and actions, with the priorities and measures needed to read them. They open it in Plan Tracker, record progress, export it and send it back."</p>
-            <ErrorSummary id="pack-problems" problems=problems/>
+            <ErrorSummary id="pack-problems" problems=problems place=SummaryPlace::Within/>
             <fieldset class="fieldset" id="pack-leads">
                 <legend class="legend-s">"Lead organisations"</legend>
                 {move || leads().into_iter().enumerate().map(|(i, (org, count))| {

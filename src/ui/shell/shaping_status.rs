@@ -18,6 +18,7 @@ pub fn ShapingStatus() -> impl IntoView {
                 "This plan has changes to its structure, and the part of Plan Tracker that applies them could not be downloaded. Check your connection, then try again; if it still fails, reload the page. Your plan and changes are still here.",
             );
             view! {
+                <h1 class="heading-xl">"The plan could not be shown"</h1>
                 <ErrorSummary id="shaping-problem" problems=Signal::stored(vec![problem])>
                     <p>
                         <button type="button" class="button" on:click=move |_| shaping.set(Shaping::NotLoaded)>"Try again"</button>
