@@ -20,7 +20,7 @@
 //! are tested natively.
 //!
 //! A reactive view that is sometimes absent returns
-//! [`shared::or_nothing`], an `AnyView` like the app's other reactive views,
+//! `shared::or_nothing`, an `AnyView` like the app's other reactive views,
 //! not an option of its own element type: Leptos draws each type of
 //! reactive view with its own copy of the drawing code, and the main part
 //! has no room for a copy per banner, meter and panel.

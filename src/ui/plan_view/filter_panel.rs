@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use crate::plan::dates::parse_iso_date;
 use crate::query::{filter_chips, DueChoice, Filter, Sort, StatusChoice};
 use crate::ui::shared::checkbox::CheckboxItem;
+use crate::ui::shared::or_nothing;
 use crate::ui::state::AppState;
 use crate::ui::use_state;
 
@@ -172,7 +173,7 @@ pub fn SelectedFilters() -> impl IntoView {
     };
     move || {
         let chips = chips();
-        (!chips.is_empty()).then(|| view! {
+        or_nothing((!chips.is_empty()).then(|| view! {
             <div class="selected-filters">
                 <h2 class="heading-s">"Selected filters"</h2>
                 <ul class="selected-filters__list">
@@ -189,6 +190,6 @@ pub fn SelectedFilters() -> impl IntoView {
                     state.set_filter(cleared, true);
                 }>"Clear filters"</button>
             </div>
-        })
+        }))
     }
 }

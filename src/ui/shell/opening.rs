@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use crate::browser::files;
+use crate::ui::shared::or_nothing;
 use crate::ui::state::AppState;
 
 /// What to open.
@@ -70,9 +71,8 @@ pub fn use_opening() -> Opening {
 pub fn OpeningStatus() -> impl IntoView {
     let opening = use_opening();
     move || {
-        opening
-            .under_way
-            .get()
-            .map(|what| view! { <p class="loading" role="status">{format!("Opening {what}…")}</p> })
+        or_nothing(opening.under_way.get().map(
+            |what| view! { <p class="loading" role="status">{format!("Opening {what}…")}</p> },
+        ))
     }
 }

@@ -5,6 +5,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::ui::shared::or_nothing;
 use crate::ui::sharing::export::export;
 use crate::ui::state::Replacement;
 use crate::ui::use_state;
@@ -22,7 +23,7 @@ pub fn UnsavedChanges() -> impl IntoView {
             }
         }
     });
-    move || {
+    let question = move || {
         let closing = state
             .pending_replacement
             .with(|r| r.as_ref().map(|r| matches!(r, Replacement::Close)))?;
@@ -64,7 +65,8 @@ pub fn UnsavedChanges() -> impl IntoView {
                 </div>
             </div>
         })
-    }
+    };
+    move || or_nothing(question())
 }
 
 /// "1 change", "3 changes".
