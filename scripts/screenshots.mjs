@@ -27,7 +27,7 @@ for (const [name, width, height] of [['tablet', 1024, 768], ['phone', 390, 844]]
   await page.getByRole('button', { name: 'Save and continue' }).click();
   await action.getByLabel('Percent complete').fill('140');
   await action.getByRole('button', { name: 'Save update' }).click();
-  await action.getByRole('heading', { name: 'There is a problem' }).waitFor();
+  await action.getByRole('alert').filter({ hasText: 'There is a problem' }).waitFor();
   await page.screenshot({ path: `${out}/${name}-form-problem.png` });
   await action.getByRole('radio', { name: 'At risk' }).check();
   await action.getByLabel('Percent complete').fill('40');
