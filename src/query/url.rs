@@ -4,8 +4,9 @@
 //! dropped with a notice saying so; nothing here fails.
 
 use super::deadline::DueChoice;
-use super::filter::{Filter, Sort, StatusChoice};
+use super::filter::{Filter, StatusChoice};
 use super::index::Index;
+use super::sort::Sort;
 use crate::plan::dates::parse_iso_date;
 
 /// Query keys this module owns; others (such as `plan`) belong to the app.
