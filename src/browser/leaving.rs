@@ -1,17 +1,17 @@
-//! Leaving the page: the browser asks first while changes are not exported.
+//! Leaving the page: the browser asks first.
 
 use leptos::prelude::{window_event_listener, WindowListenerHandle};
 
-/// While `should_warn` says so, leaving the page (closing the tab, reloading,
-/// following a link away) asks first. Lasts until the handle is removed.
-pub fn warn_before_leaving(should_warn: impl Fn() -> bool + 'static) -> WindowListenerHandle {
+/// Leaving the page (closing the tab, reloading, following a link away)
+/// asks first, until the handle is removed. Added only while changes are not
+/// exported: a page with this listener makes the browser wait on it before
+/// it leaves, and is kept out of some browsers' back-forward cache.
+pub fn warn_before_leaving() -> WindowListenerHandle {
     window_event_listener(
         leptos::ev::beforeunload,
-        move |event: web_sys::BeforeUnloadEvent| {
-            if should_warn() {
-                event.prevent_default();
-                event.set_return_value("You have changes that have not been exported.");
-            }
+        |event: web_sys::BeforeUnloadEvent| {
+            event.prevent_default();
+            event.set_return_value("You have changes that have not been exported.");
         },
     )
 }

@@ -23,7 +23,9 @@
 //! `shared::or_nothing`, an `AnyView` like the app's other reactive views,
 //! not an option of its own element type: Leptos draws each type of
 //! reactive view with its own copy of the drawing code, and the main part
-//! has no room for a copy per banner, meter and panel.
+//! has no room for a copy per banner, meter and panel. For the same reason
+//! an effect (focus that follows, a listener while it is needed) is made
+//! with `shared::effect`, so that Leptos's effect code is compiled once.
 
 mod accessibility;
 pub(crate) mod boards;
@@ -161,11 +163,18 @@ fn start(state: AppState, opening: Opening) {
         storage::on_other_tab_change(move |plan_id, text| {
             state.plan.merge_from_other_tab(&plan_id, text)
         }),
-        leaving::warn_before_leaving(move || {
-            state.plan.journal_untracked(|j| j.unexported_count() > 0)
-        }),
     ];
     on_cleanup(move || listeners.into_iter().for_each(|listener| listener.remove()));
+    // The browser asks before leaving only while there is something to
+    // lose. With no listener it leaves or reloads the page without first
+    // waiting on it, and may keep the page in its back-forward cache.
+    shared::effect(move || {
+        if state.plan.journal(|j| j.unexported_count() > 0) {
+            let warning = leaving::warn_before_leaving();
+            // Before the next run, and when the app goes.
+            on_cleanup(move || warning.remove());
+        }
+    });
     leptos::task::spawn_local(async move {
         if storage::ask_to_persist().await != Some(true) && storage::storage_may_be_evicted() {
             state.messages.may_be_cleared.set(true);

@@ -93,6 +93,56 @@ test('closing with changes saved nowhere asks first and offers to export', async
   await expect(page.getByRole('heading', { level: 1, name: 'Track a joint action plan' })).toBeVisible();
 });
 
+/** How many beforeunload listeners the page has: while there is one, the
+ * browser waits on the page before leaving or reloading it. */
+async function leavingListeners(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { result } = await cdp.send('Runtime.evaluate', { expression: 'window' });
+  const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
+  await cdp.detach();
+  return listeners.filter((listener) => listener.type === 'beforeunload').length;
+}
+
+test('leaving the page asks first only while there are changes not exported', async ({ page, context }) => {
+  // Nothing to lose: no listener, and the tab closes without a question.
+  // (Chromium asks only on a page someone has used, so this one is used.)
+  const unchanged = await context.newPage();
+  await openSample(unchanged);
+  await openPlanMenu(unchanged);
+  expect(await leavingListeners(unchanged)).toBe(0);
+  const questions = [];
+  const answer = (dialog) => {
+    questions.push(dialog.type());
+    dialog.accept();
+  };
+  unchanged.on('dialog', answer);
+  const closed = unchanged.waitForEvent('close');
+  await unchanged.close({ runBeforeUnload: true });
+  await closed;
+  expect(questions).toEqual([]);
+
+  // A change not exported: the browser asks, and staying keeps the change.
+  await openSample(page);
+  await setStatus(page, 'At risk');
+  await expect.poll(() => leavingListeners(page)).toBe(1);
+  const asked = page.waitForEvent('dialog');
+  await page.close({ runBeforeUnload: true });
+  const question = await asked;
+  expect(question.type()).toBe('beforeunload');
+  await question.dismiss();
+  await expect(actionItem(page).getByText('At risk').first()).toBeVisible();
+
+  // Exported: nothing is lost by leaving, so nothing is asked.
+  await exportedPlan(page, () => page.getByRole('button', { name: 'Export plan' }).click());
+  await expect(page.getByText('No changes waiting to be exported')).toBeVisible();
+  await expect.poll(() => leavingListeners(page)).toBe(0);
+  page.on('dialog', answer);
+  const gone = page.waitForEvent('close');
+  await page.close({ runBeforeUnload: true });
+  await gone;
+  expect(questions).toEqual([]);
+});
+
 test('opening another plan with changes saved nowhere asks first, and the warning stays', async ({ page }) => {
   await page.addInitScript(storageAlwaysFull);
   await openSample(page);

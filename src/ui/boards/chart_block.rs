@@ -12,6 +12,7 @@ use crate::browser::printing::before_printing;
 use crate::browser::visibility::{self, VisibilityWatch};
 use crate::report::charts::{options_json, ChartView};
 use crate::report::figures::Choice;
+use crate::ui::shared::effect;
 
 /// Whether ECharts is here to draw with.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,7 +44,7 @@ pub fn ChartBlock(
     // or is printed.
     let in_view = RwSignal::new(false);
     let watch: StoredValue<Option<VisibilityWatch>, LocalStorage> = StoredValue::new_local(None);
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(element) = element.get() {
             let watching = visibility::watch_in_view(&element, move |seen| in_view.set(seen));
             if watching.is_none() {
@@ -88,7 +89,7 @@ pub fn ChartBlock(
     };
     // The options are worked out only for a chart in view: one scrolled
     // away costs nothing on a filter change until it is seen again.
-    Effect::new(move |_| {
+    effect(move || {
         charting.track();
         if in_view.get() {
             json.track();

@@ -14,6 +14,7 @@ use crate::report::charts::{measure, status_charts, ChartView};
 use crate::report::figures::{dashboard, Choice};
 use crate::ui::plan_view::{FilterLayout, SelectedFilters};
 use crate::ui::shared::announce::SettledAnnouncement;
+use crate::ui::shared::effect;
 use crate::ui::shared::error_summary::{ErrorSummary, FieldProblem};
 use crate::ui::shared::plan_header::PlanHeader;
 use crate::ui::use_state;
@@ -31,7 +32,7 @@ pub fn DashboardPage() -> impl IntoView {
     let attempt = RwSignal::new(0_u32);
     // ECharts is downloaded the first time a chart is shown; after a failed
     // download, "Try again" asks afresh.
-    Effect::new(move |_| {
+    effect(move || {
         attempt.track();
         charting.set(Charting::Loading);
         leptos::task::spawn_local(async move {

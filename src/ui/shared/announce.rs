@@ -2,6 +2,7 @@
 //! reader hears "Showing 12 of 44 actions" when the typing pauses, not a
 //! count for every letter typed or box ticked on the way.
 
+use std::cell::Cell;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -21,10 +22,11 @@ pub fn SettledAnnouncement(#[prop(into)] text: Signal<String>) -> impl IntoView 
             timer.clear();
         }
     };
-    Effect::new(move |first: Option<()>| {
+    let first = Cell::new(true);
+    super::effect(move || {
         let now = text.get();
         stop_waiting();
-        if first.is_some() {
+        if !first.replace(false) {
             waiting.set_value(set_timeout_with_handle(move || said.set(now), SETTLE).ok());
         }
     });

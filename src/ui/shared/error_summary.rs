@@ -90,7 +90,7 @@ pub fn ErrorSummary(
     let summary: NodeRef<html::Div> = NodeRef::new();
     let any = Memo::new(move |_| problems.with(|p| !p.is_empty()));
     // Focus follows each new set of problems.
-    Effect::new(move |_| {
+    super::effect(move || {
         problems.track();
         if any.get_untracked() {
             if let Some(el) = summary.get_untracked() {

@@ -18,3 +18,13 @@ pub fn or_nothing(view: Option<impl IntoView + 'static>) -> AnyView {
         None => ().into_any(),
     }
 }
+
+/// Runs `work` once the app has drawn, and again whenever what it reads
+/// changes, as an `Effect` does (see the `ui` module's docs).
+pub fn effect(work: impl Fn() + 'static) {
+    boxed_effect(Box::new(work));
+}
+
+fn boxed_effect(work: Box<dyn Fn()>) {
+    Effect::new(move |_| work());
+}

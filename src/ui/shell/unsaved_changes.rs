@@ -5,7 +5,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::ui::shared::or_nothing;
+use crate::ui::shared::{effect, or_nothing};
 use crate::ui::sharing::export::export;
 use crate::ui::state::Replacement;
 use crate::ui::use_state;
@@ -16,7 +16,7 @@ pub fn UnsavedChanges() -> impl IntoView {
     let dialog = NodeRef::<html::Div>::new();
     // Focus moves to the question when it is asked, so that a keyboard or
     // screen reader user meets it first.
-    Effect::new(move |_| {
+    effect(move || {
         if state.pending_replacement.with(Option::is_some) {
             if let Some(dialog) = dialog.get() {
                 let _ = dialog.focus();
