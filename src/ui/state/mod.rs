@@ -10,13 +10,16 @@
 
 mod messages;
 mod open_plan;
+mod opened;
 pub mod shaping;
 mod view;
 
 use leptos::prelude::*;
 
 pub use messages::{Messages, ProblemReport};
-pub use open_plan::{OpenPlan, Opened, Shaping, UNNAMED};
+pub use open_plan::{OpenPlan, UNNAMED};
+pub use opened::Opened;
+pub use shaping::Shaping;
 pub use view::{MeetingPlace, Page, ViewState, PAGE_SIZE};
 
 use crate::browser::address;

@@ -15,12 +15,41 @@ use std::pin::Pin;
 use leptos::prelude::*;
 use leptos::wasm_split::wasm_split;
 
-use super::open_plan::{Shaper, Shaping};
 use crate::plan::hidden::reveal_hidden;
 use crate::plan::Plan;
 use crate::progress::structure::shape;
 use crate::progress::Edit;
 use crate::ui::shared::on_demand::PartNotLoaded;
+
+/// Applies structure changes to a copy of a plan: the copy, and the ids of
+/// the changes that had no place in it. Its code is a part of its own
+/// (this module), downloaded the first time a plan has structure
+/// changes, so that plans without them open on the main part alone.
+pub type Shaper = fn(&Plan, &[Edit]) -> (Plan, Vec<String>);
+
+/// Where the shaper is.
+#[derive(Clone, Copy)]
+pub enum Shaping {
+    NotLoaded,
+    Loading,
+    Ready(Shaper),
+    /// Its part could not be downloaded; "Try again" sets it back to
+    /// `NotLoaded`.
+    Failed,
+}
+
+impl Shaping {
+    pub fn is_ready(self) -> bool {
+        matches!(self, Shaping::Ready(_))
+    }
+}
+
+/// By state alone: there is one shaper.
+impl PartialEq for Shaping {
+    fn eq(&self, other: &Self) -> bool {
+        std::mem::discriminant(self) == std::mem::discriminant(other)
+    }
+}
 
 /// Downloads the shaper's part: [`download`], in the app.
 pub type Download = fn() -> Pin<Box<dyn Future<Output = Result<Shaper, PartNotLoaded>>>>;
