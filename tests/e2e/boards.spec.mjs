@@ -202,6 +202,37 @@ test('meeting mode steps through activities with buttons, keys and swipes, and r
   await expect(page.getByText('2 changes not exported yet')).toBeVisible();
 });
 
+for (const viewport of [{ width: 768, height: 1024 }, { width: 1024, height: 768 }]) {
+  test(`in meeting mode at ${viewport.width}x${viewport.height} the keyboard reaches only the meeting, and never a control under its bar`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await openSample(page);
+    await page.getByRole('button', { name: 'Meeting mode' }).click();
+    const meeting = page.getByRole('region', { name: 'Meeting mode' });
+    await meeting.getByRole('button', { name: 'Next' }).click();
+    await expect(meeting.getByText('2 of 19')).toBeVisible();
+    // Forward through the whole step and on, then back up to the bar: each
+    // control focused is in the meeting, and is what is seen at its middle
+    // (the bar that stays at the top does not cover it).
+    const presses = [...Array(45).fill('Tab'), ...Array(45).fill('Shift+Tab')];
+    const problems = [];
+    for (const key of presses) {
+      await page.keyboard.press(key);
+      const problem = await page.evaluate(() => {
+        const focused = document.activeElement;
+        // Past the last control, focus goes to the browser's own.
+        if (focused === document.body) return null;
+        const name = `${focused.tagName} "${(focused.textContent || focused.getAttribute('aria-label') || '').trim().slice(0, 40)}"`;
+        if (!focused.closest('.meeting')) return `${name} is outside the meeting`;
+        const box = focused.getBoundingClientRect();
+        const seen = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        return seen && (focused.contains(seen) || seen.contains(focused)) ? null : `${name} is covered by ${seen?.className}`;
+      });
+      if (problem) problems.push(`${key}: ${problem}`);
+    }
+    expect(problems).toEqual([]);
+  });
+}
+
 test('meeting mode can step through only the exceptions', async ({ page }) => {
   await openSample(page, undefined, '&view=exceptions&due=overdue');
   await page.getByRole('button', { name: 'Meeting mode' }).click();

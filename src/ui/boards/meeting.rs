@@ -9,6 +9,7 @@ use std::collections::HashSet;
 use leptos::prelude::*;
 
 use crate::browser::clock;
+use crate::browser::focus::scroll_to_top;
 use crate::browser::printing::{enter_full_screen, leave_full_screen};
 use crate::plan::dates::long_moment;
 use crate::plan::due::deadline_text;
@@ -87,6 +88,8 @@ pub fn MeetingMode() -> impl IntoView {
     let all_steps = Memo::new(move |_| steps(state, place.with(|p| p.exceptions_only)));
     let count = move || all_steps.with(Vec::len);
     let step = Memo::new(move |_| place.with(|p| p.step).min(count().saturating_sub(1)));
+    // Each step, the first included, starts at its top, as a page does.
+    scroll_to_top();
     let go = move |to: usize| {
         let last = count().saturating_sub(1);
         let place = MeetingPlace {
@@ -94,6 +97,7 @@ pub fn MeetingMode() -> impl IntoView {
             ..place.get_untracked()
         };
         state.set_meeting_place(place);
+        scroll_to_top();
     };
     let next = move || go(step.get_untracked() + 1);
     let previous = move || go(step.get_untracked().saturating_sub(1));
@@ -166,7 +170,15 @@ pub fn MeetingMode() -> impl IntoView {
             <Show when=move || state.person.with(Option::is_none)>
                 <div class="meeting__who"><PersonForm/></div>
             </Show>
-            {move || all_steps.with(|steps| steps.get(step.get()).cloned()).map(|(pi, ai, rows)| view! { <MeetingStep priority=pi activity=ai rows/> })}
+            {move || match all_steps.with(|steps| steps.get(step.get()).cloned()) {
+                Some((pi, ai, rows)) => view! { <MeetingStep priority=pi activity=ai rows/> }.into_any(),
+                None => view! {
+                    <div class="meeting__step">
+                        <h1 class="meeting__title">"Nothing to step through"</h1>
+                        <p class="body">"No activity or action matches the filters. Leave meeting mode to change them."</p>
+                    </div>
+                }.into_any(),
+            }}
         </div>
     }
 }
@@ -271,12 +283,14 @@ fn MeetingStep(priority: usize, activity: usize, rows: Vec<usize>) -> impl IntoV
     view! {
         <article class="meeting__step" aria-labelledby="meeting-title">
             <p class="caption-l">{priority_title}</p>
-            <h2 class="meeting__title" id="meeting-title" tabindex="-1">{title.clone()}</h2>
+            // The step is the page while the meeting is open: its title
+            // is the page's first heading.
+            <h1 class="meeting__title" id="meeting-title" tabindex="-1">{title.clone()}</h1>
             <dl class="meeting__facts">
                 {facts.into_iter().map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
             </dl>
             <MeetingItem id=a.id.clone() title=title due=None base=a.progress.clone()/>
-            <h3 class="heading-m">{if actions.is_empty() { "No key actions shown".to_owned() } else { format!("Key actions ({})", actions.len()) }}</h3>
+            <h2 class="heading-m">{if actions.is_empty() { "No key actions shown".to_owned() } else { format!("Key actions ({})", actions.len()) }}</h2>
             <ol class="meeting__actions">
                 {actions.into_iter().map(|(id, title, due)| {
                     let base = opened.plan.activity(priority, activity).and_then(|a| a.actions().iter().find(|k| k.id == id)).and_then(|k| k.progress.clone());
