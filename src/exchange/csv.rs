@@ -35,6 +35,18 @@ pub fn field(text: &str) -> String {
     }
 }
 
+/// Adds one row: each cell made safe with [`field`], commas between, and the
+/// CRLF line end Excel expects.
+pub fn push_row(out: &mut String, cells: &[impl AsRef<str>]) {
+    for (i, cell) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&field(cell.as_ref()));
+    }
+    out.push_str("\r\n");
+}
+
 /// The CSV text for the given actions, as (priority, activity, action)
 /// positions with each action's current progress.
 pub fn actions_csv(
@@ -42,14 +54,7 @@ pub fn actions_csv(
     rows: impl IntoIterator<Item = ((usize, usize, usize), Option<Progress>)>,
 ) -> String {
     let mut out = String::from("\u{feff}");
-    out.push_str(
-        &HEADER
-            .iter()
-            .map(|h| field(h))
-            .collect::<Vec<_>>()
-            .join(","),
-    );
-    out.push_str("\r\n");
+    push_row(&mut out, &HEADER);
     for ((pi, ai, ki), progress) in rows {
         let Some(priority) = plan.priorities.get(pi) else {
             continue;
@@ -101,8 +106,7 @@ pub fn actions_csv(
                 .map(|n| n.at.date().to_string())
                 .unwrap_or_default(),
         ];
-        out.push_str(&cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(","));
-        out.push_str("\r\n");
+        push_row(&mut out, &cells);
     }
     out
 }

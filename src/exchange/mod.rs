@@ -8,7 +8,7 @@ mod merge;
 mod pack;
 
 pub use compare::{compare, exported_at, Comparison, PriorityChanges};
-pub use csv::{actions_csv, csv_file_name, field as csv_field};
+pub use csv::{actions_csv, csv_file_name, field as csv_field, push_row as push_csv_row};
 pub use merge::{plan_merge, Conflict, Field, MergePlan, NotMerged, NotMergedReason, Side};
 pub use pack::{
     pack_claim, pack_file_name, pack_sent_at, packs_sent_text, partner_pack, read_packs_sent,

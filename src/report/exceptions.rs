@@ -9,12 +9,15 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use crate::exchange::csv_field;
 use crate::plan::due::deadline_text;
 use crate::plan::figure::value_text;
 use crate::plan::{present, Direction, Measure, MeasureValue, Moment, Plan, Progress, Status};
 use crate::progress::{current_measure, current_progress, Edit};
 use crate::query::{Index, Overlay, Results};
+
+mod csv;
+
+pub use csv::exceptions_csv;
 
 /// Why an item is in the report, in the order of urgency.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -345,67 +348,4 @@ pub fn measure_exception(measure: &Measure) -> Option<MeasureException> {
         title: measure.title.clone(),
         why,
     })
-}
-
-/// The report as CSV for Excel: one row per item, then one per measure.
-pub fn exceptions_csv(report: &ExceptionReport) -> String {
-    let mut out = String::from("\u{feff}Priority,Kind,Title,Activity,Lead organisation,Deadline,Status,Why,Latest note,Note date\r\n");
-    for group in &report.groups {
-        for item in &group.items {
-            let kind = match item.kind {
-                ItemKind::Action => "Action",
-                ItemKind::Activity => "Activity",
-            };
-            let why: Vec<&str> = item.reasons.iter().map(|r| r.label()).collect();
-            let cells = [
-                group.title.as_str(),
-                kind,
-                item.title.as_str(),
-                item.activity.as_deref().unwrap_or_default(),
-                item.lead.as_deref().unwrap_or_default(),
-                item.deadline.as_str(),
-                item.status.map_or("No status yet", Status::label),
-                &why.join("; "),
-                item.latest_note
-                    .as_ref()
-                    .map_or("", |(_, text)| text.as_str()),
-                &item
-                    .latest_note
-                    .as_ref()
-                    .map(|(at, _)| at.date().to_string())
-                    .unwrap_or_default(),
-            ];
-            out.push_str(
-                &cells
-                    .iter()
-                    .map(|c| csv_field(c))
-                    .collect::<Vec<_>>()
-                    .join(","),
-            );
-            out.push_str("\r\n");
-        }
-    }
-    for measure in &report.measures {
-        let cells = [
-            "Measures",
-            "Measure",
-            measure.title.as_str(),
-            "",
-            "",
-            "",
-            "",
-            &measure.why.join("; "),
-            "",
-            "",
-        ];
-        out.push_str(
-            &cells
-                .iter()
-                .map(|c| csv_field(c))
-                .collect::<Vec<_>>()
-                .join(","),
-        );
-        out.push_str("\r\n");
-    }
-    out
 }
