@@ -25,6 +25,11 @@ use serde_json::{Map, Number, Value};
 
 use super::figure;
 
+mod entries;
+mod names;
+pub use entries::Entries;
+use names::known_name;
+
 /// A field name. The format's own names are shared static text, so the
 /// million or so keys of a large plan cost no allocation.
 pub type Key = Cow<'static, str>;
@@ -302,129 +307,4 @@ impl<'de> Visitor<'de> for KeySeed {
     fn visit_string<E>(self, v: String) -> Result<Key, E> {
         Ok(known_name(&v).map_or(Cow::Owned(v), Cow::Borrowed))
     }
-}
-
-/// An object's fields in file order. Known fields are taken out one by one
-/// (a short scan beats hashing for the dozen fields an object has); what is
-/// left are the unknown fields, still in file order, so that an export gives
-/// them back where they were.
-#[derive(Default)]
-pub struct Entries(pub Vec<(Key, Json)>);
-
-impl Entries {
-    pub fn remove(&mut self, key: &str) -> Option<Json> {
-        let at = self.0.iter().position(|(k, _)| k == key)?;
-        Some(self.0.remove(at).1)
-    }
-
-    pub fn into_extra(self) -> Map<String, Value> {
-        if self.0.is_empty() {
-            // Most objects have no unknown fields: no map to build.
-            return Map::new();
-        }
-        self.0
-            .into_iter()
-            .map(|(key, value)| (key.into_owned(), Value::from(value)))
-            .collect()
-    }
-
-    // Readers for text the app wrote itself with serde's derived `Serialize`,
-    // taking exactly what the derived `Deserialize` took. Each returns `None`
-    // when the field is wrong, and the whole value is then refused.
-
-    /// A field that must be present and read.
-    pub fn required<T>(&mut self, key: &str, read: impl FnOnce(Json) -> Option<T>) -> Option<T> {
-        read(self.remove(key)?)
-    }
-
-    /// An `Option` field: absent or null is `Some(None)`; anything else must read.
-    pub fn optional<T>(
-        &mut self,
-        key: &str,
-        read: impl FnOnce(Json) -> Option<T>,
-    ) -> Option<Option<T>> {
-        match self.remove(key) {
-            None | Some(Json::Null) => Some(None),
-            Some(value) => read(value).map(Some),
-        }
-    }
-
-    /// A `#[serde(default)]` field that is not an `Option`: absent gives the
-    /// default, but null must read like any other value (and mostly does not).
-    pub fn or_default<T: Default>(
-        &mut self,
-        key: &str,
-        read: impl FnOnce(Json) -> Option<T>,
-    ) -> Option<T> {
-        match self.remove(key) {
-            None => Some(T::default()),
-            Some(value) => read(value),
-        }
-    }
-}
-
-/// The field names of format version 1.
-fn known_name(name: &str) -> Option<&'static str> {
-    Some(match name {
-        "actions" => "actions",
-        "activities" => "activities",
-        "app_version" => "app_version",
-        "at" => "at",
-        "baseline" => "baseline",
-        "by" => "by",
-        "comparators" => "comparators",
-        "corrects" => "corrects",
-        "date" => "date",
-        "description" => "description",
-        "direction" => "direction",
-        "document_status" => "document_status",
-        "due" => "due",
-        "end" => "end",
-        "evidence" => "evidence",
-        "exported" => "exported",
-        "format" => "format",
-        "format_version" => "format_version",
-        "frequency" => "frequency",
-        "governance_group" => "governance_group",
-        "id" => "id",
-        "label" => "label",
-        "lead" => "lead",
-        "measure_ids" => "measure_ids",
-        "measures" => "measures",
-        "name" => "name",
-        "notes" => "notes",
-        "number" => "number",
-        "officer" => "officer",
-        "organisation" => "organisation",
-        "orphaned_edits" => "orphaned_edits",
-        "outcomes" => "outcomes",
-        "partners" => "partners",
-        "percent" => "percent",
-        "period" => "period",
-        "priorities" => "priorities",
-        "progress" => "progress",
-        "published" => "published",
-        "remarks" => "remarks",
-        "responsible" => "responsible",
-        "revision" => "revision",
-        "role" => "role",
-        "source" => "source",
-        "start" => "start",
-        "status" => "status",
-        "strategic_plan" => "strategic_plan",
-        "subtitle" => "subtitle",
-        "success" => "success",
-        "summary" => "summary",
-        "targets" => "targets",
-        "team" => "team",
-        "text" => "text",
-        "title" => "title",
-        "unit" => "unit",
-        "updated" => "updated",
-        "updated_by" => "updated_by",
-        "url" => "url",
-        "value" => "value",
-        "values" => "values",
-        _ => return None,
-    })
 }
