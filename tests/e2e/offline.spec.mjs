@@ -57,6 +57,13 @@ test.describe('with the service worker', () => {
 
       await page.reload();
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(SAMPLES[0].title);
+      // The app's files and the sample came from the cache by the worker's
+      // static routes, without waiting for the worker to start.
+      const sources = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('resource')
+        .filter((entry) => /plan-tracker_bg\.wasm$|plan-tracker\.js$|\.css$|\.json$/.test(entry.name))
+        .map((entry) => [entry.name.replace(/^.*\//, ''), entry.workerMatchedSourceType])));
+      expect(sources).toEqual({ 'plan-tracker_bg.wasm': 'cache', 'plan-tracker.js': 'cache',
+        [path.basename(fs.readdirSync(DIST).find((name) => name.endsWith('.css')))]: 'cache', [SAMPLES[0].file]: 'cache' });
       // The dashboard's part and ECharts were never downloaded while online.
       await page.getByRole('button', { name: 'Dashboard', exact: true }).click();
       await expect(page.locator('.chart__canvas canvas').first()).toBeVisible();
