@@ -54,9 +54,9 @@ fn Statement() -> impl IntoView {
             <ul class="list list--bullet">
                 <li>"checks with axe-core against WCAG 2.2 A and AA, and against axe's best practices (among them headings that never skip a level, one main landmark and landmarks named apart), on each page and state: the welcome page, a plan, filters open and applied, the progress form with its error summary, history, measures, share and merge with a conflict, the dashboard, the exception report, meeting mode, importing, editing, and the pages shown when part of the app cannot be downloaded"</li>
                 <li>"that a plan reads as an outline to a screen reader: its landmarks, then headings from the plan's title down to each action, with each status in words"</li>
-                <li>"using the app with the keyboard alone, including the toolbar's menu and meeting mode, where every control the keyboard reaches must be in the meeting and not hidden under its bar of steps"</li>
+                <li>"using the app with the keyboard alone, including the toolbar's menu and meeting mode, where every control the keyboard reaches must be in the meeting and not hidden under its bar of steps, on tablets and at 200% zoom"</li>
                 <li>"that the count of results is announced once when a search settles, not for every letter typed, and that each recorded change, each export and a storage problem are announced once, from a live region already on the page"</li>
-                <li>"screen sizes from a 320 pixel phone to a 1366 pixel tablet, for sideways scrolling, touch target sizes, and what is on the first screen"</li>
+                <li>"screen sizes from a 320 pixel phone to a 1366 pixel tablet, and a laptop's screen zoomed to 200%, for sideways scrolling, touch target sizes, and what is on the first screen"</li>
             </ul>
             <p class="body">"It has not yet been tested by an accessibility specialist or by people who use assistive technology. This statement was prepared on 1 December 2026 and last reviewed on 2 December 2026."</p>
         </div>

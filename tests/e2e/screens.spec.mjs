@@ -5,6 +5,8 @@ import { test, expect, openSample, expectAccessible, openPlanMenu } from './help
 const PHONE = { width: 390, height: 844 };
 const NARROWEST = { width: 320, height: 640 };
 const TABLETS = [{ width: 768, height: 1024 }, { width: 1024, height: 768 }, { width: 1366, height: 1024 }];
+/** A 1366x768 laptop at 200% zoom. */
+const ZOOMED = { width: 683, height: 384 };
 
 /** Whether the element starts on the first screen, with `lines` of it showing. */
 async function onFirstScreen(locator, viewport, lines = 1) {
@@ -47,7 +49,7 @@ test('the toolbar menu opens and closes with the keyboard alone', async ({ page 
   await expect(page.getByRole('button', { name: 'Close plan' })).toBeHidden();
 });
 
-for (const viewport of [NARROWEST, PHONE, ...TABLETS]) {
+for (const viewport of [NARROWEST, PHONE, ZOOMED, ...TABLETS]) {
   test(`nothing scrolls sideways at ${viewport.width}x${viewport.height}`, async ({ page }) => {
     await page.setViewportSize(viewport);
     for (const view of ['', '&view=measures', '&view=dashboard', '&view=exceptions', '&view=share', '&view=edit']) {
