@@ -202,6 +202,23 @@ test('meeting mode steps through activities with buttons, keys and swipes, and r
   await expect(page.getByText('2 changes not exported yet')).toBeVisible();
 });
 
+/** What is wrong with the focused control in meeting mode, if anything: it
+ * is outside the meeting (unless a banner above it may take focus), or
+ * something else is seen at its middle (the bar that stays at the top
+ * covers it). */
+function meetingFocusProblem(page, { bannersAbove = false } = {}) {
+  return page.evaluate((bannersAbove) => {
+    const focused = document.activeElement;
+    // Past the last control, focus goes to the browser's own.
+    if (focused === document.body) return null;
+    const name = `${focused.tagName} "${(focused.textContent || focused.getAttribute('aria-label') || '').trim().slice(0, 40)}"`;
+    if (!focused.closest(bannersAbove ? '.meeting, .banner' : '.meeting')) return `${name} is outside the meeting`;
+    const box = focused.getBoundingClientRect();
+    const seen = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return seen && (focused.contains(seen) || seen.contains(focused)) ? null : `${name} is covered by ${seen?.className}`;
+  }, bannersAbove);
+}
+
 // Tablets both ways, and a 1366x768 laptop zoomed to 200%, where the bar
 // takes a quarter of the height.
 for (const viewport of [{ width: 768, height: 1024 }, { width: 1024, height: 768 }, { width: 683, height: 384 }]) {
@@ -219,19 +236,49 @@ for (const viewport of [{ width: 768, height: 1024 }, { width: 1024, height: 768
     const problems = [];
     for (const key of presses) {
       await page.keyboard.press(key);
-      const problem = await page.evaluate(() => {
-        const focused = document.activeElement;
-        // Past the last control, focus goes to the browser's own.
-        if (focused === document.body) return null;
-        const name = `${focused.tagName} "${(focused.textContent || focused.getAttribute('aria-label') || '').trim().slice(0, 40)}"`;
-        if (!focused.closest('.meeting')) return `${name} is outside the meeting`;
-        const box = focused.getBoundingClientRect();
-        const seen = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
-        return seen && (focused.contains(seen) || seen.contains(focused)) ? null : `${name} is covered by ${seen?.className}`;
-      });
+      const problem = await meetingFocusProblem(page);
       if (problem) problems.push(`${key}: ${problem}`);
     }
     expect(problems).toEqual([]);
+  });
+}
+
+for (const viewport of [{ width: 768, height: 1024 }, { width: 683, height: 384 }]) {
+  test(`in meeting mode at ${viewport.width}x${viewport.height}, changes not being kept are said in the bar of steps, in view, with the way to export them`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await openSample(page);
+    await page.getByRole('button', { name: 'Meeting mode' }).click();
+    const meeting = page.getByRole('region', { name: 'Meeting mode' });
+    await sayWhoIAm(page);
+    await page.evaluate(() => {
+      Storage.prototype.setItem = function setItem() {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    // A status near the bottom of the step, so that the page has scrolled.
+    const last = meeting.getByRole('group', { name: /^Status of / }).last();
+    await last.getByRole('radio', { name: 'At risk' }).check();
+    const warning = meeting.getByText('Important: 1 change is not kept in this browser (browser storage is full).');
+    await expect(warning).toBeInViewport();
+    await expect(page.getByRole('alert').filter({ hasText: 'Browser storage is full' })).not.toBeInViewport();
+    await expectAccessible(page);
+
+    // The taller bar still hides no control the keyboard reaches, the
+    // banner's own included.
+    const problems = [];
+    for (const key of [...Array(30).fill('Shift+Tab'), ...Array(30).fill('Tab')]) {
+      await page.keyboard.press(key);
+      const problem = await meetingFocusProblem(page, { bannersAbove: true });
+      if (problem) problems.push(`${key}: ${problem}`);
+    }
+    expect(problems).toEqual([]);
+
+    const download = page.waitForEvent('download');
+    await meeting.getByRole('button', { name: 'Export plan now' }).first().click();
+    await download;
+    // Nothing is left to lose, so the bar says nothing more; the banner stays.
+    await expect(warning).toHaveCount(0);
+    await expect(page.getByRole('alert').filter({ hasText: 'Browser storage is full' })).toHaveCount(1);
   });
 }
 

@@ -17,6 +17,7 @@ use crate::plan::{present, Progress, Status};
 use crate::progress::{current_progress, Change, NoteDraft};
 use crate::query::plan_groups;
 use crate::report::exceptions::exception_report;
+use crate::ui::boards::meeting_warning::MeetingWarning;
 use crate::ui::shared::person_form::PersonForm;
 use crate::ui::shared::status_tag::StatusTag;
 use crate::ui::state::{AppState, MeetingPlace, Page, PAGE_SIZE};
@@ -166,6 +167,7 @@ pub fn MeetingMode() -> impl IntoView {
                     <button type="button" class="button button--large" disabled=move || { step.get() + 1 >= count() } on:click=move |_| next()>"Next"</button>
                     <button type="button" class="link-button meeting__leave" on:click=move |_| leave()>"Leave meeting mode"</button>
                 </div>
+                <MeetingWarning/>
             </div>
             <Show when=move || state.person.with(Option::is_none)>
                 <div class="meeting__who"><PersonForm/></div>

@@ -1,0 +1,39 @@
+//! Meeting mode's line about changes not being kept. The banner that says
+//! so in full (and is announced as an alert) is at the top of the page, out
+//! of view once a step has been scrolled; this line sits in the bar of
+//! steps, which stays in view, with the way to keep the changes.
+
+use leptos::prelude::*;
+
+use crate::ui::shared::or_nothing;
+use crate::ui::sharing::export::export;
+use crate::ui::use_state;
+
+#[component]
+pub fn MeetingWarning() -> impl IntoView {
+    let state = use_state();
+    move || {
+        // Only while closing would lose something: after an export, the
+        // banner alone says that storage still fails.
+        let losing = state.plan.unsaved_changes();
+        let cause = state.plan.save_problem().map(|issue| issue.cause());
+        or_nothing(cause.filter(|_| losing > 0).map(|cause| view! {
+            // Not a live region: the banner's alert has said it once.
+            <div class="meeting__warning">
+                <p>
+                    <strong>"Important: "</strong>
+                    {format!("{} not kept in this browser ({cause}).", changes_not_kept(losing))}
+                </p>
+                <button type="button" class="button" on:click=move |_| export(state)>"Export plan now"</button>
+            </div>
+        }))
+    }
+}
+
+fn changes_not_kept(count: usize) -> String {
+    if count == 1 {
+        "1 change is".to_owned()
+    } else {
+        format!("{count} changes are")
+    }
+}
