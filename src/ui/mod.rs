@@ -56,6 +56,7 @@ pub fn App() -> impl IntoView {
     let opening = Opening::new(state);
     provide_context(opening);
     boards::snapshot::SnapshotMaker::provide(state);
+    sharing::export::Exporter::provide(state);
     start(state, opening);
 
     let on_drop = move |ev: web_sys::DragEvent| {

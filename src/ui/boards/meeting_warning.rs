@@ -6,12 +6,13 @@
 use leptos::prelude::*;
 
 use crate::ui::shared::or_nothing;
-use crate::ui::sharing::export::export;
+use crate::ui::sharing::export::Exporter;
 use crate::ui::use_state;
 
 #[component]
 pub fn MeetingWarning() -> impl IntoView {
     let state = use_state();
+    let exporter = Exporter::find();
     move || {
         // Only while closing would lose something: after an export, the
         // banner alone says that storage still fails.
@@ -24,7 +25,9 @@ pub fn MeetingWarning() -> impl IntoView {
                     <strong>"Important: "</strong>
                     {format!("{} not kept in this browser ({cause}).", changes_not_kept(losing))}
                 </p>
-                <button type="button" class="button" on:click=move |_| export(state)>"Export plan now"</button>
+                {exporter.map(|exporter| view! {
+                    <button type="button" class="button" on:click=move |_| exporter.export()>"Export plan now"</button>
+                })}
             </div>
         }))
     }

@@ -70,6 +70,28 @@ pub fn export(state: AppState) {
     hand_over(state, false);
 }
 
+/// How a page in a part of its own (meeting mode) asks for an export:
+/// through this callback, which the app provides from the main part, never
+/// by calling [`export`], for the reason
+/// [`SnapshotMaker`](crate::ui::boards::snapshot::SnapshotMaker) gives.
+#[derive(Clone, Copy)]
+pub struct Exporter(Callback<()>);
+
+impl Exporter {
+    pub fn provide(state: AppState) {
+        provide_context(Self(Callback::new(move |()| export(state))));
+    }
+
+    /// The app's exporter; `None` only outside the app.
+    pub fn find() -> Option<Self> {
+        use_context::<Self>()
+    }
+
+    pub fn export(self) {
+        self.0.run(());
+    }
+}
+
 /// Saves the plan to a file the person picks, such as the one they opened.
 pub fn save_to_file(state: AppState) {
     hand_over(state, true);
