@@ -23,10 +23,11 @@ const KEPT = 2;
 /** Where the browser can (Chromium 123 and later), files are answered from
  * the cache without starting this worker, as the fetch handler below would
  * answer them: it is the worker's start, not the cache, that a visit waits
- * on. A file named by its content (the app's parts, styles, icon, ECharts) is the
- * same in whichever version's cache holds it; the samples are this version's.
- * A file not in the cache goes to the network. The page itself is not routed:
- * its address carries a ?query, which a route's cache lookup would not ignore. */
+ * on. A file named by its content (the app's parts, styles, icon, ECharts)
+ * is the same in whichever version's cache holds it; the samples are this
+ * version's. A file not in the cache goes to the network. The page itself
+ * is not routed: its address carries a ?query, which a route's cache lookup
+ * would not ignore. */
 async function addRoutes(event) {
   if (!event.addRoutes) return;
   // Relative to the scope, on its origin, with the scope's own characters
