@@ -29,8 +29,9 @@
 //! part never calls another part's split point itself, even through the
 //! main part's methods: it asks through a callback the app gives at start
 //! (as the exception report asks for a snapshot, meeting mode for an
-//! export, and the plan's state holds the shaper's download), since a part's code is kept in every build of
-//! the crate, and a call from it would pull the other part's loader into
+//! export, and the plan's state holds the shaper's download), since a
+//! part's code is kept in every build of the crate, and a call from it
+//! would pull the other part's loader into
 //! builds that have no parts, such as the browser tests, which then never
 //! start. `scripts/test` checks the browser test build for this.
 //!
