@@ -1,7 +1,10 @@
 //! Meeting mode's line about changes not being kept. The banner that says
 //! so in full (and is announced as an alert) is at the top of the page, out
 //! of view once a step has been scrolled; this line sits in the bar of
-//! steps, which stays in view, with the way to keep the changes.
+//! steps, which stays in view, with the way to keep the changes. On a
+//! phone held upright the bar scrolls away, so the line is fixed at the
+//! bottom of the screen instead, without its cause (the banner has it), so
+//! that it takes little of the screen (style/main.css).
 
 use leptos::prelude::*;
 
@@ -23,7 +26,9 @@ pub fn MeetingWarning() -> impl IntoView {
             <div class="meeting__warning">
                 <p>
                     <strong>"Important: "</strong>
-                    {format!("{} not kept in this browser ({cause}).", changes_not_kept(losing))}
+                    {format!("{} not kept in this browser", changes_not_kept(losing))}
+                    <span class="meeting__cause">{format!(" ({cause})")}</span>
+                    "."
                 </p>
                 {exporter.map(|exporter| view! {
                     <button type="button" class="button" on:click=move |_| exporter.export()>"Export plan now"</button>
