@@ -56,7 +56,7 @@ fn Statement() -> impl IntoView {
                 <li>"that a plan reads as an outline to a screen reader: its landmarks, then headings from the plan's title down to each action, with each status in words"</li>
                 <li>"using the app with the keyboard alone, including the toolbar's menu and meeting mode, where every control the keyboard reaches must be in the meeting and not hidden under its bar of steps, on tablets and at 200% zoom, nor, on a phone, under the line that says changes are not being kept"</li>
                 <li>"that the count of results is announced once when a search settles, not for every letter typed, and that each recorded change, each export and a storage problem are announced once, from a live region already on the page"</li>
-                <li>"screen sizes from a 320 pixel phone to a 1366 pixel tablet, and a laptop's screen zoomed to 200%, for sideways scrolling, touch target sizes, and what is on the first screen"</li>
+                <li>"screen sizes from a 320 pixel phone to a 1366 pixel tablet, a laptop's screen zoomed to 200% and a desktop's zoomed to 400% (320 by 256 pixels), for sideways scrolling, touch target sizes, and what is on the first screen"</li>
             </ul>
             <p class="body">"It has not yet been tested by an accessibility specialist or by people who use assistive technology. This statement was prepared on 1 December 2026 and last reviewed on 2 December 2026."</p>
         </div>

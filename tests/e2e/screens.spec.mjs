@@ -7,6 +7,8 @@ const NARROWEST = { width: 320, height: 640 };
 const TABLETS = [{ width: 768, height: 1024 }, { width: 1024, height: 768 }, { width: 1366, height: 1024 }];
 /** A 1366x768 laptop at 200% zoom. */
 const ZOOMED = { width: 683, height: 384 };
+/** A 1280x1024 screen at 400% zoom: WCAG's reflow case (1.4.10). */
+const REFLOW = { width: 320, height: 256 };
 
 /** Whether the element starts on the first screen, with `lines` of it showing. */
 async function onFirstScreen(locator, viewport, lines = 1) {
@@ -49,7 +51,7 @@ test('the toolbar menu opens and closes with the keyboard alone', async ({ page 
   await expect(page.getByRole('button', { name: 'Close plan' })).toBeHidden();
 });
 
-for (const viewport of [NARROWEST, PHONE, ZOOMED, ...TABLETS]) {
+for (const viewport of [NARROWEST, REFLOW, PHONE, ZOOMED, ...TABLETS]) {
   test(`nothing scrolls sideways at ${viewport.width}x${viewport.height}`, async ({ page }) => {
     await page.setViewportSize(viewport);
     for (const view of ['', '&view=measures', '&view=dashboard', '&view=exceptions', '&view=share', '&view=edit']) {
