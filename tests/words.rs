@@ -1,10 +1,12 @@
 //! Words for people, table by table: what the app says of deadlines,
-//! roll-ups, figures, merge sides, percents, counts and exports.
+//! roll-ups, figures, merge sides, percents, counts, exports and the
+//! import's preview.
 
 #![cfg(not(target_arch = "wasm32"))]
 
 use chrono::NaiveDate;
 use plan_tracker::exchange::{Delivered, ExportFile, Side};
+use plan_tracker::import::rows_read_text;
 use plan_tracker::plan::due::deadline_text;
 use plan_tracker::plan::figure::{value_text, Figure};
 use plan_tracker::plan::{read_plan, MeasureValue, Moment, Progress, Status};
@@ -244,5 +246,25 @@ fn an_export_is_named_by_the_plan_and_day_and_says_what_it_carries() {
     assert_eq!(
         file.done_message(&Delivered::Downloaded),
         "Plan exported as notts-cypf-2016-18-2026-11-22.json. It also carries 2 changes to items this version of the plan does not have, so that they are not lost"
+    );
+}
+
+#[test]
+fn the_import_preview_counts_one_and_many() {
+    assert_eq!(
+        rows_read_text(1, 1, 1, 1, 0),
+        "1 priority, 1 key activity and 1 key action from 1 row."
+    );
+    assert_eq!(
+        rows_read_text(4, 19, 44, 47, 0),
+        "4 priorities, 19 key activities and 44 key actions from 47 rows."
+    );
+    assert_eq!(
+        rows_read_text(2, 3, 0, 3, 1),
+        "2 priorities, 3 key activities and 0 key actions from 3 rows. 1 problem to put right before the plan can be made: choose \"Create plan\" to see it."
+    );
+    assert_eq!(
+        rows_read_text(1, 2, 5, 6, 3),
+        "1 priority, 2 key activities and 5 key actions from 6 rows. 3 problems to put right before the plan can be made: choose \"Create plan\" to see them."
     );
 }

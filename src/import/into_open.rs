@@ -9,6 +9,7 @@
 //! kept as they are become a note on the new action.
 
 use super::build::key;
+use super::rows::counted;
 use crate::plan::dates::iso_date;
 use crate::plan::{Action, Activity, Plan, Priority};
 use crate::progress::structure::{Level, ListField, TextField};
@@ -30,18 +31,14 @@ impl Additions {
     /// "2 key activities and 14 key actions added; 3 rows were already in
     /// the plan and were left as they are."
     pub fn summary(&self) -> String {
-        let count = |n: usize, one: &str, many: &str| match n {
-            1 => format!("1 {one}"),
-            n => format!("{n} {many}"),
-        };
         let mut added: Vec<String> = Vec::new();
         if self.priorities > 0 {
-            added.push(count(self.priorities, "priority", "priorities"));
+            added.push(counted(self.priorities, "priority", "priorities"));
         }
         if self.activities > 0 {
-            added.push(count(self.activities, "key activity", "key activities"));
+            added.push(counted(self.activities, "key activity", "key activities"));
         }
-        added.push(count(self.actions, "key action", "key actions"));
+        added.push(counted(self.actions, "key action", "key actions"));
         let last = added.pop().unwrap_or_default();
         let mut text = match added.is_empty() {
             true => format!("{last} added"),
@@ -50,7 +47,7 @@ impl Additions {
         if self.already_there > 0 {
             text.push_str(&format!(
                 "; {} already in the plan and left as {}",
-                count(self.already_there, "row was", "rows were"),
+                counted(self.already_there, "row was", "rows were"),
                 if self.already_there == 1 {
                     "it was"
                 } else {

@@ -27,5 +27,5 @@ pub mod workbook;
 pub use build::{build_plan, Imported, NewPlan};
 pub use decode::{decode, Encoding};
 pub use fields::{guess_uses, Field, Use};
-pub use rows::{headings, read_rows, DeadlineRead, ImportProblem, ReadRow};
+pub use rows::{headings, read_rows, rows_read_text, DeadlineRead, ImportProblem, ReadRow};
 pub use table::{SpanCell, Table, TableError};

@@ -79,6 +79,42 @@ fn column_of(uses: &[Use], field: Field) -> Option<usize> {
     uses.iter().position(|u| *u == Use::Field(field))
 }
 
+/// What the rows read will make, as the import's preview says it: "2
+/// priorities, 1 key activity and 14 key actions from 15 rows." with, when
+/// there are any, how many problems are to be put right first.
+pub fn rows_read_text(
+    priorities: usize,
+    activities: usize,
+    actions: usize,
+    rows: usize,
+    problems: usize,
+) -> String {
+    let mut text = format!(
+        "{}, {} and {} from {}.",
+        counted(priorities, "priority", "priorities"),
+        counted(activities, "key activity", "key activities"),
+        counted(actions, "key action", "key actions"),
+        counted(rows, "row", "rows"),
+    );
+    if problems > 0 {
+        text.push_str(&format!(
+            " {} to put right before the plan can be made: choose \"Create plan\" to see {}.",
+            counted(problems, "problem", "problems"),
+            if problems == 1 { "it" } else { "them" },
+        ));
+    }
+    text
+}
+
+/// "1 row", "2 rows".
+pub(crate) fn counted(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 /// Reads the rows under the headings with the columns' uses; problems come
 /// with their row and column. Blank rows are skipped.
 pub fn read_rows(table: &Table, uses: &[Use]) -> (Vec<ReadRow>, Vec<ImportProblem>) {

@@ -91,6 +91,30 @@ test('a table pasted from Word, with merged cells, is read as the plan', async (
   await expect(page.getByText('Showing all 44 actions')).toBeVisible();
 });
 
+// A phone's keyboard puts its clipboard in as typing, and dropped text
+// comes with no paste event either: such text waits for "Read the table".
+test('a table typed or dropped into the paste box is read when asked, and a failure points to the box', async ({ page }) => {
+  await startImport(page);
+  const box = page.getByLabel('Or paste the table');
+  await expect(page.getByRole('button', { name: 'Read the table' })).toHaveCount(0);
+  // Commas and nothing else: a table of blank cells.
+  await box.fill(',,\n,,\n');
+  await page.getByRole('button', { name: 'Read the table' }).click();
+  const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await expect(summary).toContainText('the table you pasted could not be read');
+  await summary.getByRole('link').first().click();
+  await expect(box).toBeFocused();
+
+  await box.fill('Priority\tKey activity\tAction\tDeadline\tRAG\nSafer streets\tPatrols\tHot-spot patrols in the town centre\tMarch 2027\tGreen\n');
+  await page.getByRole('button', { name: 'Read the table' }).click();
+  await expect(page.getByText('Read the table from the table you pasted.')).toBeVisible();
+  await expect(page.getByText('1 priority, 1 key activity and 1 key action from 1 row.')).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel('Plan title').fill('Community Safety Plan');
+  await page.getByRole('button', { name: 'Create plan' }).click();
+  await expect(page.getByRole('heading', { name: 'Showing all 1 action' })).toBeVisible();
+});
+
 test('problems are listed with row and column before anything is made, and can be put right', async ({ page }) => {
   await startImport(page);
   const sheet = 'Priority,Action,Deadline,RAG\nSafe,Co-locate teams,31/13/2017,Red\n,Train staff,March 2017,Purple\n';

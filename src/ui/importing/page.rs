@@ -43,6 +43,11 @@ fn title_from(name: &str) -> String {
     stem.replace(['_', '-'], " ").trim().to_owned()
 }
 
+/// The fields a read that fails points to, and what a pasted table is called.
+const FILE_FIELD: &str = "import-file";
+const PASTE_FIELD: &str = "import-paste";
+const PASTED: &str = "the table you pasted";
+
 #[component]
 pub fn ImportPage() -> impl IntoView {
     let state = use_state();
@@ -54,8 +59,15 @@ pub fn ImportPage() -> impl IntoView {
     let problems = RwSignal::new(Vec::<FieldProblem>::new());
     let reading = RwSignal::new(false);
     let sheets = RwSignal::new(None::<Sheets>);
+    // Text in the paste box that no paste event brought: typed, dropped, or
+    // put there by a phone's keyboard from its clipboard.
+    let typed = RwSignal::new(String::new());
 
-    let take = move |read: Result<Table, String>, name: String, encoding: Encoding| match read {
+    // `field`: where a read that fails is put right, the file or the paste box.
+    let take = move |read: Result<Table, String>,
+                     name: String,
+                     encoding: Encoding,
+                     field: &'static str| match read {
         Ok(table) => {
             let (_, heads) = headings(&table);
             uses.set(guess_uses(&heads));
@@ -71,7 +83,7 @@ pub fn ImportPage() -> impl IntoView {
             }));
         }
         Err(why) => read_problems.set(vec![FieldProblem::at(
-            "import-file",
+            field,
             format!("{name} could not be read: {why} Nothing has been imported."),
         )]),
     };
@@ -90,6 +102,7 @@ pub fn ImportPage() -> impl IntoView {
             workbook::sheet_table(&bytes, chosen).map_err(|e| e.to_string()),
             file,
             Encoding::Utf8,
+            FILE_FIELD,
         );
     };
     let on_file = move |ev: leptos::ev::Event| {
@@ -116,9 +129,9 @@ pub fn ImportPage() -> impl IntoView {
                                 names,
                                 chosen,
                             }));
-                            take(read, name, Encoding::Utf8);
+                            take(read, name, Encoding::Utf8, FILE_FIELD);
                         }
-                        Err(e) => take(Err(e.to_string()), name, Encoding::Utf8),
+                        Err(e) => take(Err(e.to_string()), name, Encoding::Utf8, FILE_FIELD),
                     }
                 }
                 Ok(bytes) => {
@@ -127,35 +140,32 @@ pub fn ImportPage() -> impl IntoView {
                         Table::from_delimited(&text).map_err(|e| e.to_string()),
                         name,
                         encoding,
+                        FILE_FIELD,
                     );
                 }
-                Err(e) => take(Err(e.to_string()), name, Encoding::Utf8),
+                Err(e) => take(Err(e.to_string()), name, Encoding::Utf8, FILE_FIELD),
             }
             reading.set(false);
         });
     };
-    let on_paste = move |ev: web_sys::ClipboardEvent| {
-        let name = "the table you pasted".to_owned();
+    let take_pasted = move |read: Result<Table, String>| {
         sheets.set(None);
-        match pasted(&ev) {
-            Pasted::Cells(cells) => {
-                ev.prevent_default();
-                take(
-                    Table::from_spans(cells).map_err(|e| e.to_string()),
-                    name,
-                    Encoding::Utf8,
-                );
-            }
-            Pasted::Text(text) => {
-                ev.prevent_default();
-                take(
-                    Table::from_delimited(&text).map_err(|e| e.to_string()),
-                    name,
-                    Encoding::Utf8,
-                );
-            }
-            Pasted::Nothing => {}
+        take(read, PASTED.to_owned(), Encoding::Utf8, PASTE_FIELD);
+    };
+    let on_paste = move |ev: web_sys::ClipboardEvent| match pasted(&ev) {
+        Pasted::Cells(cells) => {
+            ev.prevent_default();
+            take_pasted(Table::from_spans(cells).map_err(|e| e.to_string()));
         }
+        Pasted::Text(text) => {
+            ev.prevent_default();
+            take_pasted(Table::from_delimited(&text).map_err(|e| e.to_string()));
+        }
+        Pasted::Nothing => {}
+    };
+    let read_typed = move |_| {
+        let text = typed.get_untracked();
+        take_pasted(Table::from_delimited(&text).map_err(|e| e.to_string()));
     };
     // With a plan open, the rows are added to it unless the person chooses
     // to make a new plan.
@@ -277,7 +287,11 @@ pub fn ImportPage() -> impl IntoView {
                 <label class="label-m" for="import-paste">"Or paste the table"</label>
                 <p class="hint" id="import-paste-hint">"Copy the table in Word or the cells in Excel, then paste here (Ctrl+V, or Cmd+V on a Mac). Merged cells and line breaks in cells are kept."</p>
                 <textarea class="textarea" id="import-paste" rows="3" aria-describedby="import-paste-hint"
-                    on:paste=on_paste placeholder="Paste the table here"></textarea>
+                    on:paste=on_paste on:input=move |ev| typed.set(event_target_value(&ev))
+                    placeholder="Paste the table here"></textarea>
+                // A paste is read at once; other text waits to be asked for.
+                <button type="button" class="button button--secondary" on:click=read_typed
+                    hidden=move || typed.with(|t| t.trim().is_empty())>"Read the table"</button>
             </div>
             <Show when=move || reading.get()>
                 <p class="loading" role="status">"Reading the file…"</p>

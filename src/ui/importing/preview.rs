@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use super::page::Source;
-use crate::import::{read_rows, DeadlineRead, ReadRow, Use};
+use crate::import::{read_rows, rows_read_text, DeadlineRead, ReadRow, Use};
 
 /// Rows shown in the preview.
 const SHOWN: usize = 10;
@@ -85,11 +85,7 @@ pub fn Preview(source: RwSignal<Option<Source>>, uses: RwSignal<Vec<Use>>) -> im
     };
     view! {
         <h3 class="heading-m">"The first rows as they will be read"</h3>
-        <p class="body" role="status">{move || read.with(|r| format!(
-            "{} priorities, {} key activities and {} key actions from {} rows.{}",
-            r.priorities, r.activities, r.actions, r.rows,
-            if r.problems > 0 { format!(" {} problems to put right before the plan can be made: choose \"Create plan\" to see them.", r.problems) } else { String::new() },
-        ))}</p>
+        <p class="body" role="status">{move || read.with(|r| rows_read_text(r.priorities, r.activities, r.actions, r.rows, r.problems))}</p>
         <div class="table-wrap">
             <table class="table import__rows">
                 <caption class="visually-hidden">"The first rows as they will be read"</caption>
