@@ -249,22 +249,31 @@ fn an_export_is_named_by_the_plan_and_day_and_says_what_it_carries() {
     );
 }
 
+/// Priorities, activities, actions, rows and problems read, and what the
+/// import's preview says of them.
+type PreviewCase = ((usize, usize, usize, usize, usize), &'static str);
+
 #[test]
 fn the_import_preview_counts_one_and_many() {
-    assert_eq!(
-        rows_read_text(1, 1, 1, 1, 0),
-        "1 priority, 1 key activity and 1 key action from 1 row."
-    );
-    assert_eq!(
-        rows_read_text(4, 19, 44, 47, 0),
-        "4 priorities, 19 key activities and 44 key actions from 47 rows."
-    );
-    assert_eq!(
-        rows_read_text(2, 3, 0, 3, 1),
-        "2 priorities, 3 key activities and 0 key actions from 3 rows. 1 problem to put right before the plan can be made: choose \"Create plan\" to see it."
-    );
-    assert_eq!(
-        rows_read_text(1, 2, 5, 6, 3),
-        "1 priority, 2 key activities and 5 key actions from 6 rows. 3 problems to put right before the plan can be made: choose \"Create plan\" to see them."
-    );
+    let table: [PreviewCase; 4] = [
+        ((1, 1, 1, 1, 0), "1 priority, 1 key activity and 1 key action from 1 row."),
+        (
+            (4, 19, 44, 47, 0),
+            "4 priorities, 19 key activities and 44 key actions from 47 rows.",
+        ),
+        (
+            (2, 3, 0, 3, 1),
+            "2 priorities, 3 key activities and 0 key actions from 3 rows. 1 problem to put right before the plan can be made: choose \"Create plan\" to see it.",
+        ),
+        (
+            (1, 2, 5, 6, 3),
+            "1 priority, 2 key activities and 5 key actions from 6 rows. 3 problems to put right before the plan can be made: choose \"Create plan\" to see them.",
+        ),
+    ];
+    for ((priorities, activities, actions, rows, problems), said) in table {
+        assert_eq!(
+            rows_read_text(priorities, activities, actions, rows, problems),
+            said
+        );
+    }
 }
