@@ -91,6 +91,49 @@ test('a table pasted from Word, with merged cells, is read as the plan', async (
   await expect(page.getByText('Showing all 44 actions')).toBeVisible();
 });
 
+/** The words in `table`'s `cells` that are split across two lines. */
+function brokenWords(table, cells) {
+  return table.evaluate((element, cells) => {
+    const broken = [];
+    for (const cell of element.querySelectorAll(cells)) {
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.parentElement.closest('select')) continue;
+        // A line may end after a hyphen, as in 2016-2017.
+        for (const word of node.data.matchAll(/[^\s-]+/g)) {
+          const range = document.createRange();
+          range.setStart(node, word.index);
+          range.setEnd(node, word.index + word[0].length);
+          const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          if (lines.size > 1) broken.push(word[0]);
+        }
+      }
+    }
+    return broken;
+  }, cells);
+}
+
+for (const viewport of [{ width: 390, height: 844 }, { width: 320, height: 640 }]) {
+  test(`at ${viewport.width}x${viewport.height} the preview keeps words whole, and its rows scroll sideways in a frame the keyboard reaches`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await startImport(page);
+    await chooseSheet(page, 'notts-cypf-2016-18.csv', file('notts-cypf-2016-18.csv'));
+    await expect(page.getByText('4 priorities, 19 key activities and 44 key actions from 47 rows.')).toBeVisible();
+    // No word is split across lines: not the columns' headings, nor
+    // anything in the rows.
+    const columns = page.getByRole('table', { name: 'Columns and what they hold' });
+    expect(await brokenWords(columns, 'th')).toEqual([]);
+    expect(await brokenWords(page.getByRole('table', { name: 'The first rows as they will be read' }), 'th, td')).toEqual([]);
+    const rows = page.getByRole('region', { name: 'The first rows as they will be read' });
+    // The page does not scroll sideways; the rows' frame does, by keyboard.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await rows.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => rows.evaluate((frame) => frame.scrollLeft)).toBeGreaterThan(0);
+    await expectAccessible(page);
+  });
+}
+
 // A phone's keyboard puts its clipboard in as typing, and dropped text
 // comes with no paste event either: such text waits for "Read the table".
 test('a table typed or dropped into the paste box is read when asked, and a failure points to the box', async ({ page }) => {

@@ -64,6 +64,7 @@ pub fn ColumnChoices(source: RwSignal<Option<Source>>, uses: RwSignal<Vec<Use>>)
         <fieldset class="fieldset">
             <legend class="fieldset__legend heading-m">"What each column holds"</legend>
             <p class="hint">"Matched from the headings. Columns kept are stored with each action under their heading, so nothing is lost."</p>
+            <div class="table-wrap">
             <table class="table import__columns">
                 <caption class="visually-hidden">"Columns and what they hold"</caption>
                 <thead><tr><th scope="col">"Column"</th><th scope="col">"Holds"</th><th scope="col">"First entry"</th></tr></thead>
@@ -94,6 +95,7 @@ pub fn ColumnChoices(source: RwSignal<Option<Source>>, uses: RwSignal<Vec<Use>>)
                     }).collect_view()}
                 </tbody>
             </table>
+            </div>
         </fieldset>
     }
 }

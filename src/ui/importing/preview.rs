@@ -86,7 +86,9 @@ pub fn Preview(source: RwSignal<Option<Source>>, uses: RwSignal<Vec<Use>>) -> im
     view! {
         <h3 class="heading-m">"The first rows as they will be read"</h3>
         <p class="body" role="status">{move || read.with(|r| rows_read_text(r.priorities, r.activities, r.actions, r.rows, r.problems))}</p>
-        <div class="table-wrap">
+        // On a phone the table scrolls sideways in its frame, which the
+        // keyboard can then reach and scroll.
+        <div class="table-wrap" role="region" aria-label="The first rows as they will be read" tabindex="0">
             <table class="table import__rows">
                 <caption class="visually-hidden">"The first rows as they will be read"</caption>
                 <thead><tr>
