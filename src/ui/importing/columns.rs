@@ -65,36 +65,36 @@ pub fn ColumnChoices(source: RwSignal<Option<Source>>, uses: RwSignal<Vec<Use>>)
             <legend class="fieldset__legend heading-m">"What each column holds"</legend>
             <p class="hint">"Matched from the headings. Columns kept are stored with each action under their heading, so nothing is lost."</p>
             <div class="table-wrap">
-            <table class="table import__columns">
-                <caption class="visually-hidden">"Columns and what they hold"</caption>
-                <thead><tr><th scope="col">"Column"</th><th scope="col">"Holds"</th><th scope="col">"First entry"</th></tr></thead>
-                <tbody>
-                    {move || columns.get().into_iter().map(|(c, heading, example)| {
-                        let id = format!("import-column-{}", c + 1);
-                        let name = if heading.is_empty() { format!("Column {}", c + 1) } else { heading.clone() };
-                        let current = move || uses.with(|u| u.get(c).copied().map_or("keep", use_code));
-                        view! {
-                            <tr>
-                                <th scope="row"><label for=id.clone()>{name}</label></th>
-                                <td>
-                                    <select class="select" id=id prop:value=current
-                                        on:change=move |ev| {
-                                            let chosen = use_of_code(&event_target_value(&ev));
-                                            uses.update(|u| choose(u, c, chosen));
-                                        }>
-                                        {Field::ALL.into_iter().map(|f| view! {
-                                            <option value=f.code() selected=move || current() == f.code()>{f.label()}</option>
-                                        }).collect_view()}
-                                        <option value="keep" selected=move || current() == "keep">"Keep with each action"</option>
-                                        <option value="ignore" selected=move || current() == "ignore">"Ignore"</option>
-                                    </select>
-                                </td>
-                                <td class="import__example">{example}</td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
+                <table class="table import__columns">
+                    <caption class="visually-hidden">"Columns and what they hold"</caption>
+                    <thead><tr><th scope="col">"Column"</th><th scope="col">"Holds"</th><th scope="col">"First entry"</th></tr></thead>
+                    <tbody>
+                        {move || columns.get().into_iter().map(|(c, heading, example)| {
+                            let id = format!("import-column-{}", c + 1);
+                            let name = if heading.is_empty() { format!("Column {}", c + 1) } else { heading.clone() };
+                            let current = move || uses.with(|u| u.get(c).copied().map_or("keep", use_code));
+                            view! {
+                                <tr>
+                                    <th scope="row"><label for=id.clone()>{name}</label></th>
+                                    <td>
+                                        <select class="select" id=id prop:value=current
+                                            on:change=move |ev| {
+                                                let chosen = use_of_code(&event_target_value(&ev));
+                                                uses.update(|u| choose(u, c, chosen));
+                                            }>
+                                            {Field::ALL.into_iter().map(|f| view! {
+                                                <option value=f.code() selected=move || current() == f.code()>{f.label()}</option>
+                                            }).collect_view()}
+                                            <option value="keep" selected=move || current() == "keep">"Keep with each action"</option>
+                                            <option value="ignore" selected=move || current() == "ignore">"Ignore"</option>
+                                        </select>
+                                    </td>
+                                    <td class="import__example">{example}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
             </div>
         </fieldset>
     }
