@@ -82,7 +82,9 @@
 //!   its file holds. Edits to items the plan lacks are kept, and exported in
 //!   the file's `orphaned_edits`. Closing a plan, or opening another, while
 //!   changes are saved nowhere (storage full, blocked or failing, and not
-//!   exported) asks first and offers to export.
+//!   exported) asks first and offers to export. A plan made in the browser
+//!   (new, or imported) counts as waiting until its first export, as no
+//!   file holds it: the journal keeps that mark (`made_here`).
 //! - Merging a return is edits like any other: nothing is applied until the
 //!   person confirms, a field both sides changed since the pack was sent is
 //!   a conflict they choose, and undo takes the whole merge back. A change

@@ -192,6 +192,52 @@ fn an_export_counts_only_the_edits_its_file_held() {
 }
 
 #[test]
+fn a_plan_made_here_waits_for_its_first_export() {
+    // A new or imported plan exists only in this browser until exported.
+    let mut journal = Journal::new(PLAN);
+    journal.made_here = true;
+    assert_eq!(journal.waiting().count(), 1);
+    assert_eq!(journal.waiting().text(), "New plan, not exported yet");
+    assert_eq!(journal.waiting().pronoun(), "it");
+    journal.record(edit_in(
+        "a",
+        "a1",
+        "2016-11-22T10:00:00Z",
+        status("p1-a3-k1", Status::AtRisk),
+    ));
+    assert_eq!(
+        (journal.unexported_count(), journal.waiting().count()),
+        (1, 2)
+    );
+    assert_eq!(journal.waiting().text(), "New plan, not exported yet");
+    assert_eq!(journal.waiting().pronoun(), "it");
+    // Another tab that has not heard of it learns it from a merge, and
+    // neither forgets it.
+    let mut other_tab = Journal::new(PLAN);
+    other_tab.merge(&journal);
+    journal.merge(&Journal::new(PLAN));
+    assert!(other_tab.waiting().new_plan && journal.waiting().new_plan);
+    // An export holds the plan itself, and later edits count as usual.
+    journal.mark_exported(
+        journal
+            .edits
+            .iter()
+            .map(|e| e.id.clone())
+            .collect::<Vec<_>>(),
+        at("2016-11-22T10:30:00Z"),
+    );
+    assert_eq!(journal.waiting().count(), 0);
+    assert_eq!(
+        journal.waiting().text(),
+        "No changes waiting to be exported"
+    );
+    other_tab.merge(&journal);
+    assert!(!other_tab.waiting().new_plan);
+    // A plan opened from a file was never made here.
+    assert_eq!(Journal::new(PLAN).waiting().count(), 0);
+}
+
+#[test]
 fn changes_made_while_an_export_is_being_saved_still_wait() {
     let mut journal = Journal::new("x");
     journal.record(edit_in(
@@ -439,6 +485,8 @@ fn steps() -> impl Strategy<Value = Vec<Step>> {
 /// Runs the steps on three tabs, the clock ticking a second a step.
 fn run(steps: &[Step]) -> Vec<Journal> {
     let mut tabs = vec![Journal::new(PLAN); 3];
+    // The first tab made the plan; the others opened it.
+    tabs[0].made_here = true;
     for (n, step) in steps.iter().enumerate() {
         let now = Moment::from_instant(
             chrono::DateTime::from_timestamp(1_700_000_000 + n as i64, 0)
@@ -483,6 +531,7 @@ fn meaning(
     BTreeSet<String>,
     BTreeSet<String>,
     Option<Moment>,
+    usize,
 ) {
     let withdrawn = journal.withdrawn.iter().map(|w| w.edit.clone()).collect();
     (
@@ -490,6 +539,7 @@ fn meaning(
         withdrawn,
         journal.exported.iter().cloned().collect(),
         journal.last_export.clone(),
+        journal.waiting().count(),
     )
 }
 

@@ -322,6 +322,7 @@ fn expected_stored() -> Journal {
         withdrawn: Vec::new(),
         exported: vec!["e1".to_owned(), "e2".to_owned()],
         last_export: Some(at("2016-11-22T12:00:00Z")),
+        made_here: false,
     }
 }
 
@@ -355,6 +356,19 @@ fn a_stored_edit_that_was_also_taken_back_stays_taken_back() {
     let journal = read_journal(&both).expect("reads");
     assert!(journal.edits.iter().all(|e| e.id != "e5"));
     assert!(journal.is_withdrawn("e5"));
+}
+
+#[test]
+fn a_plan_made_here_is_still_known_as_one_after_a_reload() {
+    let mut journal = Journal::new("p");
+    journal.made_here = true;
+    let text = stored(&journal);
+    assert!(text.contains(r#""made_here":true"#));
+    assert_eq!(read_journal(&text), Some(journal));
+    // Left out when false, as every journal stored before it was.
+    assert!(!stored(&Journal::new("p")).contains("made_here"));
+    let not_a_flag = r#"{"version":2,"plan_id":"p","edits":[],"made_here":"yes"}"#;
+    assert_eq!(read_journal(not_a_flag), None);
 }
 
 #[test]
@@ -429,6 +443,7 @@ fn what_the_stored_form_may_leave_out_or_add_is_accepted() {
         withdrawn: Vec::new(),
         exported: Vec::new(),
         last_export: None,
+        made_here: false,
     };
     assert_eq!(read_journal(text), Some(expected));
 }

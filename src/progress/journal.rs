@@ -35,6 +35,10 @@ pub struct Journal {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub exported: Vec<String>,
     pub last_export: Option<Moment>,
+    /// Made in this browser (a new plan, or one imported from a table), so
+    /// no file holds the plan itself until it is first exported.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub made_here: bool,
 }
 
 // Sets of ids are sorted lists, searched by halving: smaller in the download
@@ -97,6 +101,14 @@ impl Journal {
 
     pub fn unexported_count(&self) -> usize {
         self.unexported().count()
+    }
+
+    /// What closing without exporting would leave in no file.
+    pub fn waiting(&self) -> Waiting {
+        Waiting {
+            changes: self.unexported_count(),
+            new_plan: self.made_here && self.last_export.is_none(),
+        }
     }
 
     /// Counts these edits as exported: the ones the exported file holds.
@@ -202,11 +214,47 @@ impl Journal {
         if other.last_export > self.last_export {
             self.last_export = other.last_export.clone();
         }
+        self.made_here |= other.made_here;
     }
 
     /// The edits to one item, oldest first.
     pub fn history<'a>(&'a self, item: &'a str) -> impl Iterator<Item = &'a Edit> + 'a {
         self.edits.iter().filter(move |e| e.change.target() == item)
+    }
+}
+
+/// What is in no file yet: the edits not exported, and for a plan made here
+/// and never exported, the plan itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Waiting {
+    pub changes: usize,
+    pub new_plan: bool,
+}
+
+impl Waiting {
+    /// How many things closing would lose: the edits, and the plan itself
+    /// counting as one more.
+    pub fn count(self) -> usize {
+        self.changes + usize::from(self.new_plan)
+    }
+
+    /// "3 changes not exported yet", or "New plan, not exported yet", as
+    /// all of a new plan waits, not only its edits.
+    pub fn text(self) -> String {
+        if self.new_plan {
+            "New plan, not exported yet".to_owned()
+        } else {
+            waiting_text(self.changes)
+        }
+    }
+
+    /// What exporting keeps: "it" (one change, or the new plan) or "them".
+    pub fn pronoun(self) -> &'static str {
+        if self.new_plan || self.changes == 1 {
+            "it"
+        } else {
+            "them"
+        }
     }
 }
 

@@ -14,7 +14,7 @@ pub use edit::{
     in_time_order, is_followable_link, parse_percent, Change, Edit, EvidenceDraft, NoteDraft,
     ValueDraft,
 };
-pub use journal::{waiting_text, Journal, Withdrawal, Withdrawn, JOURNAL_VERSION};
+pub use journal::{waiting_text, Journal, Waiting, Withdrawal, Withdrawn, JOURNAL_VERSION};
 pub use rollup::Rollup;
 pub use stored::{journal_to_store, read_journal, NotSaved};
 

@@ -30,6 +30,10 @@ pub fn read_journal(text: &str) -> Option<Journal> {
     let plan_id = fields.required("plan_id", Json::into_string)?;
     let edits: Vec<Edit> = fields.required("edits", |v| v.into_list(edit))?;
     let last_export = fields.optional("last_export", moment)?;
+    let made_here = fields.or_default("made_here", |v| match v {
+        Json::Bool(made_here) => Some(made_here),
+        _ => None,
+    })?;
     let (withdrawn, exported) = match version {
         1 => {
             let through = fields.optional("exported_through", Json::into_string)?;
@@ -54,6 +58,7 @@ pub fn read_journal(text: &str) -> Option<Journal> {
         plan_id,
         edits,
         last_export,
+        made_here,
         ..Journal::default()
     };
     for withdrawal in withdrawn {

@@ -43,9 +43,10 @@ mod welcome;
 use leptos::prelude::*;
 
 use crate::browser::{address, focus, leaving, storage};
+use crate::progress::Journal;
 use shared::on_demand::on_demand_page;
 use shell::opening::{Opening, Source};
-use state::{AppState, Page};
+use state::{AppState, Origin, Page};
 
 /// The whole app.
 #[component]
@@ -154,7 +155,9 @@ fn start(state: AppState, opening: Opening) {
         opening.open(Source::Link(link.clone()));
     } else {
         match storage::load_current_plan_text() {
-            Ok(Some(text)) => state.open_bytes(text.as_bytes(), "The plan you had open", None),
+            Ok(Some(text)) => {
+                state.open_bytes(text.as_bytes(), "The plan you had open", Origin::File)
+            }
             Ok(None) => {}
             Err(e) => state.messages.storage.set(Some(e)),
         }
@@ -170,7 +173,7 @@ fn start(state: AppState, opening: Opening) {
     // lose. With no listener it leaves or reloads the page without first
     // waiting on it, and may keep the page in its back-forward cache.
     shared::effect(move || {
-        if state.plan.journal(|j| j.unexported_count() > 0) {
+        if state.plan.journal(Journal::waiting).count() > 0 {
             let warning = leaving::warn_before_leaving();
             // Before the next run, and when the app goes.
             on_cleanup(move || warning.remove());

@@ -143,6 +143,53 @@ test('leaving the page asks first only while there are changes not exported', as
   expect(questions).toEqual([]);
 });
 
+/** Starts a new plan through its form, and waits for it to open. */
+async function startNewPlan(page) {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Start a new plan' }).click();
+  await page.getByLabel('Plan title').fill('Community Safety Plan 2026 to 2029');
+  await page.getByLabel('Starts').fill('2026-04-01');
+  await page.getByLabel('Ends').fill('2029-03-31');
+  await page.getByLabel('First priority').fill('Reduce anti-social behaviour');
+  await page.getByRole('button', { name: 'Create plan' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Edit the plan' })).toBeVisible();
+}
+
+test('a plan made in this browser waits to be exported, through a reload, and leaving asks first', async ({ page }) => {
+  // No file holds it yet, although nothing has been changed since.
+  await startNewPlan(page);
+  const waiting = page.getByRole('status').filter({ hasText: 'not exported yet' });
+  await expect(waiting).toHaveText('New plan, not exported yet');
+  await expect.poll(() => leavingListeners(page)).toBe(1);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Edit the plan' })).toBeVisible();
+  await expect(waiting).toHaveText('New plan, not exported yet');
+  await expect.poll(() => leavingListeners(page)).toBe(1);
+  const asked = page.waitForEvent('dialog');
+  await page.close({ runBeforeUnload: true });
+  const question = await asked;
+  expect(question.type()).toBe('beforeunload');
+  await question.dismiss();
+
+  // Exported, it waits no more.
+  const plan = await exportedPlan(page, () => page.getByRole('button', { name: 'Export plan' }).click());
+  expect(plan.title).toBe('Community Safety Plan 2026 to 2029');
+  await expect(page.getByText('No changes waiting to be exported')).toBeVisible();
+  await expect.poll(() => leavingListeners(page)).toBe(0);
+});
+
+test('a plan made in this browser with storage failing is asked about before it is closed', async ({ page }) => {
+  await page.addInitScript(storageAlwaysFull);
+  await startNewPlan(page);
+  await openPlanMenu(page);
+  await page.getByRole('button', { name: 'Close plan' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'You have 1 change that is not saved' });
+  await expect(dialog).toBeVisible();
+  await expectAccessible(page);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Edit the plan' })).toBeVisible();
+});
+
 test('opening another plan with changes saved nowhere asks first, and the warning stays', async ({ page }) => {
   await page.addInitScript(storageAlwaysFull);
   await openSample(page);

@@ -9,7 +9,7 @@ use crate::import::blank::{start_plan, PlanStart, StartField};
 use crate::ui::shared::error_summary::{
     error_id, ErrorSummary, FieldError, FieldProblem, FormProblems,
 };
-use crate::ui::state::Page;
+use crate::ui::state::{Origin, Page};
 use crate::ui::use_state;
 
 fn field_id(field: StartField) -> &'static str {
@@ -39,7 +39,7 @@ pub fn NewPlanForm() -> impl IntoView {
                 problems.clear();
                 let title = form.with_untracked(|f| f.title.trim().to_owned());
                 state.set_page(Page::Edit);
-                state.open_bytes(text.as_bytes(), &title, None);
+                state.open_bytes(text.as_bytes(), &title, Origin::MadeHere);
                 address::scroll_to_top();
             }
             Err(list) => problems.set(

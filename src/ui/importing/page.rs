@@ -17,7 +17,7 @@ use crate::import::{
 use crate::plan::read_plan;
 use crate::ui::shared::error_summary::{ErrorSummary, FieldProblem};
 use crate::ui::shared::person_form::PersonForm;
-use crate::ui::state::Page;
+use crate::ui::state::{Origin, Page};
 use crate::ui::use_state;
 
 /// A table read, and where from.
@@ -246,7 +246,7 @@ pub fn ImportPage() -> impl IntoView {
             Some(Ok(made)) => {
                 problems.set(Vec::new());
                 state.set_page(Page::Plan);
-                state.open_bytes(made.json.as_bytes(), plan.title.trim(), None);
+                state.open_bytes(made.json.as_bytes(), plan.title.trim(), Origin::MadeHere);
                 address::scroll_to_top();
             }
             Some(Err(list)) => problems.set(

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::progress::{waiting_text, Journal};
+use crate::progress::Journal;
 use crate::ui::shared::or_nothing;
 use crate::ui::sharing::export::export;
 use crate::ui::use_state;
@@ -41,10 +41,10 @@ pub fn Banners() -> impl IntoView {
         }}
         {move || {
             // Said while there is something to lose, with the way to keep it.
-            let waiting = state.plan.journal(Journal::unexported_count);
-            or_nothing((messages.may_be_cleared.get() && waiting > 0).then(|| view! {
+            let waiting = state.plan.journal(Journal::waiting);
+            or_nothing((messages.may_be_cleared.get() && waiting.count() > 0).then(|| view! {
                 <div class="banner" role="region" aria-label="Changes kept in this browser">
-                    <p class="banner__heading">{format!("This browser deletes what websites keep in it after 7 days without a visit. {}: export the plan to keep {}.", waiting_text(waiting), if waiting == 1 { "it" } else { "them" })}</p>
+                    <p class="banner__heading">{format!("This browser deletes what websites keep in it after 7 days without a visit. {}: export the plan to keep {}.", waiting.text(), waiting.pronoun())}</p>
                     <button type="button" class="button" on:click=move |_| export(state)>"Export plan now"</button>
                 </div>
             }))

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::browser::files;
 use crate::ui::shared::or_nothing;
-use crate::ui::state::AppState;
+use crate::ui::state::{AppState, Origin};
 
 /// What to open.
 #[derive(Clone)]
@@ -50,11 +50,13 @@ impl Opening {
             let read = match source {
                 Source::Link(link) => files::fetch_bytes(&link)
                     .await
-                    .map(|bytes| (bytes, Some(link))),
-                Source::File(file) => files::read_file(&file).await.map(|bytes| (bytes, None)),
+                    .map(|bytes| (bytes, Origin::Link(link))),
+                Source::File(file) => files::read_file(&file)
+                    .await
+                    .map(|bytes| (bytes, Origin::File)),
             };
             match read {
-                Ok((bytes, link)) => state.open_bytes(&bytes, &name, link),
+                Ok((bytes, origin)) => state.open_bytes(&bytes, &name, origin),
                 Err(e) => state.report_not_opened(&name, e.to_string()),
             }
             under_way.set(None);

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::opening::{use_opening, Source};
 use crate::browser::focus::scroll_to_top;
 use crate::plan::dates::long_moment;
-use crate::progress::{waiting_text, Journal};
+use crate::progress::Journal;
 use crate::ui::sharing::export::{can_save_to_file, export, save_to_file};
 use crate::ui::state::Page;
 use crate::ui::use_state;
@@ -17,7 +17,6 @@ use crate::ui::use_state;
 pub fn Toolbar() -> impl IntoView {
     let state = use_state();
     let opening = use_opening();
-    let unexported = Memo::new(move |_| state.plan.journal(Journal::unexported_count));
     let last_export = Memo::new(move |_| state.plan.journal(|j| j.last_export.clone()));
     let recorded = Memo::new(move |_| state.plan.journal(|j| j.edits.len()));
     let confirming_discard = RwSignal::new(false);
@@ -49,7 +48,7 @@ pub fn Toolbar() -> impl IntoView {
                 {page_link(Page::Edit, "Edit the plan")}
             </ul>
             <p class="toolbar__status" role="status">
-                {move || waiting_text(unexported.get())}
+                {move || state.plan.journal(Journal::waiting).text()}
                 {move || last_export.get().map(|at| format!(". Last exported {}", long_moment(&at)))}
             </p>
             <div class="toolbar__actions">

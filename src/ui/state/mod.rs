@@ -30,6 +30,17 @@ use crate::plan::{hidden, read_plan, Plan, ReadError};
 use crate::progress::{Change, Journal};
 use crate::query;
 
+/// Where the bytes of a plan being opened came from.
+pub enum Origin {
+    /// A file the person chose, or the copy this browser kept for a reload.
+    File,
+    /// A `plan=` link, kept in the address.
+    Link(String),
+    /// Made in this browser, as a new plan or from an imported table: until
+    /// it is exported, no file holds it.
+    MadeHere,
+}
+
 /// Something that would close the open plan, waiting while the person is
 /// asked about changes that are not saved anywhere.
 pub enum Replacement {
@@ -38,7 +49,7 @@ pub enum Replacement {
         plan: Box<Plan>,
         /// The file's text, to keep for a reload, when it is small enough.
         bytes: Option<Box<[u8]>>,
-        link: Option<String>,
+        origin: Origin,
     },
 }
 
@@ -90,20 +101,20 @@ impl AppState {
     /// Opens plan bytes from `source`. On failure the open plan stays as it
     /// was and every problem is listed; if opening would lose changes saved
     /// nowhere, the person is asked first.
-    pub fn open_bytes(&self, bytes: &[u8], source: &str, link: Option<String>) {
+    pub fn open_bytes(&self, bytes: &[u8], source: &str, origin: Origin) {
         match read_plan(bytes) {
             Ok(plan) => {
                 self.messages.problems.set(None);
                 if self.would_lose_changes(Some(&plan.id)) {
-                    let keep = link.is_none() && bytes.len() <= storage::MAX_STORED_PLAN_BYTES;
+                    let keep = bytes.len() <= storage::MAX_STORED_PLAN_BYTES;
                     let bytes = keep.then(|| Box::from(bytes));
                     self.pending_replacement.set(Some(Replacement::Open {
                         plan: Box::new(plan),
                         bytes,
-                        link,
+                        origin,
                     }));
                 } else {
-                    self.replace_plan(plan, link.is_none().then_some(bytes), link);
+                    self.replace_plan(plan, Some(bytes), origin);
                 }
             }
             Err(error) => self.report(source, &error),
@@ -147,24 +158,34 @@ impl AppState {
         };
         match replacement {
             Replacement::Close => self.close_now(true),
-            Replacement::Open { plan, bytes, link } => {
+            Replacement::Open {
+                plan,
+                bytes,
+                origin,
+            } => {
                 // Their choice: the unsaved changes go with the plan.
                 self.plan.close(true);
-                self.replace_plan(*plan, bytes.as_deref(), link);
+                self.replace_plan(*plan, bytes.as_deref(), origin);
             }
         }
     }
 
     /// Opens a plan in place of the one open; `bytes` are kept so that a
-    /// reload reopens it (a large plan just isn't).
-    fn replace_plan(&self, plan: Plan, bytes: Option<&[u8]>, link: Option<String>) {
-        if let Some(bytes) = bytes {
+    /// reload reopens it (a large plan just isn't; one from a link is
+    /// fetched again).
+    fn replace_plan(&self, plan: Plan, bytes: Option<&[u8]>, origin: Origin) {
+        let made_here = matches!(origin, Origin::MadeHere);
+        let link = match origin {
+            Origin::Link(link) => Some(link),
+            _ => None,
+        };
+        if let Some(bytes) = bytes.filter(|_| link.is_none()) {
             if let Err(e) = storage::save_plan_text(&plan.id, bytes) {
                 self.messages.storage.set(Some(e));
             }
         }
         // Changes stored for this plan come back, re-applied by id.
-        let (journal, stored) = match storage::load_journal(&plan.id) {
+        let (mut journal, stored) = match storage::load_journal(&plan.id) {
             Ok(stored) => (stored.unwrap_or_else(|| Journal::new(&plan.id)), Ok(())),
             Err(set_aside @ StorageError::Corrupt { .. }) => {
                 self.messages.notice(set_aside.to_string());
@@ -173,6 +194,8 @@ impl AppState {
             // Nothing will be saved: shown as the save's own warning.
             Err(e) => (Journal::new(&plan.id), Err(e)),
         };
+        // Kept with the journal, so that a reload still knows.
+        journal.made_here |= made_here;
         let in_file = plan.orphaned_edits.as_ref().map_or(0, Vec::len);
         if in_file > 0 {
             self.messages.notice(format!(

@@ -186,7 +186,7 @@ impl OpenPlan {
         if saving {
             0
         } else {
-            self.journal.with(Journal::unexported_count)
+            self.journal.with(Journal::waiting).count()
         }
     }
 
