@@ -14,6 +14,8 @@ async function addItem(page, noun, title, nth = 0) {
   await page.getByRole('button', { name: `Add ${noun}`, exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: `Added the ${noun} '${title}'` })).toBeVisible();
   await page.getByRole('button', { name: 'Done' }).click();
+  // Back on the control that opened the form, not the page's body.
+  await expect(page.locator(':focus')).toHaveAccessibleName(`Add a ${noun}`);
 }
 
 async function exportPlan(page) {

@@ -16,6 +16,49 @@ async function updateFirstAction(page, { status = 'At risk', percent = '40', not
   return action;
 }
 
+test('with the keyboard alone, focus goes into each form as it opens and back to its button as it closes', async ({ page }) => {
+  await openSample(page);
+  const action = page.getByRole('listitem').filter({ hasText: 'Co-location of the MASH and Early Help Unit' });
+  const update = action.getByRole('button', { name: /Update progress/ });
+  await update.focus();
+  await page.keyboard.press('Enter');
+  // Asked who is recording first, in the form's place.
+  await expect(page.getByLabel('Your name')).toBeFocused();
+  await page.keyboard.type('Sam Jones');
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Your organisation')).toBeFocused();
+  await page.keyboard.type('Nottinghamshire Police');
+  await page.keyboard.press('Enter');
+  const heading = action.getByRole('heading', { name: 'Update progress: Co-location of the MASH and Early Help Unit' });
+  await expect(heading).toBeFocused();
+  // The next Tab is the form's first field, not the next action.
+  await page.keyboard.press('Tab');
+  await expect(action.getByRole('radio').first()).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(action.getByRole('radio', { checked: true })).toHaveCount(1);
+  await action.getByRole('button', { name: 'Save update' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(update).toBeFocused();
+  await expect(page.getByRole('status').filter({ hasText: 'not exported yet' })).toHaveText(/1 change not exported yet/);
+
+  // Cancelled, the same.
+  await page.keyboard.press('Enter');
+  await expect(heading).toBeFocused();
+  await action.getByRole('button', { name: 'Cancel' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(update).toBeFocused();
+
+  // A measure's "Add a value", which opens on its first field.
+  await page.getByRole('button', { name: 'Measures', exact: true }).click();
+  const add = page.getByRole('button', { name: 'Add a value' }).first();
+  await add.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Period').first()).toBeFocused();
+  await page.getByRole('button', { name: 'Cancel' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(add).toBeFocused();
+});
+
 test('record status, percent and a note, and find them after a reload', async ({ page }) => {
   await openSample(page);
   const action = await updateFirstAction(page);

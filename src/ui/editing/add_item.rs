@@ -9,6 +9,7 @@ use crate::browser::clock;
 use crate::progress::structure::Level;
 use crate::progress::Change;
 use crate::ui::shared::error_summary::{error_id, FieldError};
+use crate::ui::shared::in_place::focus_on_return;
 use crate::ui::shared::on_demand::unique_id;
 use crate::ui::use_state;
 
@@ -19,6 +20,7 @@ pub fn AddItem(level: Level, parent: Option<String>) -> impl IntoView {
     let title = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
     let input: NodeRef<html::Input> = NodeRef::new();
+    let opener = StoredValue::new(unique_id("add-opener"));
     let field_id = unique_id("add");
     let parent = StoredValue::new(parent);
     let noun = level.noun();
@@ -64,7 +66,7 @@ pub fn AddItem(level: Level, parent: Option<String>) -> impl IntoView {
     view! {
         <div class="edit-add">
             <Show when=move || !open.get()>
-                <button type="button" class="button button--secondary button--small" on:click=show>{label.clone()}</button>
+                <button type="button" class="button button--secondary button--small" id=opener.get_value() on:click=show>{label.clone()}</button>
             </Show>
             <Show when=move || open.get()>
                 <form class="edit-form edit-form--add" on:submit=add novalidate>
@@ -80,6 +82,7 @@ pub fn AddItem(level: Level, parent: Option<String>) -> impl IntoView {
                         <button type="button" class="link-button" on:click=move |_| {
                             open.set(false);
                             problem.set(None);
+                            focus_on_return(opener.get_value());
                         }>"Done"</button>
                     </div>
                 </form>

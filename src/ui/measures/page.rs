@@ -8,6 +8,7 @@ use crate::plan::dates::long_moment;
 use crate::plan::figure::value_text;
 use crate::plan::{present, Direction, Measure, MeasureRole};
 use crate::progress::current_measure;
+use crate::ui::shared::in_place::focus_on_return;
 use crate::ui::shared::plan_header::PlanHeader;
 use crate::ui::use_state;
 
@@ -63,6 +64,7 @@ fn MeasureCard(index: usize) -> impl IntoView {
     });
     let plan = opened.plan.clone();
     let adding = RwSignal::new(false);
+    let opener = StoredValue::new(format!("add-value-{id}"));
     let heading = format!("measure-{id}");
     let title_id = format!("{heading}-title");
     let labelled_by = title_id.clone();
@@ -126,10 +128,13 @@ fn MeasureCard(index: usize) -> impl IntoView {
             }}
             <div class="summary-card__content">
                 <Show when=move || !adding.get()>
-                    <button type="button" class="button button--secondary button--small" on:click=move |_| adding.set(true)>"Add a value"</button>
+                    <button type="button" class="button button--secondary button--small" id=opener.get_value() on:click=move |_| adding.set(true)>"Add a value"</button>
                 </Show>
                 <Show when=move || adding.get()>
-                    <ValueForm measure_id=id.clone() on_done=Callback::new(move |_| adding.set(false))/>
+                    <ValueForm measure_id=id.clone() on_done=Callback::new(move |_| {
+                        adding.set(false);
+                        focus_on_return(opener.get_value());
+                    })/>
                 </Show>
             </div>
         </section>

@@ -8,6 +8,7 @@ use crate::progress::{Change, ValueDraft};
 use crate::ui::shared::error_summary::{
     error_id, ErrorSummary, FieldError, FieldProblem, FormProblems, SummaryPlace,
 };
+use crate::ui::shared::in_place::focus_on_arrival;
 use crate::ui::shared::person_form::PersonForm;
 use crate::ui::use_state;
 
@@ -74,15 +75,17 @@ pub fn ValueForm(measure_id: String, on_done: Callback<()>) -> impl IntoView {
             on_done.run(());
         }
     };
+    let first_field = NodeRef::new();
+    focus_on_arrival(first_field);
     view! {
-        <Show when=move || state.person.with(Option::is_some) fallback=|| view! { <PersonForm/> }>
+        <Show when=move || state.person.with(Option::is_some) fallback=|| view! { <PersonForm take_focus=true/> }>
             <form class="progress-form" on:submit=save.clone() novalidate>
                 <ErrorSummary id=format!("value-problems-{key}") problems=problems.list() place=SummaryPlace::Within/>
                 <div class="form-group" class:form-group--error=move || period_error.with(Option::is_some)>
                     <label class="label-s" for=f_period.clone()>"Period"</label>
                     <p class="hint">"For example, 2016/17 Q2"</p>
                     <FieldError error_id=error_id(&f_period) message=period_error/>
-                    <input class="input input--width-10" type="text" id=f_period.clone() prop:value=period aria-describedby=problems.described_by(&f_period)
+                    <input class="input input--width-10" type="text" id=f_period.clone() node_ref=first_field prop:value=period aria-describedby=problems.described_by(&f_period)
                         on:input=move |ev| period.set(event_target_value(&ev))/>
                 </div>
                 <div class="form-group" class:form-group--error=move || number_error.with(Option::is_some)>

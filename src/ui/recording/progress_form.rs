@@ -12,12 +12,13 @@ use crate::progress::{is_followable_link, parse_percent, Change, EvidenceDraft, 
 use crate::ui::shared::error_summary::{
     error_id, ErrorSummary, FieldError, FieldProblem, FormProblems, SummaryPlace,
 };
+use crate::ui::shared::in_place::{focus_on_arrival, focus_on_return};
 use crate::ui::shared::on_demand::{on_demand, PartNotLoaded};
 use crate::ui::shared::person_form::PersonForm;
 use crate::ui::use_state;
 
 /// "Update progress", which opens the form in its place and comes back when
-/// the form is saved or cancelled.
+/// the form is saved or cancelled, with focus (`shared::in_place`).
 #[component]
 pub fn UpdateProgress(
     item_id: String,
@@ -30,6 +31,8 @@ pub fn UpdateProgress(
     small: bool,
 ) -> impl IntoView {
     let editing = RwSignal::new(false);
+    // Where focus comes back to when the form closes (`in_place`).
+    let opener = format!("update-{item_id}");
     let class = if small {
         "button button--secondary button--small"
     } else {
@@ -37,13 +40,22 @@ pub fn UpdateProgress(
     };
     move || {
         if editing.get() {
-            let (item_id, item_title) = (item_id.clone(), item_title.clone());
+            let (item_id, item_title, opener) =
+                (item_id.clone(), item_title.clone(), opener.clone());
             let on_done = Callback::new(move |_| editing.set(false));
-            on_demand(move || progress_form(item_id.clone(), item_title.clone(), current, on_done))
-                .into_any()
+            on_demand(move || {
+                progress_form(
+                    item_id.clone(),
+                    item_title.clone(),
+                    opener.clone(),
+                    current,
+                    on_done,
+                )
+            })
+            .into_any()
         } else {
             view! {
-                <button type="button" class=class on:click=move |_| editing.set(true)>
+                <button type="button" class=class id=opener.clone() on:click=move |_| editing.set(true)>
                     "Update progress"<span class="visually-hidden">{format!(" {button_for}")}</span>
                 </button>
             }
@@ -57,20 +69,28 @@ pub fn UpdateProgress(
 fn progress_form(
     item_id: String,
     item_title: String,
+    opener: String,
     current: Signal<Option<Progress>>,
     on_done: Callback<()>,
 ) -> Result<AnyView, PartNotLoaded> {
-    Ok(view! { <ProgressForm item_id item_title current on_done/> }.into_any())
+    Ok(view! { <ProgressForm item_id item_title opener current on_done/> }.into_any())
 }
 
 #[component]
 pub fn ProgressForm(
     item_id: String,
     item_title: String,
+    /// The id of the control the form replaced, which takes focus back.
+    opener: String,
     #[prop(into)] current: Signal<Option<Progress>>,
     on_done: Callback<()>,
 ) -> impl IntoView {
     let state = use_state();
+    let opener = StoredValue::new(opener);
+    let on_done = Callback::new(move |()| {
+        on_done.run(());
+        focus_on_return(opener.get_value());
+    });
     // Copy, so every closure below can name fields.
     let key = StoredValue::new(item_id.replace(|c: char| !c.is_alphanumeric(), "-"));
     let field = move |name: &str| key.with_value(|k| format!("{name}-{k}"));
@@ -206,10 +226,12 @@ pub fn ProgressForm(
         move || message.with(Option::is_some)
     };
 
+    let heading = NodeRef::new();
+    focus_on_arrival(heading);
     view! {
-        <Show when=move || state.person.with(Option::is_some) fallback=|| view! { <PersonForm/> }>
+        <Show when=move || state.person.with(Option::is_some) fallback=|| view! { <PersonForm take_focus=true/> }>
             <form class="progress-form" on:submit=save.clone() novalidate>
-                <h4 class="heading-s">{format!("Update progress: {item_title}")}</h4>
+                <h4 class="heading-s" tabindex="-1" node_ref=heading>{format!("Update progress: {item_title}")}</h4>
                 <ErrorSummary id=field("problems") problems=problems.list() place=SummaryPlace::Within/>
                 <fieldset class="fieldset" id=field("status") aria-describedby=problems.described_by(&field("status"))>
                     <legend class="legend-s">"Status"</legend>

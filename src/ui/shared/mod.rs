@@ -3,6 +3,7 @@
 pub mod announce;
 pub mod checkbox;
 pub mod error_summary;
+pub mod in_place;
 pub mod on_demand;
 pub mod person_form;
 pub mod plan_header;

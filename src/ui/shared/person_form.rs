@@ -5,12 +5,22 @@ use leptos::prelude::*;
 use super::error_summary::{
     error_id, ErrorSummary, FieldError, FieldProblem, FormProblems, SummaryPlace,
 };
+use super::in_place::focus_on_arrival;
 use crate::browser::storage::{self, Person};
 use crate::ui::use_state;
 
 #[component]
-pub fn PersonForm() -> impl IntoView {
+pub fn PersonForm(
+    /// Focus the name field as the form appears: where it opens in place of
+    /// the control that asked for it (`in_place`), not on a page's arrival.
+    #[prop(optional)]
+    take_focus: bool,
+) -> impl IntoView {
     let state = use_state();
+    let name_field = NodeRef::new();
+    if take_focus {
+        focus_on_arrival(name_field);
+    }
     let name = RwSignal::new(String::new());
     let organisation = RwSignal::new(String::new());
     let problems = FormProblems::new();
@@ -42,7 +52,7 @@ pub fn PersonForm() -> impl IntoView {
                 <div class="form-group" class:form-group--error=move || problems.message_for("person-name").with(Option::is_some)>
                     <label class="label-s" for="person-name">"Your name"</label>
                     <FieldError error_id=error_id("person-name") message=problems.message_for("person-name")/>
-                    <input class="input" type="text" id="person-name" autocomplete="name" aria-describedby=problems.described_by("person-name")
+                    <input class="input" type="text" id="person-name" autocomplete="name" node_ref=name_field aria-describedby=problems.described_by("person-name")
                         prop:value=name on:input=move |ev| name.set(event_target_value(&ev))/>
                 </div>
                 <div class="form-group">

@@ -1,0 +1,46 @@
+//! Forms that open in place of the control that opened them ("Update
+//! progress", "Add a value", "Add a key action"). The control leaves the
+//! page as the form arrives and comes back as it goes, and focus would go
+//! with it, to the page's body: the next Tab then skipped the form, and a
+//! screen reader said nothing of it. So focus moves into the form as it
+//! appears and back to the control as it returns (WCAG 2.4.3).
+//!
+//! The control is found again by its id: a node reference would bring its
+//! own copy of Leptos's reference code into the main part, where "Update
+//! progress" is, for every kind of element.
+
+use leptos::html::ElementType;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::effect;
+
+/// Focuses `target` as it arrives on the page: a form's heading, or its
+/// first field.
+pub fn focus_on_arrival<E>(target: NodeRef<E>)
+where
+    E: ElementType,
+    E::Output: JsCast + Clone + 'static,
+{
+    effect(move || {
+        if let Some(target) = target.get() {
+            let _ = target.unchecked_ref::<web_sys::HtmlElement>().focus();
+        }
+    });
+}
+
+/// Focuses the control with id `control` once the form that took its place
+/// has closed and it is back on the page (after the next frame). Unlike an
+/// error summary's link, this does not scroll the control to the top: the
+/// browser scrolls only if it is out of view.
+pub fn focus_on_return(control: String) {
+    request_animation_frame(move || {
+        let control = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&control))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(control) = control {
+            let _ = control.focus();
+        }
+    });
+}
