@@ -12,7 +12,9 @@ const SETTLE: Duration = Duration::from_millis(900);
 
 /// A visually hidden status that says `text` each time it changes and then
 /// stays the same for a moment. Not what the page first shows: that is
-/// read with the page.
+/// read with the page. Nor the same text again: `text` is worked out anew
+/// whenever the plan changes (a progress update, say), and a screen reader
+/// heard the same count after every update saved.
 #[component]
 pub fn SettledAnnouncement(#[prop(into)] text: Signal<String>) -> impl IntoView {
     let said = RwSignal::new(String::new());
@@ -22,11 +24,15 @@ pub fn SettledAnnouncement(#[prop(into)] text: Signal<String>) -> impl IntoView 
             timer.clear();
         }
     };
-    let first = Cell::new(true);
+    // The text as it last changed: none before the page's first.
+    let last = Cell::new(None::<String>);
     super::effect(move || {
         let now = text.get();
         stop_waiting();
-        if !first.replace(false) {
+        if last
+            .replace(Some(now.clone()))
+            .is_some_and(|last| last != now)
+        {
             waiting.set_value(set_timeout_with_handle(move || said.set(now), SETTLE).ok());
         }
     });
