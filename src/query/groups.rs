@@ -69,12 +69,13 @@ pub fn plan_groups(index: &Index, results: &Results, shown: usize) -> Vec<Priori
     groups
 }
 
-/// "Showing all 44 actions", "Showing 9 of 44 actions".
+/// "Showing all 44 actions", "Showing 9 of 44 actions", and for a new
+/// plan, "This plan has no key actions yet".
 pub fn results_text(shown: usize, total: usize) -> String {
     let noun = if total == 1 { "action" } else { "actions" };
-    if shown == total {
-        format!("Showing all {total} {noun}")
-    } else {
-        format!("Showing {shown} of {total} {noun}")
+    match (shown, total) {
+        (_, 0) => "This plan has no key actions yet".to_owned(),
+        _ if shown == total => format!("Showing all {total} {noun}"),
+        _ => format!("Showing {shown} of {total} {noun}"),
     }
 }

@@ -52,6 +52,14 @@ test('a new plan is started, built in place, reloaded, exported and reopened as 
   await sayWhoIAm(page, 'Sam Officer', 'Rushcliffe Borough Council');
   await expect(page.getByText('Reduce anti-social behaviour', { exact: true })).toBeVisible();
 
+  // Its list of actions says there are none yet, not that filters hide them.
+  await page.getByRole('button', { name: 'Actions', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'This plan has no key actions yet' })).toBeVisible();
+  await expect(page.getByText('No actions match these filters')).toHaveCount(0);
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Edit the plan', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Edit the plan' })).toBeVisible();
+
   await addItem(page, 'key activity', 'Target hotspots with partners');
   await addItem(page, 'key action', 'Map hotspots each quarter');
   await addItem(page, 'key action', 'Agree a joint patrol plan');

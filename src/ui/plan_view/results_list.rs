@@ -33,9 +33,13 @@ pub fn ResultsList() -> impl IntoView {
             None => Vec::new(),
         })
     });
-    let nothing = move || match sort.get() {
-        Sort::Plan => groups.with(Vec::is_empty),
-        _ => shown_rows.with(Vec::is_empty),
+    // A plan with no actions at all says so in its count: no filter is to blame.
+    let nothing = move || {
+        view.results.with(|r| r.total > 0)
+            && match sort.get() {
+                Sort::Plan => groups.with(Vec::is_empty),
+                _ => shown_rows.with(Vec::is_empty),
+            }
     };
     let remaining = move || {
         view.results
