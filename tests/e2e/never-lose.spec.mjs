@@ -103,6 +103,16 @@ async function leavingListeners(page) {
   return listeners.filter((listener) => listener.type === 'beforeunload').length;
 }
 
+/** Closing the tab asks first, and the person stays. */
+async function askedBeforeLeavingAndStays(page) {
+  await expect.poll(() => leavingListeners(page)).toBe(1);
+  const asked = page.waitForEvent('dialog');
+  await page.close({ runBeforeUnload: true });
+  const question = await asked;
+  expect(question.type()).toBe('beforeunload');
+  await question.dismiss();
+}
+
 test('leaving the page asks first only while there are changes not exported', async ({ page, context }) => {
   // Nothing to lose: no listener, and the tab closes without a question.
   // (Chromium asks only on a page someone has used, so this one is used.)
@@ -124,12 +134,7 @@ test('leaving the page asks first only while there are changes not exported', as
   // A change not exported: the browser asks, and staying keeps the change.
   await openSample(page);
   await setStatus(page, 'At risk');
-  await expect.poll(() => leavingListeners(page)).toBe(1);
-  const asked = page.waitForEvent('dialog');
-  await page.close({ runBeforeUnload: true });
-  const question = await asked;
-  expect(question.type()).toBe('beforeunload');
-  await question.dismiss();
+  await askedBeforeLeavingAndStays(page);
   await expect(actionItem(page).getByText('At risk').first()).toBeVisible();
 
   // Exported: nothing is lost by leaving, so nothing is asked.
@@ -164,12 +169,7 @@ test('a plan made in this browser waits to be exported, through a reload, and le
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Edit the plan' })).toBeVisible();
   await expect(waiting).toHaveText('New plan, not exported yet');
-  await expect.poll(() => leavingListeners(page)).toBe(1);
-  const asked = page.waitForEvent('dialog');
-  await page.close({ runBeforeUnload: true });
-  const question = await asked;
-  expect(question.type()).toBe('beforeunload');
-  await question.dismiss();
+  await askedBeforeLeavingAndStays(page);
 
   // Exported, it waits no more.
   const plan = await exportedPlan(page, () => page.getByRole('button', { name: 'Export plan' }).click());
