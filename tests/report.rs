@@ -157,6 +157,11 @@ fn every_chart_adds_up_to_the_actions_the_filter_shows() {
                     !options.contains("null") && !options.contains("\"decals\":[]"),
                     "{options}"
                 );
+                // Patterns as well as colours; no description of a picture
+                // that screen readers are not given.
+                let aria: serde_json::Value = serde_json::from_str(&options).expect("json");
+                assert_eq!(aria["aria"]["decal"]["show"], true, "{}", chart.title);
+                assert_eq!(aria["aria"]["label"]["enabled"], false, "{}", chart.title);
                 // The percent chart draws percents; every other one counts
                 // actions, the deadlines chart those with a deadline.
                 let undated = if chart.title.starts_with("Deadlines") {
