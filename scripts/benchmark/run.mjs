@@ -43,7 +43,7 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-
 
 function parseOptions(argv) {
   const options = {
-    sizes: DEFAULT_SIZES, opens: 5, keys: 15, leads: 10, edits: 10, exports: 5, dashboards: 10, parseRuns: 7, cycles: 5,
+    sizes: DEFAULT_SIZES, opens: 5, keys: 15, leads: 20, edits: 10, exports: 5, dashboards: 10, parseRuns: 7, cycles: 5,
     imports: 5, importRows: 5000, tablet: 20,
     plans: path.join(HERE, 'tmp'), readme: true,
   };

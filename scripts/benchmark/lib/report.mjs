@@ -274,9 +274,10 @@ with \`--no-build\`), generates the plans with \`generate_plan\` into
 each budget (exiting 0 either way: it is a report, not a test), and writes
 \`scripts/benchmark/results/latest.md\` and \`latest.json\`. Options:
 \`--no-build\`; \`--sizes 1000,20000\`; \`--runs N\`, the number of runs of
-every measure (by default 5 opens, 15 keystrokes, 10 lead choices, 10 edits,
+every measure (by default 5 opens, 15 keystrokes, 20 lead choices, 10 edits,
 5 exports and 10 dashboards per size, 5 imports, and 20 tablet visits, so
-that the tablet's 95th percentile is not simply its slowest visit);
+that the 95th percentile of the tablet's visits and of the dashboard's
+redraws is not simply the slowest one);
 \`--opens\`, \`--keys\`, \`--leads\`, \`--edits\`, \`--exports\`, \`--dashboards\`,
 \`--imports\`, \`--tablet\`, \`--cycles N\` for one measure; \`--import-rows N\`
 (5,000); \`--no-readme\`.
