@@ -190,7 +190,7 @@ fn counts_are_said_in_words() {
     assert_eq!(waiting_text(3), "3 changes not exported yet");
     assert_eq!(results_text(44, 44), "Showing all 44 actions");
     assert_eq!(results_text(9, 44), "Showing 9 of 44 actions");
-    assert_eq!(results_text(1, 1), "Showing all 1 action");
+    assert_eq!(results_text(1, 1), "Showing 1 action");
     assert_eq!(results_text(0, 1), "Showing 0 of 1 action");
     assert_eq!(results_text(0, 0), "This plan has no key actions yet");
     assert_eq!(results_text(0, 44), "Showing 0 of 44 actions");

@@ -69,12 +69,13 @@ pub fn plan_groups(index: &Index, results: &Results, shown: usize) -> Vec<Priori
     groups
 }
 
-/// "Showing all 44 actions", "Showing 9 of 44 actions", and for a new
-/// plan, "This plan has no key actions yet".
+/// "Showing all 44 actions", "Showing 9 of 44 actions", "Showing 1 action"
+/// (not "all 1"), and for a new plan, "This plan has no key actions yet".
 pub fn results_text(shown: usize, total: usize) -> String {
     let noun = if total == 1 { "action" } else { "actions" };
     match (shown, total) {
         (_, 0) => "This plan has no key actions yet".to_owned(),
+        (1, 1) => "Showing 1 action".to_owned(),
         _ if shown == total => format!("Showing all {total} {noun}"),
         _ => format!("Showing {shown} of {total} {noun}"),
     }

@@ -169,9 +169,14 @@ test('meeting mode steps through activities with buttons, keys and swipes, and r
   const meeting = page.getByRole('region', { name: 'Meeting mode' });
   await expect(meeting.getByText('1 of 19')).toBeVisible();
   await expect(page).toHaveURL(/view=meeting/);
+  // Focus starts on the first step's title, for a screen reader to say it,
+  // and stays on "Next" as it is pressed.
+  await expect(meeting.getByRole('heading', { level: 1 })).toBeFocused();
+  await expect(meeting.getByRole('heading', { level: 1 })).toHaveText(/^1\. /);
   await expectAccessible(page);
   await meeting.getByRole('button', { name: 'Next' }).click();
   await expect(meeting.getByText('2 of 19')).toBeVisible();
+  await expect(meeting.getByRole('button', { name: 'Next' })).toBeFocused();
   await page.keyboard.press('ArrowRight');
   await expect(meeting.getByText('3 of 19')).toBeVisible();
   await expect(page).toHaveURL(/step=3/);

@@ -155,7 +155,7 @@ test('a table typed or dropped into the paste box is read when asked, and a fail
   await expectAccessible(page);
   await page.getByLabel('Plan title').fill('Community Safety Plan');
   await page.getByRole('button', { name: 'Create plan' }).click();
-  await expect(page.getByRole('heading', { name: 'Showing all 1 action' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Showing 1 action' })).toBeVisible();
 });
 
 test('problems are listed with row and column before anything is made, and can be put right', async ({ page }) => {

@@ -18,6 +18,7 @@ use crate::progress::{current_progress, Change, NoteDraft};
 use crate::query::plan_groups;
 use crate::report::exceptions::exception_report;
 use crate::ui::boards::meeting_warning::MeetingWarning;
+use crate::ui::shared::in_place::focus_once_drawn;
 use crate::ui::shared::person_form::PersonForm;
 use crate::ui::shared::status_tag::StatusTag;
 use crate::ui::state::{AppState, MeetingPlace, Page, PAGE_SIZE};
@@ -130,6 +131,10 @@ pub fn MeetingMode() -> impl IntoView {
     // Asked as the meeting opens: the click that opened it still counts as
     // the person's gesture for a few seconds, which browsers require.
     enter_full_screen();
+    // Focus goes to the first step's title, so that a screen reader says
+    // where the meeting starts rather than only "1 of 19". Only on entry:
+    // stepping leaves it on "Next", to be pressed again.
+    focus_once_drawn("meeting-title".to_owned());
 
     // A swipe: a mostly sideways move of more than 60 pixels.
     let touch_start = StoredValue::new(None::<(i32, i32)>);

@@ -9,7 +9,7 @@ use crate::browser::clock;
 use crate::progress::structure::Level;
 use crate::progress::Change;
 use crate::ui::shared::error_summary::{error_id, FieldError};
-use crate::ui::shared::in_place::focus_on_return;
+use crate::ui::shared::in_place::focus_once_drawn;
 use crate::ui::shared::on_demand::unique_id;
 use crate::ui::use_state;
 
@@ -82,7 +82,7 @@ pub fn AddItem(level: Level, parent: Option<String>) -> impl IntoView {
                         <button type="button" class="link-button" on:click=move |_| {
                             open.set(false);
                             problem.set(None);
-                            focus_on_return(opener.get_value());
+                            focus_once_drawn(opener.get_value());
                         }>"Done"</button>
                     </div>
                 </form>

@@ -8,7 +8,7 @@ use crate::plan::dates::long_moment;
 use crate::plan::figure::value_text;
 use crate::plan::{present, Direction, Measure, MeasureRole};
 use crate::progress::current_measure;
-use crate::ui::shared::in_place::focus_on_return;
+use crate::ui::shared::in_place::focus_once_drawn;
 use crate::ui::shared::plan_header::PlanHeader;
 use crate::ui::use_state;
 
@@ -133,7 +133,7 @@ fn MeasureCard(index: usize) -> impl IntoView {
                 <Show when=move || adding.get()>
                     <ValueForm measure_id=id.clone() on_done=Callback::new(move |_| {
                         adding.set(false);
-                        focus_on_return(opener.get_value());
+                        focus_once_drawn(opener.get_value());
                     })/>
                 </Show>
             </div>

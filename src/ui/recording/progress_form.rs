@@ -12,7 +12,7 @@ use crate::progress::{is_followable_link, parse_percent, Change, EvidenceDraft, 
 use crate::ui::shared::error_summary::{
     error_id, ErrorSummary, FieldError, FieldProblem, FormProblems, SummaryPlace,
 };
-use crate::ui::shared::in_place::{focus_on_arrival, focus_on_return};
+use crate::ui::shared::in_place::{focus_on_arrival, focus_once_drawn};
 use crate::ui::shared::on_demand::{on_demand, PartNotLoaded};
 use crate::ui::shared::person_form::PersonForm;
 use crate::ui::use_state;
@@ -89,7 +89,7 @@ pub fn ProgressForm(
     let opener = StoredValue::new(opener);
     let on_done = Callback::new(move |()| {
         on_done.run(());
-        focus_on_return(opener.get_value());
+        focus_once_drawn(opener.get_value());
     });
     // Copy, so every closure below can name fields.
     let key = StoredValue::new(item_id.replace(|c: char| !c.is_alphanumeric(), "-"));

@@ -29,11 +29,12 @@ where
     });
 }
 
-/// Focuses the control with id `control` once the form that took its place
-/// has closed and it is back on the page (after the next frame). Unlike an
-/// error summary's link, this does not scroll the control to the top: the
-/// browser scrolls only if it is out of view.
-pub fn focus_on_return(control: String) {
+/// Focuses the element with id `control` after the next frame, once it is
+/// on the page: the control a closed form gives its place back to, or the
+/// first heading of a view just opened. Unlike an error summary's link,
+/// this does not scroll it to the top: the browser scrolls only if it is
+/// out of view.
+pub fn focus_once_drawn(control: String) {
     request_animation_frame(move || {
         let control = web_sys::window()
             .and_then(|w| w.document())
