@@ -281,7 +281,7 @@ redraws is not simply the slowest one);
 \`--opens\`, \`--keys\`, \`--leads\`, \`--edits\`, \`--exports\`, \`--dashboards\`,
 \`--imports\`, \`--tablet\`, \`--cycles N\` for one measure; \`--import-rows N\`
 (5,000); \`--no-readme\`.
-Measuring takes about nine minutes on two cores, after the build. A full
+Measuring takes four to nine minutes on two cores, after the build. A full
 run rewrites the tables below; a run without every size leaves them alone.
 They are from the latest full run on a 2-core machine; other work on the
 machine slows every page alike, so compare the ratios more than the times.`;
