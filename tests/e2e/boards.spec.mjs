@@ -169,14 +169,13 @@ test('meeting mode steps through activities with buttons, keys and swipes, and r
   const meeting = page.getByRole('region', { name: 'Meeting mode' });
   await expect(meeting.getByText('1 of 19')).toBeVisible();
   await expect(page).toHaveURL(/view=meeting/);
-  // Focus starts on the first step's title, for a screen reader to say it,
-  // and stays on "Next" as it is pressed.
-  await expect(meeting.getByRole('heading', { level: 1 })).toBeFocused();
-  await expect(meeting.getByRole('heading', { level: 1 })).toHaveText(/^1\. /);
+  // Nobody has said who is recording yet: the form for it comes first,
+  // and focus is not sent past it to the step's title.
+  await expect(meeting.getByRole('heading', { level: 1 })).not.toBeFocused();
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
   await expectAccessible(page);
   await meeting.getByRole('button', { name: 'Next' }).click();
   await expect(meeting.getByText('2 of 19')).toBeVisible();
-  await expect(meeting.getByRole('button', { name: 'Next' })).toBeFocused();
   await page.keyboard.press('ArrowRight');
   await expect(meeting.getByText('3 of 19')).toBeVisible();
   await expect(page).toHaveURL(/step=3/);
@@ -191,8 +190,10 @@ test('meeting mode steps through activities with buttons, keys and swipes, and r
   });
   await expect(meeting.getByText('3 of 19')).toBeVisible();
 
-  // Set a status and add a note, signed by the person.
+  // Set a status and add a note, signed by the person. Once they have said
+  // who they are, their form leaves and focus goes to the step's title.
   await sayWhoIAm(page);
+  await expect(meeting.getByRole('heading', { level: 1, name: /^3\. The development of the Multi Agency/ })).toBeFocused();
   const item = meeting.getByRole('group', { name: /^Status of 1\. Co-location of the MASH and Early Help Unit/ });
   await item.getByRole('radio', { name: 'At risk' }).check();
   await meeting.getByLabel('Add a note to 1. Co-location of the MASH and Early Help Unit').fill('Agreed at the board.');
@@ -205,6 +206,17 @@ test('meeting mode steps through activities with buttons, keys and swipes, and r
   const action = page.getByRole('listitem').filter({ hasText: 'Co-location of the MASH and Early Help Unit' });
   await expect(action.getByText('At risk').first()).toBeVisible();
   await expect(page.getByText('2 changes not exported yet')).toBeVisible();
+
+  // Once the person is known, focus starts on the step's title, for a
+  // screen reader to say it, with nothing scrolled; and it stays on "Next"
+  // as that is pressed.
+  await page.getByRole('button', { name: 'Meeting mode' }).click();
+  await expect(meeting.getByRole('heading', { level: 1 })).toBeFocused();
+  await expect(meeting.getByRole('heading', { level: 1 })).toHaveText(/^1\. The monitoring of the implementation/);
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  await meeting.getByRole('button', { name: 'Next' }).click();
+  await expect(meeting.getByText('2 of 19')).toBeVisible();
+  await expect(meeting.getByRole('button', { name: 'Next' })).toBeFocused();
 });
 
 /** What is wrong with the focused control in meeting mode, if anything: it

@@ -51,6 +51,9 @@ test('a new plan is started, built in place, reloaded, exported and reopened as 
   await expect(page.getByRole('heading', { level: 1, name: 'Edit the plan' })).toBeVisible();
   await sayWhoIAm(page, 'Sam Officer', 'Rushcliffe Borough Council');
   await expect(page.getByText('Reduce anti-social behaviour', { exact: true })).toBeVisible();
+  // The form that asked gave way to the plan's: focus is on the page's
+  // heading, not fallen to its body.
+  await expect(page.getByRole('heading', { level: 1, name: 'Edit the plan' })).toBeFocused();
 
   // Its list of actions says there are none yet, not that filters hide them.
   await page.getByRole('button', { name: 'Actions', exact: true }).click();

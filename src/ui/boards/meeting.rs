@@ -18,6 +18,7 @@ use crate::progress::{current_progress, Change, NoteDraft};
 use crate::query::plan_groups;
 use crate::report::exceptions::exception_report;
 use crate::ui::boards::meeting_warning::MeetingWarning;
+use crate::ui::shared::effect;
 use crate::ui::shared::in_place::focus_once_drawn;
 use crate::ui::shared::person_form::PersonForm;
 use crate::ui::shared::status_tag::StatusTag;
@@ -131,10 +132,17 @@ pub fn MeetingMode() -> impl IntoView {
     // Asked as the meeting opens: the click that opened it still counts as
     // the person's gesture for a few seconds, which browsers require.
     enter_full_screen();
-    // Focus goes to the first step's title, so that a screen reader says
-    // where the meeting starts rather than only "1 of 19". Only on entry:
-    // stepping leaves it on "Next", to be pressed again.
-    focus_once_drawn("meeting-title".to_owned());
+    // Focus goes to the step's title, so that a screen reader says where
+    // the meeting is rather than only "1 of 19": on entry, and once the
+    // person has said who is recording (their form, which comes first,
+    // then leaves the page, and focus would fall to its body). Not before:
+    // on a phone, focusing the title would scroll that form and the steps'
+    // bar out of view. Stepping leaves focus on "Next", to be pressed again.
+    effect(move || {
+        if state.person.with(Option::is_some) {
+            focus_once_drawn("meeting-title".to_owned());
+        }
+    });
 
     // A swipe: a mostly sideways move of more than 60 pixels.
     let touch_start = StoredValue::new(None::<(i32, i32)>);
