@@ -216,7 +216,6 @@ test('an empty sheet or a damaged workbook says what is wrong, and nothing is ma
 
 test('rows from a sheet are added to the open plan as one change, which undo takes back', async ({ page }) => {
   await openSample(page, undefined, '&view=edit');
-  await sayWhoIAm(page, 'Sam Officer', 'Nottinghamshire County Council');
   await page.getByRole('button', { name: 'Add rows from a spreadsheet' }).click();
   await expect(page.getByRole('heading', { name: 'Import a plan from a spreadsheet' })).toBeVisible();
   const sheet = [
@@ -227,6 +226,10 @@ test('rows from a sheet are added to the open plan as one change, which undo tak
   await chooseSheet(page, 'more-actions.csv', Buffer.from(sheet));
   await expect(page.getByLabel(/Add them to the open plan/)).toBeChecked();
   await expect(page.getByLabel('Plan title')).toHaveCount(0);
+  // Who is adding them is asked first; once answered, focus goes back to
+  // the choice that asked, not to the page's body.
+  await sayWhoIAm(page, 'Sam Officer', 'Nottinghamshire County Council');
+  await expect(page.getByLabel(/Add them to the open plan/)).toBeFocused();
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Add to this plan' }).click();
   await expect(page.getByText('From more-actions.csv: 1 key action added; 1 row was already in the plan and left as it was.')).toBeVisible();

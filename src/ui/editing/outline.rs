@@ -11,7 +11,7 @@ use super::item_form::DetailsForm;
 use super::item_row::ItemRow;
 use crate::plan::Plan;
 use crate::progress::structure::{Level, Outline};
-use crate::ui::shared::in_place::focus_once_drawn;
+use crate::ui::shared::in_place::focus_once_named;
 use crate::ui::shared::person_form::PersonForm;
 use crate::ui::state::Page;
 use crate::ui::use_state;
@@ -53,16 +53,9 @@ pub fn PlanOutline() -> impl IntoView {
     provide_context(Shape { plan, outline });
     state.plan.prepare_for_structure_changes();
     let named = move || state.person.with(Option::is_some);
-    // Once the person has said who is editing, their form leaves the page,
-    // and focus would fall to its body: it goes to the page's heading, above
-    // what the form gave way to. Only on that change, not on arrival.
-    Effect::new(move |was_named: Option<bool>| {
-        let now = named();
-        if was_named == Some(false) && now {
-            focus_once_drawn("edit-heading".to_owned());
-        }
-        now
-    });
+    // Once the person has said who is editing: the page's heading, above
+    // what their form gave way to.
+    focus_once_named("edit-heading");
     let open_all = outline.with_untracked(|o| o.actions <= OPEN_UP_TO_ACTIONS);
     view! {
         <div class="editor">

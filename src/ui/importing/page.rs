@@ -16,6 +16,7 @@ use crate::import::{
 };
 use crate::plan::read_plan;
 use crate::ui::shared::error_summary::{ErrorSummary, FieldProblem};
+use crate::ui::shared::in_place::focus_once_named;
 use crate::ui::shared::person_form::PersonForm;
 use crate::ui::state::{Origin, Page};
 use crate::ui::use_state;
@@ -51,6 +52,9 @@ const PASTED: &str = "the table you pasted";
 #[component]
 pub fn ImportPage() -> impl IntoView {
     let state = use_state();
+    // Adding rows to the open plan asks who is adding them first: once
+    // answered, back to the choice that asked.
+    focus_once_named("import-into-open");
     let source = RwSignal::new(None::<Source>);
     let uses = RwSignal::new(Vec::<Use>::new());
     let title = RwSignal::new(String::new());

@@ -45,3 +45,18 @@ pub fn focus_once_drawn(control: String) {
         }
     });
 }
+
+/// Focuses the element with id `target` once the person has said who they
+/// are: their form ("Before you record progress") then leaves the page, and
+/// focus would fall to its body. Not on arrival, when they were known
+/// already.
+pub fn focus_once_named(target: &'static str) {
+    let state = crate::ui::use_state();
+    Effect::new(move |was_named: Option<bool>| {
+        let named = state.person.with(Option::is_some);
+        if was_named == Some(false) && named {
+            focus_once_drawn(target.to_owned());
+        }
+        named
+    });
+}
