@@ -7,6 +7,7 @@ mod chart_block;
 mod dashboard;
 mod exceptions;
 mod meeting;
+mod meeting_item;
 mod meeting_warning;
 pub mod snapshot;
 

@@ -3,7 +3,9 @@
 //! page as the form arrives and comes back as it goes, and focus would go
 //! with it, to the page's body: the next Tab then skipped the form, and a
 //! screen reader said nothing of it. So focus moves into the form as it
-//! appears and back to the control as it returns (WCAG 2.4.3).
+//! appears and back to the control as it returns (WCAG 2.4.3). The same
+//! holds where the form asking who is recording gives way to what it stood
+//! in front of.
 //!
 //! The control is found again by its id: a node reference would bring its
 //! own copy of Leptos's reference code into the main part, where "Update
@@ -29,19 +31,19 @@ where
     });
 }
 
-/// Focuses the element with id `control` after the next frame, once it is
+/// Focuses the element with `id` after the next frame, once it is
 /// on the page: the control a closed form gives its place back to, or the
 /// first heading of a view just opened. Unlike an error summary's link,
 /// this does not scroll it to the top: the browser scrolls only if it is
 /// out of view.
-pub fn focus_once_drawn(control: String) {
+pub fn focus_once_drawn(id: String) {
     request_animation_frame(move || {
-        let control = web_sys::window()
+        let element = web_sys::window()
             .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(&control))
+            .and_then(|d| d.get_element_by_id(&id))
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(control) = control {
-            let _ = control.focus();
+        if let Some(element) = element {
+            let _ = element.focus();
         }
     });
 }
